@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: the native core tests (cargo test, data checks included), the release WASM
+# build, and the browser tests in headless Chromium. Ends with the size report (a report, not a
+# test). Sets up whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "==> cargo test (native core, data, engine)"
+cargo test --release
+
+echo "==> trunk build --release"
+trunk build --release
+
+echo "==> browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/
+
+echo "==> size report"
+node scripts/size-report.mjs

@@ -1,0 +1,74 @@
+//! Chart definitions: pure functions from a computed [`Grid`] to a `charming::Chart`.
+//!
+//! Options must stay valid under a strict CSP, so they never hold JavaScript functions. Dutch
+//! number formatting is asked for by name instead (`"msd:nl:1:%"`): the ECharts binding
+//! (`public/echarts-binding.js`) swaps those names for its own formatter functions.
+
+use super::grid::{Grid, RowsAre};
+use super::model::Unit;
+use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend};
+use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
+use charming::series::Bar;
+use charming::Chart;
+
+/// Series colours: a calm palette with at least 3:1 contrast against white for the bars,
+/// told apart by ECharts' decal patterns too, so colour is never the only signal.
+pub const PALETTE: [&str; 6] = ["#01689b", "#a9006b", "#39870c", "#94710a", "#5b4b8a", "#42145f"];
+
+/// The named Dutch formatter for a unit and precision (see module docs).
+fn nl_formatter(unit: Unit, decimals: u8) -> String {
+    let suffix = match unit {
+        Unit::Procent => "%",
+        _ => "",
+    };
+    format!("msd:nl:{decimals}:{suffix}")
+}
+
+/// Grouped horizontal bars: one bar group per row (area, period, …), one series per column.
+/// Horizontal because gemeente names are long and most readers are on a phone.
+pub fn bars(grid: &Grid) -> Chart {
+    let categories: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
+    let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
+    let mut chart = Chart::new()
+        .color(PALETTE.to_vec())
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .legend(Legend::new().top(0).left(0))
+        .grid(Layout::new().left(8).right(48).top(if grid.columns.len() > 1 { 56 } else { 8 }).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(nl_formatter(unit, 0).as_str())))
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(categories));
+    for (i, col) in grid.columns.iter().enumerate() {
+        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
+        let name = if grid.rows_are == RowsAre::Measures { grid.title.clone() } else { col.label.clone() };
+        chart = chart.series(
+            Bar::new()
+                .name(name)
+                .label(Label::new().show(true).position(LabelPosition::Right).formatter(nl_formatter(col.unit, col.decimals).as_str()))
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// Height in CSS pixels that keeps every bar readable.
+pub fn bars_height(grid: &Grid) -> u32 {
+    let bars = (grid.rows.len() * grid.columns.len().max(1)) as u32;
+    let legend = if grid.columns.len() > 1 { 56 + 24 * (grid.columns.len() as u32 / 3) } else { 8 };
+    (bars * 16 + grid.rows.len() as u32 * 12 + legend + 40).clamp(180, 1400)
+}
+
+/// The options as JSON for the binding, with the chart's accessible description put where
+/// ECharts' aria module reads it (charming has no typed field for it).
+pub fn to_json(chart: &Chart, description: &str) -> String {
+    let mut v = serde_json::to_value(chart).unwrap_or(serde_json::Value::Null);
+    if let Some(aria) = v.get_mut("aria").and_then(|a| a.as_object_mut()) {
+        aria.insert("label".into(), serde_json::json!({ "enabled": true, "description": description }));
+        // charming writes `"decals": []`, which ECharts 5 reads as "no patterns at all" and
+        // then fails on; without the key ECharts uses its own set of patterns.
+        if let Some(decal) = aria.get_mut("decal").and_then(|d| d.as_object_mut()) {
+            if decal.get("decals").and_then(|d| d.as_array()).is_some_and(|a| a.is_empty()) {
+                decal.remove("decals");
+            }
+        }
+    }
+    v.to_string()
+}

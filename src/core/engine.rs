@@ -1,0 +1,405 @@
+//! The indicator engine: every figure the monitor shows goes through here.
+//!
+//! Inputs are the printed cells of a table; outputs are [`Figure`]s that carry a value (or the
+//! reason there is none), the interval the true value lies in given the source's rounding and
+//! suppression, whether it is provisional, and a "hoe berekend" line with the actual inputs.
+//!
+//! Rules (see issue 5): a *geheim* or unavailable input makes a result unavailable, with the
+//! reason, and where the maths allows an honest interval ("tussen … en …"); a provisional input
+//! makes the result provisional; derived figures are recomputed from their inputs, never copied.
+
+use super::format;
+use super::model::*;
+
+/// Why a figure has no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    /// `-`: 0 to 7, suppressed to protect individuals.
+    Geheim,
+    /// `.` or otherwise not published.
+    NietBeschikbaar,
+    /// The source has no cell for this combination.
+    NietInBron,
+    /// Computed from one or more suppressed inputs (named).
+    UitGeheim(Vec<String>),
+    /// Computed from one or more unavailable inputs (named).
+    UitNietBeschikbaar(Vec<String>),
+    /// Division by zero.
+    DelenDoorNul,
+}
+
+impl Missing {
+    /// The reason in words, for the page and for exports.
+    pub fn reason(&self) -> String {
+        match self {
+            Missing::Geheim => "geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn".into(),
+            Missing::NietBeschikbaar => "niet beschikbaar: dit cijfer is niet openbaar gemaakt of niet geleverd".into(),
+            Missing::NietInBron => "niet in de bron: dit cijfer staat niet in de publicatie".into(),
+            Missing::UitGeheim(names) => format!("niet te berekenen: {} is geheim", format::join_nl(names)),
+            Missing::UitNietBeschikbaar(names) => format!("niet te berekenen: {} is niet beschikbaar", format::join_nl(names)),
+            Missing::DelenDoorNul => "niet te berekenen: de noemer is 0".into(),
+        }
+    }
+    /// One word for a table cell.
+    pub fn mark(&self) -> &'static str {
+        match self {
+            Missing::Geheim | Missing::UitGeheim(_) => "geheim",
+            Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_) => "n.b.",
+            Missing::NietInBron => "—",
+            Missing::DelenDoorNul => "n.v.t.",
+        }
+    }
+}
+
+/// One figure as the monitor shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: Result<f64, Missing>,
+    /// Where the true value lies, given rounding in the source and the 0–7 range of suppressed
+    /// counts. Equal to the value when exact.
+    pub range: Option<(f64, f64)>,
+    pub provisional: bool,
+    pub unit: Unit,
+    pub decimals: u8,
+    /// The calculation written out with its inputs, or how the figure was published.
+    pub how: String,
+    /// For a recomputed derived figure: what the source printed.
+    pub published: Option<f64>,
+}
+
+impl Figure {
+    pub fn missing(reason: Missing, unit: Unit, decimals: u8, how: String) -> Figure {
+        Figure { value: Err(reason), range: None, provisional: false, unit, decimals, how, published: None }
+    }
+    pub fn number(&self) -> Option<f64> {
+        self.value.as_ref().ok().copied()
+    }
+    /// The figure in Dutch notation with its unit, or the missing mark.
+    pub fn display(&self) -> String {
+        match &self.value {
+            Ok(v) => format::with_unit(*v, self.unit, self.decimals),
+            Err(m) => m.mark().to_owned(),
+        }
+    }
+}
+
+/// The half-width of the interval a printed figure stands for.
+/// A measure's own `rounding` always applies (e.g. rates per 1.000 rounded to fives); the
+/// table's applies to raw counts and amounts only.
+fn half_step(measure: &Measure, table: &Table) -> f64 {
+    let rounding = measure.rounding.or(table.rounding.filter(|_| measure.kind.is_additive()));
+    match rounding {
+        Some(r) => r as f64 / 2.0,
+        None => 0.5 * 10f64.powi(-(measure.decimals as i32)),
+    }
+}
+
+/// A printed cell as a figure. For a derived measure with a formula this is the *engine's*
+/// result; the printed value is kept in `published` for comparison.
+pub fn cell(table: &Table, key: &Key) -> Figure {
+    let Some(measure) = table.measure(&key.measure) else {
+        return Figure::missing(Missing::NietInBron, Unit::Aantal, 0, format!("onbekende maat {}", key.measure));
+    };
+    if let Some(formula) = &measure.formula {
+        return derived(table, measure, formula, key);
+    }
+    printed(table, measure, key)
+}
+
+/// The printed value of a cell, without recomputation.
+pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
+    let how = match (measure.kind, &measure.base) {
+        (Kind::Derived, Some(base)) => format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id()),
+        (Kind::Derived, None) => "zoals gepubliceerd".to_owned(),
+        _ => "zoals gepubliceerd in de bron".to_owned(),
+    };
+    let Some(v) = table.value(key) else {
+        return Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, how);
+    };
+    let base = Figure {
+        value: Err(Missing::NietInBron),
+        range: None,
+        provisional: v.provisional,
+        unit: measure.unit,
+        decimals: measure.decimals,
+        how,
+        published: None,
+    };
+    match (v.status, v.value) {
+        (Status::Geheim, _) => {
+            // A suppressed count lies between 0 and 7; a suppressed percentage has no known bound.
+            let range = (measure.unit == Unit::Aantal).then_some((0.0, 7.0));
+            Figure { value: Err(Missing::Geheim), range, ..base }
+        }
+        (Status::NietBeschikbaar, _) | (_, None) => Figure { value: Err(Missing::NietBeschikbaar), ..base },
+        (_, Some(x)) => {
+            let h = half_step(measure, table);
+            let lo = if measure.kind.is_additive() { (x - h).max(0.0) } else { x - h };
+            Figure { value: Ok(x), range: Some((lo, x + h)), ..base }
+        }
+    }
+}
+
+fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Figure {
+    let inputs: Vec<(String, Figure)> = formula
+        .args
+        .iter()
+        .map(|arg| {
+            let k = Key { measure: arg.clone(), ..key.clone() };
+            let label = table.measure(arg).map_or_else(|| arg.clone(), |m| m.label.clone());
+            (label, cell(table, &k))
+        })
+        .collect();
+    let mut out = apply(formula.op, &inputs, measure.unit, measure.decimals);
+    out.published = table.value(key).and_then(|v| v.value);
+    out
+}
+
+/// Applies an operation to labelled inputs, with status and interval propagation.
+pub fn apply(op: Op, inputs: &[(String, Figure)], unit: Unit, decimals: u8) -> Figure {
+    let provisional = inputs.iter().any(|(_, f)| f.provisional);
+    let how_inputs: Vec<String> = inputs.iter().map(|(l, f)| format!("{l} ({})", f.display())).collect();
+    let secret: Vec<String> = inputs.iter().filter(|(_, f)| matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))).map(|(l, _)| l.clone()).collect();
+    let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))).map(|(l, _)| l.clone()).collect();
+    let symbol = match op {
+        Op::Sum => " + ",
+        Op::Difference | Op::AbsDifference => " − ",
+        _ => " / ",
+    };
+    let written = how_inputs.join(symbol);
+    let how_of = |result: &str| match op {
+        Op::Share => format!("{written} × 100 = {result}"),
+        Op::Per1000 => format!("{written} × 1.000 = {result}"),
+        Op::AbsDifference => format!("|{written}| = {result}"),
+        _ => format!("{written} = {result}"),
+    };
+    // Interval of the result from the inputs' intervals (a suppressed count counts as 0–7).
+    let ranges: Option<Vec<(f64, f64)>> = inputs.iter().map(|(_, f)| f.range).collect();
+    let range = ranges.and_then(|r| interval(op, &r));
+    if !secret.is_empty() || !unavailable.is_empty() {
+        let reason = if !unavailable.is_empty() { Missing::UitNietBeschikbaar(unavailable) } else { Missing::UitGeheim(secret) };
+        let how = how_of(&reason.mark().to_owned());
+        return Figure { value: Err(reason), range, provisional, unit, decimals, how, published: None };
+    }
+    let xs: Vec<f64> = inputs.iter().filter_map(|(_, f)| f.number()).collect();
+    let value = match op {
+        Op::Sum => Ok(xs.iter().sum()),
+        Op::Difference => Ok(xs[0] - xs[1]),
+        Op::AbsDifference => Ok((xs[0] - xs[1]).abs()),
+        Op::Share | Op::Per1000 | Op::Ratio if xs[1] == 0.0 => Err(Missing::DelenDoorNul),
+        Op::Share => Ok(100.0 * xs[0] / xs[1]),
+        Op::Per1000 => Ok(1000.0 * xs[0] / xs[1]),
+        Op::Ratio => Ok(xs[0] / xs[1]),
+    };
+    let shown = match &value {
+        Ok(v) => format::with_unit(*v, unit, decimals),
+        Err(m) => m.mark().to_owned(),
+    };
+    Figure { value, range, provisional, unit, decimals, how: how_of(&shown), published: None }
+}
+
+/// Interval arithmetic for the operations; `None` when a divisor's interval contains 0.
+fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let div = |a: (f64, f64), b: (f64, f64), k: f64| {
+        if b.0 <= 0.0 && b.1 >= 0.0 {
+            return None;
+        }
+        let c = [a.0 / b.0, a.0 / b.1, a.1 / b.0, a.1 / b.1];
+        Some((k * c.iter().cloned().fold(f64::INFINITY, f64::min), k * c.iter().cloned().fold(f64::NEG_INFINITY, f64::max)))
+    };
+    match op {
+        Op::Sum => Some(r.iter().fold((0.0, 0.0), |acc, x| (acc.0 + x.0, acc.1 + x.1))),
+        Op::Difference => Some((r[0].0 - r[1].1, r[0].1 - r[1].0)),
+        Op::AbsDifference => {
+            let (lo, hi) = (r[0].0 - r[1].1, r[0].1 - r[1].0);
+            Some(if lo <= 0.0 && hi >= 0.0 { (0.0, lo.abs().max(hi.abs())) } else { (lo.abs().min(hi.abs()), lo.abs().max(hi.abs())) })
+        }
+        Op::Share => div(r[0], r[1], 100.0),
+        Op::Per1000 => div(r[0], r[1], 1000.0),
+        Op::Ratio => div(r[0], r[1], 1.0),
+    }
+}
+
+/// The published total of a declared sum (e.g. the Drechtsteden column), recomputed from its
+/// parts. Suppressed parts make the sum unavailable, with an honest interval.
+pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
+    let measure = table.measure(&key.measure);
+    let (unit, decimals) = measure.map_or((Unit::Aantal, 0), |m| (m.unit, m.decimals));
+    let parts: Vec<(String, Figure)> = decl
+        .of
+        .iter()
+        .map(|part| {
+            let k = match decl.dimension {
+                TotalDimension::Area => Key { area: part.clone(), ..key.clone() },
+                TotalDimension::Category => Key { category: Some(part.clone()), ..key.clone() },
+            };
+            let label = match decl.dimension {
+                TotalDimension::Area => part.clone(),
+                TotalDimension::Category => table.category_label(part),
+            };
+            (label, cell(table, &k))
+        })
+        .collect();
+    let mut out = apply(Op::Sum, &parts, unit, decimals);
+    out.published = table.value(key).and_then(|v| v.value);
+    out
+}
+
+/// How a published derived figure compares with the engine's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub table: String,
+    pub key: Key,
+    pub what: &'static str,
+    pub published: f64,
+    pub computed: Option<f64>,
+    /// The engine's interval for the true value, widened by the published figure's own rounding.
+    pub range: Option<(f64, f64)>,
+    pub agrees: bool,
+    /// The documented inconsistency that explains a disagreement, if any.
+    pub documented: bool,
+    pub how: String,
+}
+
+/// Recomputes every published derived figure and published total in a table.
+pub fn checks(table: &Table) -> Vec<Check> {
+    let mut out = Vec::new();
+    for v in &table.values {
+        let Some(published) = v.value else { continue };
+        let Some(measure) = table.measure(&v.key.measure) else { continue };
+        if let Some(formula) = &measure.formula {
+            let f = derived(table, measure, formula, &v.key);
+            out.push(judge(table, &v.key, "formule", published, &f, half_step(measure, table)));
+        }
+        if measure.kind.is_additive() {
+            for decl in &table.totals {
+                let is_total = match decl.dimension {
+                    TotalDimension::Area => v.key.area == decl.total,
+                    TotalDimension::Category => v.key.category.as_deref() == Some(decl.total.as_str()),
+                };
+                if is_total {
+                    let f = total(table, decl, &v.key);
+                    out.push(judge(table, &v.key, "totaal", published, &f, half_step(measure, table)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figure, own_half: f64) -> Check {
+    // Allow for float noise far below any published precision.
+    let eps = 1e-9 * published.abs().max(1.0);
+    let range = f.range.map(|(lo, hi)| (lo - own_half - eps, hi + own_half + eps));
+    let agrees = range.is_some_and(|(lo, hi)| published >= lo && published <= hi);
+    Check {
+        table: table.id.clone(),
+        key: key.clone(),
+        what,
+        published,
+        computed: f.number(),
+        range,
+        agrees,
+        documented: table.inconsistency(key).is_some(),
+        how: f.how.clone(),
+    }
+}
+
+/// Difference of an area's figure with a reference (e.g. Nederland), in the figure's own unit
+/// (for percentages: procentpunten).
+pub fn difference(a: &Figure, reference: &Figure) -> Figure {
+    let mut f = apply(Op::Difference, &[("gemeente".into(), a.clone()), ("referentie".into(), reference.clone())], a.unit, a.decimals);
+    f.how = format!("{} − {} = {}", a.display(), reference.display(), f.number().map_or_else(|| f.display(), |d| format::signed_difference(d, a.unit, a.decimals)));
+    f
+}
+
+/// Index of an area's figure relative to a reference (reference = 100).
+pub fn index(a: &Figure, reference: &Figure) -> Figure {
+    let mut f = apply(Op::Ratio, &[("gemeente".into(), a.clone()), ("referentie".into(), reference.clone())], Unit::Score, 0);
+    f.value = f.value.map(|v| v * 100.0);
+    f.range = f.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
+    f.how = format!("{} / {} × 100 = {}", a.display(), reference.display(), f.display());
+    f
+}
+
+/// Change between two periods: absolute and relative (in %).
+pub fn change(from: &Figure, to: &Figure) -> (Figure, Figure) {
+    let abs = apply(Op::Difference, &[("nieuw".into(), to.clone()), ("oud".into(), from.clone())], to.unit, to.decimals);
+    let mut rel = apply(Op::Ratio, &[("verschil".into(), abs.clone()), ("oud".into(), from.clone())], Unit::Procent, 1);
+    rel.value = rel.value.map(|v| v * 100.0);
+    rel.range = rel.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
+    (abs, rel)
+}
+
+/// Rank (1 = highest) of each area's value among the given ones; unavailable values get no
+/// rank, and ties share one.
+pub fn ranks(values: &[(String, Figure)]) -> Vec<(String, Option<usize>)> {
+    values
+        .iter()
+        .map(|(area, f)| {
+            let rank = f.number().map(|v| 1 + values.iter().filter(|(_, o)| o.number().is_some_and(|x| x > v)).count());
+            (area.clone(), rank)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(v: f64, unit: Unit, decimals: u8) -> Figure {
+        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit, decimals, how: String::new(), published: None }
+    }
+
+    #[test]
+    fn secret_input_makes_result_unavailable_with_bound() {
+        let secret = Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
+        let sum = apply(Op::Sum, &[("A".into(), fig(10.0, Unit::Aantal, 0)), ("B".into(), secret)], Unit::Aantal, 0);
+        assert_eq!(sum.value, Err(Missing::UitGeheim(vec!["B".into()])));
+        assert_eq!(sum.range, Some((10.0, 17.0)));
+        assert!(sum.how.contains("geheim"));
+    }
+
+    #[test]
+    fn provisional_propagates() {
+        let mut a = fig(3.0, Unit::Aantal, 0);
+        a.provisional = true;
+        let r = apply(Op::Share, &[("a".into(), a), ("b".into(), fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
+        assert!(r.provisional);
+        assert_eq!(r.number(), Some(75.0));
+        assert_eq!(r.how, "a (3) / b (4) × 100 = 75,0%");
+    }
+
+    #[test]
+    fn division_by_zero_is_a_reason_not_infinity() {
+        let r = apply(Op::Ratio, &[("a".into(), fig(3.0, Unit::Euro, 0)), ("b".into(), fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
+        assert_eq!(r.value, Err(Missing::DelenDoorNul));
+    }
+
+    #[test]
+    fn difference_in_percentage_points_and_index() {
+        let d = difference(&fig(10.7, Unit::Procent, 1), &fig(8.2, Unit::Procent, 1));
+        assert!((d.number().unwrap() - 2.5).abs() < 1e-9);
+        assert_eq!(d.how, "10,7% − 8,2% = +2,5 procentpunt");
+        let i = index(&fig(10.7, Unit::Procent, 1), &fig(8.2, Unit::Procent, 1));
+        assert_eq!(i.display(), "130");
+    }
+
+    #[test]
+    fn change_absolute_and_relative() {
+        let (abs, rel) = change(&fig(200.0, Unit::Aantal, 0), &fig(250.0, Unit::Aantal, 0));
+        assert_eq!(abs.number(), Some(50.0));
+        assert_eq!(rel.number(), Some(25.0));
+    }
+
+    #[test]
+    fn ranks_share_ties_and_skip_missing() {
+        let r = ranks(&[
+            ("a".into(), fig(1.0, Unit::Procent, 1)),
+            ("b".into(), fig(3.0, Unit::Procent, 1)),
+            ("c".into(), fig(3.0, Unit::Procent, 1)),
+            ("d".into(), Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new())),
+        ]);
+        assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(3), Some(1), Some(1), None]);
+    }
+}

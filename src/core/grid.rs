@@ -1,0 +1,168 @@
+//! A table of computed figures as the monitor shows it: the one transform that the HTML table,
+//! the chart, the text summary and the downloads all read (as Our World in Data keeps its table
+//! transforms apart from its charts).
+
+use super::engine::{self, Figure};
+use super::model::*;
+
+/// What the rows of a grid are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowsAre {
+    Areas,
+    Periods,
+    Categories,
+    Measures,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub label: String,
+    pub unit: Unit,
+    pub decimals: u8,
+    pub measure: String,
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Area code, period id, category id or measure id.
+    pub id: String,
+    pub label: String,
+    /// The row is a reference (Nederland) or a total (the region), drawn apart in charts.
+    pub reference: bool,
+    pub cells: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub table: String,
+    pub title: String,
+    pub rows_are: RowsAre,
+    /// The period shown when rows are not periods.
+    pub period: Option<String>,
+    pub period_label: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Grid {
+    pub fn row_header(&self) -> &'static str {
+        match self.rows_are {
+            RowsAre::Areas => "Gebied",
+            RowsAre::Periods => "Periode",
+            RowsAre::Categories => "Categorie",
+            RowsAre::Measures => "Onderwerp",
+        }
+    }
+    pub fn any_provisional(&self) -> bool {
+        self.rows.iter().flat_map(|r| &r.cells).any(|f| f.provisional)
+    }
+}
+
+/// Builds the grid for a table. `period` picks the period when the rows are not periods
+/// (default: the last one); `areas` limits and orders the area rows (default: the source's order).
+pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Option<&[String]>) -> Grid {
+    let table_areas = table.areas();
+    let rows_are = if table_areas.len() > 1 {
+        RowsAre::Areas
+    } else if table.periods.len() > 1 {
+        RowsAre::Periods
+    } else if !table.categories.is_empty() {
+        RowsAre::Categories
+    } else {
+        RowsAre::Measures
+    };
+    let period = match rows_are {
+        RowsAre::Periods => None,
+        _ => Some(
+            period
+                .filter(|p| table.periods.iter().any(|x| x.id == *p))
+                .map(str::to_owned)
+                .or_else(|| table.periods.last().map(|p| p.id.clone()))
+                .unwrap_or_default(),
+        ),
+    };
+    let single_area = table_areas.first().cloned().unwrap_or_default();
+
+    // Columns: measures × categories, unless the rows already are one of them.
+    let mut columns = Vec::new();
+    let categories: Vec<Option<&Label>> =
+        if table.categories.is_empty() || rows_are == RowsAre::Categories { vec![None] } else { table.categories.iter().map(Some).collect() };
+    if rows_are == RowsAre::Measures {
+        columns.push(Column { label: "waarde".into(), unit: Unit::Aantal, decimals: 0, measure: String::new(), category: None });
+    } else {
+        for m in &table.measures {
+            for c in &categories {
+                if !has_values(table, &m.id, c.map(|c| c.id.as_str())) {
+                    continue;
+                }
+                let label = match c {
+                    Some(c) => format!("{} – {}", m.label, c.label),
+                    None => m.label.clone(),
+                };
+                columns.push(Column { label, unit: m.unit, decimals: m.decimals, measure: m.id.clone(), category: c.map(|c| c.id.clone()) });
+            }
+        }
+    }
+
+    let key = |measure: &str, category: Option<String>, area: &str, period: &str| Key {
+        measure: measure.to_owned(),
+        area: area.to_owned(),
+        period: period.to_owned(),
+        category,
+    };
+    let p = period.clone().unwrap_or_default();
+    let rows: Vec<Row> = match rows_are {
+        RowsAre::Areas => {
+            let order: Vec<String> = match areas {
+                Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
+                None => table_areas.clone(),
+            };
+            order
+                .iter()
+                .map(|a| Row {
+                    id: a.clone(),
+                    label: manifest.area_name(a),
+                    reference: manifest.area(a).is_some_and(|x| x.kind != AreaKind::Gemeente),
+                    cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, c.category.clone(), a, &p))).collect(),
+                })
+                .collect()
+        }
+        RowsAre::Periods => table
+            .periods
+            .iter()
+            .map(|per| Row {
+                id: per.id.clone(),
+                label: per.label.clone(),
+                reference: false,
+                cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, c.category.clone(), &single_area, &per.id))).collect(),
+            })
+            .collect(),
+        RowsAre::Categories => table
+            .categories
+            .iter()
+            .map(|cat| Row {
+                id: cat.id.clone(),
+                label: cat.label.clone(),
+                reference: table.totals.iter().any(|t| t.dimension == TotalDimension::Category && t.total == cat.id),
+                cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, Some(cat.id.clone()), &single_area, &p))).collect(),
+            })
+            .collect(),
+        RowsAre::Measures => table
+            .measures
+            .iter()
+            .map(|m| Row {
+                id: m.id.clone(),
+                label: m.label.clone(),
+                reference: false,
+                cells: vec![engine::cell(table, &key(&m.id, None, &single_area, &p))],
+            })
+            .collect(),
+    };
+    let period_label = period.as_deref().map(|p| table.period_label(p));
+    Grid { table: table.id.clone(), title: table.title.clone(), rows_are, period, period_label, columns, rows }
+}
+
+fn has_values(table: &Table, measure: &str, category: Option<&str>) -> bool {
+    table.values.iter().any(|v| v.key.measure == measure && v.key.category.as_deref() == category)
+}

@@ -1,0 +1,183 @@
+//! A JSON tree that keeps key order and refuses duplicate keys.
+//!
+//! `serde_json::Value` silently keeps the last of two equal keys, which would hide a
+//! transcription error, so data files are parsed into this tree instead. Syntax errors keep
+//! serde_json's line and column; nesting depth is bounded by serde_json's recursion limit, so a
+//! hostile file gets an error, never a stack overflow.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Largest data file accepted, in bytes. Real dataset files are well under 1 MB; the limit
+/// keeps a mistaken or hostile upload from freezing the page.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+/// Why a file could not be read as JSON at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Json {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Dutch name of this value's JSON type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "een waar/onwaar-waarde",
+            Json::Number(_) => "een getal",
+            Json::String(_) => "een tekst",
+            Json::Array(_) => "een lijst",
+            Json::Object(_) => "een object",
+        }
+    }
+}
+
+/// Parses `text`, in Dutch on failure.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(SyntaxError {
+            line: 0,
+            column: 0,
+            message: format!(
+                "het bestand is {} bytes groot; het maximum is {} bytes",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Json>(text).map_err(|e| SyntaxError {
+        line: e.line(),
+        column: e.column(),
+        message: dutch_syntax_message(&e),
+    })
+}
+
+fn dutch_syntax_message(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    if let Some(key) = raw.strip_prefix("dubbele sleutel ") {
+        let key = key.split(" at line").next().unwrap_or(key);
+        return format!("de sleutel {key} komt twee keer voor in hetzelfde object");
+    }
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "het bestand houdt onverwacht op (afgebroken of onvolledig)".into(),
+        Category::Syntax if raw.contains("recursion limit") => {
+            "de gegevens zijn te diep genest (meer dan 128 niveaus)".into()
+        }
+        Category::Syntax => format!("geen geldige JSON ({})", raw.split(" at line").next().unwrap_or(&raw)),
+        Category::Data => format!("ongeldige waarde ({})", raw.split(" at line").next().unwrap_or(&raw)),
+        Category::Io => "het bestand kon niet worden gelezen".into(),
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("een JSON-waarde")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut fields: Vec<(String, Json)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.iter().any(|(k, _)| *k == key) {
+                return Err(de::Error::custom(format!("dubbele sleutel \"{key}\"")));
+            }
+            let value = map.next_value()?;
+            fields.push((key, value));
+        }
+        Ok(Json::Object(fields))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_refused_with_position() {
+        let err = parse("{\n \"a\": 1,\n \"a\": 2\n}").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert_eq!(err.message, "de sleutel \"a\" komt twee keer voor in hetzelfde object");
+    }
+
+    #[test]
+    fn truncated_file_says_so() {
+        let err = parse("{\"a\": [1, 2").unwrap_err();
+        assert_eq!(err.message, "het bestand houdt onverwacht op (afgebroken of onvolledig)");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("te diep genest"), "{}", err.message);
+    }
+
+    #[test]
+    fn keeps_key_order_and_strips_bom() {
+        let v = parse("\u{feff}{\"b\": 1, \"a\": \"x\"}").unwrap();
+        match v {
+            Json::Object(f) => assert_eq!(f.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "a"]),
+            other => panic!("{other:?}"),
+        }
+    }
+}

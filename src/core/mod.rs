@@ -1,0 +1,14 @@
+//! The pure core: no browser types, no I/O. Everything here is tested natively.
+
+pub mod charts;
+pub mod decode;
+pub mod engine;
+pub mod format;
+pub mod grid;
+pub mod json;
+pub mod model;
+pub mod problem;
+pub mod report;
+pub mod summary;
+pub mod validate;
+pub mod view;

@@ -1,0 +1,299 @@
+//! Semantic checks on decoded data: codes exist, keys are unique, numbers are plausible for
+//! their unit and kind, and every published total and derived figure agrees with what the
+//! engine computes from its parts — or is a documented inconsistency of the source.
+//!
+//! Used by the app when it loads data, by the data check page and by `msd-check`; every
+//! problem is reported, in Dutch, with its JSON path.
+
+use super::engine;
+use super::format;
+use super::model::*;
+use super::problem::{Problem, Problems};
+use std::collections::{HashMap, HashSet};
+
+/// Decodes and validates one dataset file against the manifest.
+pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Dataset, Vec<Problem>> {
+    let mut p = Problems::new(file);
+    let Some(ds) = super::decode::dataset(text, &mut p) else {
+        return Err(p.list);
+    };
+    dataset(&ds, manifest, &mut p);
+    if p.is_empty() {
+        Ok(ds)
+    } else {
+        Err(p.list)
+    }
+}
+
+/// Decodes and validates `manifest.json`.
+pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
+    let mut p = Problems::new(file);
+    let Some(m) = super::decode::manifest(text, &mut p) else {
+        return Err(p.list);
+    };
+    manifest(&m, &mut p);
+    if p.is_empty() {
+        Ok(m)
+    } else {
+        Err(p.list)
+    }
+}
+
+pub fn manifest(m: &Manifest, p: &mut Problems) {
+    let mut codes = HashSet::new();
+    for (i, a) in m.areas.iter().enumerate() {
+        if !codes.insert(a.code.as_str()) {
+            p.add(&format!("areas[{i}].code"), format!("gebiedscode {} komt twee keer voor", a.code));
+        }
+        if !is_area_code(&a.code) {
+            p.add(&format!("areas[{i}].code"), format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code));
+        }
+    }
+    for (i, a) in m.areas.iter().enumerate() {
+        for (j, member) in a.members.iter().enumerate() {
+            if !codes.contains(member.as_str()) {
+                p.add(&format!("areas[{i}].members[{j}]"), format!("onbekende gebiedscode {member}"));
+            }
+        }
+    }
+    for (i, r) in m.regions.iter().enumerate() {
+        for (path, code) in std::iter::once((format!("regions[{i}].area"), &r.area))
+            .chain(r.reference.iter().map(|c| (format!("regions[{i}].reference"), c)))
+            .chain(r.gemeenten.iter().enumerate().map(|(j, c)| (format!("regions[{i}].gemeenten[{j}]"), c)))
+        {
+            if !codes.contains(code.as_str()) {
+                p.add(&path, format!("onbekende gebiedscode {code}"));
+            }
+        }
+    }
+    for (i, d) in m.datasets.iter().enumerate() {
+        if !m.regions.iter().any(|r| r.id == d.region) {
+            p.add(&format!("datasets[{i}].region"), format!("onbekende regio \"{}\"", d.region));
+        }
+        if !is_safe_file_name(&d.file) {
+            p.add(&format!("datasets[{i}].file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file));
+        }
+    }
+}
+
+/// A CBS code (`GM0505`, `NL01`, `PV28`…) or one of our region codes (`RG-DRECHTSTEDEN`).
+pub fn is_area_code(code: &str) -> bool {
+    let cbs = code.len() >= 4
+        && code.len() <= 8
+        && code[..2].chars().all(|c| c.is_ascii_uppercase())
+        && code[2..].chars().all(|c| c.is_ascii_digit());
+    let ours = code.strip_prefix("RG-").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
+    cbs || ours
+}
+
+/// Dataset files are fetched relative to the page: no folders, no schemes, no tricks.
+pub fn is_safe_file_name(name: &str) -> bool {
+    name.ends_with(".json") && name.len() <= 80 && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.') && !name.starts_with('.')
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
+    let area_codes: HashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
+    let mut ids = HashSet::new();
+    for (i, t) in ds.tables.iter().enumerate() {
+        let path = format!("tables[{i}]");
+        if !ids.insert(t.id.as_str()) {
+            p.add(&format!("{path}.id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
+        }
+        table(t, &path, &area_codes, p);
+    }
+    for (i, a) in ds.availability.iter().enumerate() {
+        if !ids.insert(a.id.as_str()) {
+            p.add(&format!("availability[{i}].id"), format!("id \"{}\" komt twee keer voor", a.id));
+        }
+        source(&a.source, &format!("availability[{i}].source"), p);
+    }
+}
+
+fn source(s: &Source, path: &str, p: &mut Problems) {
+    if s.text.trim().is_empty() {
+        p.add(&format!("{path}.text"), "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd");
+    }
+    if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
+        p.add(&format!("{path}.seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
+    }
+}
+
+fn unit_fits(m: &Measure) -> Result<(), String> {
+    let expected: &[Unit] = match (m.kind, m.formula.as_ref().map(|f| f.op)) {
+        (Kind::Count | Kind::Denominator, _) => &[Unit::Aantal],
+        (Kind::Amount, _) => &[Unit::Euro],
+        (Kind::Score, _) => &[Unit::Score, Unit::Jaar, Unit::Maanden],
+        (Kind::Derived, Some(Op::Share)) => &[Unit::Procent],
+        (Kind::Derived, Some(Op::Per1000)) => &[Unit::Per1000],
+        (Kind::Derived, _) => return Ok(()),
+    };
+    if expected.contains(&m.unit) {
+        Ok(())
+    } else {
+        let names: Vec<String> = expected.iter().map(|u| u.id().to_owned()).collect();
+        Err(format!("eenheid \"{}\" past niet bij {}; verwacht {}", m.unit.id(), describe_kind(m), format::join_nl(&names).replace(" en ", " of ")))
+    }
+}
+
+fn describe_kind(m: &Measure) -> String {
+    match (m.kind, m.formula.as_ref().map(|f| f.op)) {
+        (Kind::Derived, Some(op)) => format!("een formule {}", op.id()),
+        (k, _) => format!("soort {}", k.id()),
+    }
+}
+
+fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
+    if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
+        p.add(&format!("{path}.id"), format!("tabel-id \"{}\" moet uit kleine letters, cijfers en streepjes bestaan en beginnen met \"{}-\"", t.id, t.theme.id()));
+    }
+    if t.title.trim().is_empty() {
+        p.add(&format!("{path}.title"), "de titel ontbreekt");
+    }
+    source(&t.source, &format!("{path}.source"), p);
+
+    let mut measure_ids = HashSet::new();
+    for (j, m) in t.measures.iter().enumerate() {
+        let mp = format!("{path}.measures[{j}]");
+        if !measure_ids.insert(m.id.as_str()) {
+            p.add(&format!("{mp}.id"), format!("maat \"{}\" komt twee keer voor", m.id));
+        }
+        if let Err(msg) = unit_fits(m) {
+            p.add(&format!("{mp}.unit"), msg);
+        }
+        if let Some(f) = &m.formula {
+            if m.kind != Kind::Derived {
+                p.add(&format!("{mp}.formula"), "alleen een afgeleide maat (kind: derived) heeft een formule");
+            }
+            for (k, arg) in f.args.iter().enumerate() {
+                if t.measure(arg).is_none() {
+                    p.add(&format!("{mp}.formula.args[{k}]"), format!("onbekende maat \"{arg}\" in de formule"));
+                }
+            }
+        }
+    }
+    if let Some(cycle) = formula_cycle(t) {
+        p.add(&format!("{path}.measures"), format!("de formules verwijzen in een kring naar elkaar ({cycle})"));
+        return; // the engine cannot compute a cycle; stop before the checks below
+    }
+    let unique = |list: &[Label], what: &str, p: &mut Problems| {
+        let mut seen = HashSet::new();
+        for (j, l) in list.iter().enumerate() {
+            if !seen.insert(l.id.as_str()) {
+                p.add(&format!("{path}.{what}[{j}].id"), format!("\"{}\" komt twee keer voor", l.id));
+            }
+        }
+    };
+    unique(&t.periods, "periods", p);
+    unique(&t.categories, "categories", p);
+
+    let mut keys: HashMap<&Key, usize> = HashMap::new();
+    for (j, v) in t.values.iter().enumerate() {
+        let vp = format!("{path}.values[{j}]");
+        key_known(t, &v.key, &vp, areas, p);
+        if let Some(first) = keys.insert(&v.key, j) {
+            p.add(&vp, format!("dubbele waarde: dezelfde maat, hetzelfde gebied en dezelfde periode staan al in values[{first}]"));
+        }
+        let (Some(m), Some(x)) = (t.measure(&v.key.measure), v.value) else { continue };
+        if m.kind.is_additive() && x < 0.0 {
+            p.add(&format!("{vp}.value"), format!("een {} kan niet negatief zijn ({})", if m.kind == Kind::Amount { "bedrag van deze soort" } else { "aantal" }, format::number(x, m.decimals)));
+        }
+        if m.unit == Unit::Procent && !(0.0..=100.0).contains(&x) && m.formula.as_ref().map_or(true, |f| f.op == Op::Share) {
+            p.add(&format!("{vp}.value"), format!("een percentage moet tussen 0 en 100 liggen, niet {}", format::number(x, m.decimals)));
+        }
+        if m.kind == Kind::Count && x.fract() != 0.0 {
+            p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {x}"));
+        }
+        if let Some(r) = m.rounding.or(t.rounding) {
+            if m.kind.is_additive() && x % r as f64 != 0.0 && v.status == Status::Gepubliceerd && !is_documented_total(t, &v.key) {
+                p.add(&format!("{vp}.value"), format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)));
+            }
+        }
+    }
+    for (j, total) in t.totals.iter().enumerate() {
+        for (k, code) in std::iter::once(&total.total).chain(total.of.iter()).enumerate() {
+            let ok = match total.dimension {
+                TotalDimension::Area => areas.contains(code.as_str()),
+                TotalDimension::Category => t.categories.iter().any(|c| c.id == *code),
+            };
+            if !ok {
+                let field = if k == 0 { "total".to_owned() } else { format!("of[{}]", k - 1) };
+                p.add(&format!("{path}.totals[{j}].{field}"), format!("onbekende code \"{code}\""));
+            }
+        }
+    }
+    for (j, inc) in t.inconsistencies.iter().enumerate() {
+        let ip = format!("{path}.inconsistencies[{j}]");
+        if inc.kind != InconsistencyKind::TextDiffers && t.value(&inc.key).is_none() {
+            p.add(&ip, "deze inconsistentie verwijst naar een cel die niet in de tabel staat");
+        }
+        if inc.description.trim().is_empty() {
+            p.add(&format!("{ip}.description"), "beschrijf de inconsistentie in één zin");
+        }
+    }
+    for check in engine::checks(t) {
+        let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
+        let vp = format!("{path}.values[{j}].value");
+        match (check.agrees, check.documented) {
+            (true, true) => p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how)),
+            (false, false) => p.add(
+                &vp,
+                format!(
+                    "het gepubliceerde {} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
+                    check.what,
+                    format::number(check.published, 2).trim_end_matches('0').trim_end_matches(','),
+                    check.how
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+fn is_documented_total(t: &Table, key: &Key) -> bool {
+    t.inconsistency(key).is_some()
+}
+
+fn key_known(t: &Table, k: &Key, vp: &str, areas: &HashSet<&str>, p: &mut Problems) {
+    if t.measure(&k.measure).is_none() {
+        p.add(&format!("{vp}.measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
+    }
+    if !areas.contains(k.area.as_str()) {
+        p.add(&format!("{vp}.area"), format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area));
+    }
+    if !t.periods.iter().any(|x| x.id == k.period) {
+        p.add(&format!("{vp}.period"), format!("onbekende periode \"{}\"; declareer haar onder periods", k.period));
+    }
+    match (&k.category, t.categories.is_empty()) {
+        (Some(c), _) if !t.categories.iter().any(|x| x.id == *c) => {
+            p.add(&format!("{vp}.category"), format!("onbekende categorie \"{c}\"; declareer haar onder categories"));
+        }
+        (None, false) => p.add(&format!("{vp}.category"), "deze tabel heeft categorieën: elke waarde heeft een \"category\" nodig"),
+        _ => {}
+    }
+}
+
+/// A chain of formulas that refers back to itself, written out, if there is one.
+fn formula_cycle(t: &Table) -> Option<String> {
+    fn visit<'a>(t: &'a Table, id: &'a str, stack: &mut Vec<&'a str>) -> Option<String> {
+        if let Some(pos) = stack.iter().position(|s| *s == id) {
+            let mut chain: Vec<&str> = stack[pos..].to_vec();
+            chain.push(id);
+            return Some(chain.join(" → "));
+        }
+        let m = t.measure(id)?;
+        let f = m.formula.as_ref()?;
+        stack.push(&m.id);
+        for a in &f.args {
+            if let Some(c) = visit(t, a, stack) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        None
+    }
+    t.measures.iter().find_map(|m| visit(t, &m.id, &mut Vec::new()))
+}

@@ -1,0 +1,198 @@
+//! The view state: everything that decides what the page shows, mapped one-to-one onto the
+//! query string of the single page. A static host serves only `index.html`, so there are no
+//! path routes; a reload, a copied link or the back button restores exactly the same view.
+//!
+//! `parse` and `to_query` are the only places that know the parameter names.
+
+/// Which page type is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Home,
+    Theme,
+    Indicator,
+    Profile,
+    Compare,
+    Find,
+    DataCheck,
+}
+
+impl Page {
+    const ALL: [(Page, &'static str); 7] = [
+        (Page::Home, "home"),
+        (Page::Theme, "thema"),
+        (Page::Indicator, "indicator"),
+        (Page::Profile, "gemeente"),
+        (Page::Compare, "vergelijk"),
+        (Page::Find, "zoeken"),
+        (Page::DataCheck, "datacheck"),
+    ];
+    pub fn id(self) -> &'static str {
+        Page::ALL.iter().find(|(p, _)| *p == self).map_or("home", |(_, id)| id)
+    }
+    fn from_id(id: &str) -> Option<Page> {
+        Page::ALL.iter().find(|(_, s)| *s == id).map(|(p, _)| *p)
+    }
+}
+
+/// Chart or table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Display {
+    #[default]
+    Chart,
+    Table,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub page: Page,
+    pub region: Option<String>,
+    pub theme: Option<String>,
+    pub indicator: Option<String>,
+    /// The chosen gemeente (CBS code).
+    pub gemeente: Option<String>,
+    /// Gemeenten to compare or to show in a chart (CBS codes), in order.
+    pub gemeenten: Vec<String>,
+    pub period: Option<String>,
+    pub display: Display,
+    pub query: Option<String>,
+    /// Shown inside an `<iframe>` on another site: no site navigation.
+    pub embed: bool,
+}
+
+impl ViewState {
+    /// Reads a query string (with or without the leading `?`). Unknown or malformed parameters
+    /// are ignored: a link that was mistyped still opens the monitor.
+    pub fn parse(query: &str) -> ViewState {
+        let mut v = ViewState::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
+            let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
+            let val = decode(val);
+            let clean = || Some(val.clone()).filter(|s| !s.is_empty() && s.len() <= 200);
+            match k {
+                "pagina" => v.page = Page::from_id(&val).unwrap_or_default(),
+                "regio" => v.region = clean(),
+                "thema" => v.theme = clean(),
+                "indicator" => v.indicator = clean(),
+                "gemeente" => v.gemeente = clean(),
+                "gemeenten" => v.gemeenten = val.split(',').filter(|s| !s.is_empty()).take(20).map(str::to_owned).collect(),
+                "periode" => v.period = clean(),
+                "weergave" => v.display = if val == "tabel" { Display::Table } else { Display::Chart },
+                "zoek" => v.query = clean(),
+                "embed" => v.embed = val == "1",
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// The query string for this view, starting with `?`, in a fixed parameter order; empty
+    /// fields are left out so links stay short.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.page != Page::Home {
+            parts.push(format!("pagina={}", self.page.id()));
+        }
+        let fields = [("regio", &self.region), ("thema", &self.theme), ("indicator", &self.indicator), ("gemeente", &self.gemeente)];
+        parts.extend(fields.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))));
+        if !self.gemeenten.is_empty() {
+            let joined = self.gemeenten.iter().map(|g| encode(g)).collect::<Vec<_>>().join(",");
+            parts.push(format!("gemeenten={joined}"));
+        }
+        let fields = [("periode", &self.period), ("zoek", &self.query)];
+        parts.extend(fields.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))));
+        if self.display == Display::Table {
+            parts.push("weergave=tabel".into());
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if parts.is_empty() {
+            "?".into()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// A link to another view: relative to the current page, so it works in any sub-folder.
+    pub fn href(&self) -> String {
+        self.to_query()
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Percent-decodes (and reads `+` as a space); invalid sequences are kept as they are.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let v = ViewState {
+            page: Page::Indicator,
+            region: Some("drechtsteden".into()),
+            theme: Some("jeugd".into()),
+            indicator: Some("jeugd-jongeren-in-jeugdzorg".into()),
+            gemeente: Some("GM0642".into()),
+            gemeenten: vec!["GM0642".into(), "GM0505".into()],
+            period: Some("2016-H1".into()),
+            display: Display::Table,
+            query: Some("wmo & jeugd".into()),
+            embed: true,
+        };
+        let q = v.to_query();
+        assert_eq!(ViewState::parse(&q), v);
+        assert!(q.contains("zoek=wmo%20%26%20jeugd"), "{q}");
+    }
+
+    #[test]
+    fn home_is_empty_and_garbage_is_ignored() {
+        assert_eq!(ViewState::default().to_query(), "?");
+        let v = ViewState::parse("?pagina=onzin&x=%ZZ&gemeente=%&weergave=tabel");
+        assert_eq!(v.page, Page::Home);
+        assert_eq!(v.gemeente.as_deref(), Some("%"));
+        assert_eq!(v.display, Display::Table);
+    }
+
+    #[test]
+    fn decode_handles_plus_and_utf8() {
+        assert_eq!(decode("a+b%C3%A9"), "a bé");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+    }
+}

@@ -1,0 +1,50 @@
+//! The small binding to our own ECharts bundle (`scripts/echarts-entry.js`, `window.msdCharts`):
+//! init, setOption without merging, resize, dispose and export — what charming's renderer lacks.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = init, catch)]
+    fn js_init(el: &web_sys::HtmlElement, renderer: &str, height: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
+    fn js_set_option(chart: &JsValue, json: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
+    fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = dataUrl, catch)]
+    fn js_data_url(chart: &JsValue, kind: &str) -> Result<String, JsValue>;
+}
+
+/// One live ECharts instance. Dispose it when its container goes away.
+#[derive(Clone)]
+pub struct ChartHandle(JsValue);
+
+/// Canvas or SVG.
+#[derive(Clone, Copy)]
+pub enum Renderer {
+    Canvas,
+    Svg,
+}
+
+/// Creates the chart in `el` and draws `option_json`. An error (e.g. the ECharts file did not
+/// load) is returned, so the page can say so while the table still shows the figures.
+pub fn draw(el: &web_sys::HtmlElement, renderer: Renderer, height: u32, option_json: &str) -> Result<ChartHandle, String> {
+    let kind = match renderer {
+        Renderer::Canvas => "canvas",
+        Renderer::Svg => "svg",
+    };
+    let chart = js_init(el, kind, height).map_err(|e| format!("{e:?}"))?;
+    js_set_option(&chart, option_json).map_err(|e| format!("{e:?}"))?;
+    Ok(ChartHandle(chart))
+}
+
+impl ChartHandle {
+    pub fn dispose(&self) {
+        js_dispose(&self.0).ok();
+    }
+    /// The chart as a `data:` URL (`png` or `svg`), for downloads.
+    #[allow(dead_code)]
+    pub fn data_url(&self, kind: &str) -> Option<String> {
+        js_data_url(&self.0, kind).ok()
+    }
+}

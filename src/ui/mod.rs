@@ -1,0 +1,44 @@
+//! The browser UI: a thin Leptos layer that wires the pure core to the page.
+//!
+//! Components read the [`ViewState`](crate::core::view::ViewState) from the query string, load
+//! data through `data`, ask the core for grids, summaries and chart options, and render them.
+//! No calculation happens here.
+
+mod app;
+mod chart;
+mod data;
+mod echarts;
+mod indicator;
+mod pages;
+mod table;
+
+use wasm_bindgen::JsCast;
+
+/// Starts the app. A panic shows a readable Dutch message in the page instead of a blank screen.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal("Er ging iets mis in de monitor. Laad de pagina opnieuw; lukt het dan nog niet, neem dan contact op met de beheerder van deze website.");
+    }));
+    if let Some(loading) = document().and_then(|d| d.get_element_by_id("laden")) {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Replaces the page with a message, using plain DOM calls (the reactive system may be broken).
+fn show_fatal(message: &str) {
+    let Some(doc) = document() else { return };
+    let Some(body) = doc.body() else { return };
+    let Ok(el) = doc.create_element("div") else { return };
+    el.set_class_name("fout fataal");
+    el.set_attribute("role", "alert").ok();
+    el.set_text_content(Some(message));
+    if let Ok(html) = body.dyn_into::<web_sys::HtmlElement>() {
+        html.prepend_with_node_1(&el).ok();
+    }
+}

@@ -1,0 +1,87 @@
+//! The accessible data table of a grid: caption, header scopes, units, and marks in words.
+
+use crate::core::engine::{Figure, Missing};
+use crate::core::grid::Grid;
+use leptos::prelude::*;
+
+#[component]
+pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
+    let header = grid.row_header();
+    let columns = grid.columns.clone();
+    let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
+    let region_label = format!("Tabel: {caption}");
+    view! {
+        <div class="tabel-kader" tabindex="0" role="region" aria-label=region_label>
+            <table class="cijfers">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{header}</th>
+                        {if single {
+                            vec![view! { <th scope="col">"Waarde"</th> }.into_any()]
+                        } else {
+                            columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}{unit_suffix(c.unit.id())}</th> }.into_any()).collect::<Vec<_>>()
+                        }}
+                    </tr>
+                </thead>
+                <tbody>
+                    {grid.rows.into_iter().map(|row| {
+                        let class = if row.reference { "referentie" } else { "" };
+                        view! {
+                            <tr class=class>
+                                <th scope="row">{row.label}</th>
+                                {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
+                            </tr>
+                        }
+                    }).collect::<Vec<_>>()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn unit_suffix(unit: &str) -> String {
+    match unit {
+        "aantal" | "score" => String::new(),
+        u => format!(" ({u})"),
+    }
+}
+
+/// One cell: the number in Dutch notation, or the mark with its reason as a tooltip *and* as
+/// visually hidden text, so it is never only in a tooltip.
+#[component]
+fn Cell(figure: Figure) -> impl IntoView {
+    let provisional = figure.provisional;
+    match &figure.value {
+        Ok(_) => {
+            let text = figure.display();
+            let value = text.clone();
+            view! {
+                <td class="getal" data-waarde=value>
+                    {text}
+                    {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
+                </td>
+            }
+            .into_any()
+        }
+        Err(m) => {
+            let mark = m.mark();
+            let reason = m.reason();
+            let class = match m {
+                Missing::Geheim | Missing::UitGeheim(_) => "getal markering geheim",
+                _ => "getal markering",
+            };
+            let range = figure.range.filter(|(lo, hi)| hi > lo).map(|(lo, hi)| {
+                format!(" (tussen {} en {})", crate::core::format::number(lo, figure.decimals), crate::core::format::number(hi, figure.decimals))
+            });
+            view! {
+                <td class=class data-waarde=mark title=reason.clone()>
+                    <abbr title=reason.clone()>{mark}</abbr>
+                    <span class="visueel-verborgen">{format!(": {reason}")}</span>
+                    {range}
+                </td>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// Issue 3: the monitor served from a nested sub-folder shows the first real table of the
+// Monitor 3D as a chart and an accessible table, with its marks, and talks to no other host.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, newPage, withScreenshot, tableRows, chartPainted } from './harness.mjs';
+
+// Jongeren in jeugdzorg, 1e halfjaar 2016 (%), as printed in seed 001 (lines 436-442):
+// Alblasserdam Dordrecht H-I-Ambacht Papendrecht Sliedrecht Zwijndrecht Nederland.
+const PUBLISHED = {
+  jeugdhulp: ['8,8', '9,7', '8,7', '8,7', '9,6', '10,7', '8,2'],
+  'met verblijf': ['0,8', '1,4', '0,8', '0,9', '0,9', '1,1', '1,1'],
+  jeugdbescherming: ['0,6', '1,1', '0,6', '1,0', '0,9', '1,0', '1,0'],
+  jeugdreclassering: ['-', '0,5', '-', '0,3', '0,3', '0,3', '0,4'],
+};
+const AREAS = ['Alblasserdam', 'Dordrecht', 'Hendrik-Ido-Ambacht', 'Papendrecht', 'Sliedrecht', 'Zwijndrecht', 'Nederland'];
+const CAPTION = 'Jongeren in jeugdzorg, 1e halfjaar 2016 (%)';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+test('the first slice: chart and table with the published figures, marks and note', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'first-slice', async () => {
+    await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
+    await page.waitForSelector('table.cijfers');
+    const rows = await tableRows(page, CAPTION);
+    assert.ok(rows, 'the table with the caption is on the page');
+    assert.deepEqual(rows.map((r) => r[0]), AREAS);
+    Object.values(PUBLISHED).forEach((printed, col) => {
+      rows.forEach((row, i) => {
+        const expected = printed[i] === '-' ? 'geheim' : `${printed[i]}%`;
+        assert.equal(row[col + 1], expected, `${AREAS[i]}, column ${col + 1}`);
+      });
+    });
+    const text = await page.textContent('main');
+    assert.match(text, /Voorlopige cijfers/);
+    assert.match(text, /Bron: gemeentelijke monitor Sociaal Domein/);
+    assert.match(text, /Toelichting: % van alle jongeren tot 18 jaar/);
+    await page.waitForFunction(() => document.querySelector('.grafiek canvas'));
+    await page.waitForTimeout(800); // ECharts animates in
+    assert.ok(await chartPainted(page), 'the chart canvas has painted pixels');
+    assert.deepEqual(page.log.errors, [], 'no console errors');
+    assert.deepEqual(page.log.foreign, [], 'no request to another origin');
+  });
+});
+
+test('view state lives in the query string: a link, a reload and back restore the view', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'query-state', async () => {
+    await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
+    await page.click('nav.weergave >> text=Tabel');
+    await page.waitForURL(/weergave=tabel/);
+    assert.equal(await page.locator('.grafiek').count(), 0, 'table view shows no chart');
+    await page.reload();
+    await page.waitForSelector('table.cijfers');
+    assert.equal(await page.locator('.grafiek').count(), 0, 'still the table view after reload');
+    assert.equal(await page.getAttribute('nav.weergave a[aria-current]', 'href'), '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&weergave=tabel');
+    await page.goBack();
+    await page.waitForSelector('.grafiek');
+    assert.deepEqual(page.log.errors, []);
+  });
+});
+
+test('navigating back and forth leaks no chart instances', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'no-leaks', async () => {
+    await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
+    await page.waitForSelector('.grafiek canvas');
+    for (let i = 0; i < 5; i += 1) {
+      await page.click('nav.weergave >> text=Tabel');
+      await page.waitForSelector('.grafiek', { state: 'detached' });
+      await page.click('nav.weergave >> text=Grafiek');
+      await page.waitForSelector('.grafiek canvas');
+    }
+    assert.equal(await page.evaluate(() => window.msdCharts.liveCount()), 1);
+  });
+});
+
+test('a failed data request shows a Dutch message with a retry, not a blank page', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'failed-load', async () => {
+    let fail = true;
+    await page.route('**/data/manifest.json', (route) => (fail ? route.fulfill({ status: 404, body: 'nee' }) : route.continue()));
+    await page.goto(srv.base);
+    await page.waitForSelector('[role=alert]');
+    assert.match(await page.textContent('[role=alert]'), /manifest\.json kon niet worden geladen.*404/s);
+    fail = false;
+    await page.click('text=Opnieuw proberen');
+    await page.waitForSelector('main h1');
+    assert.match(await page.textContent('main h1'), /Monitor Sociaal Domein/);
+  });
+});
+
+test('a broken data file names the file, the place and the problem', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'broken-data', async () => {
+    await page.route('**/data/drechtsteden-jeugd.json', (route) => route.fulfill({
+      status: 200, contentType: 'application/json', body: '{"format": 1, "region": "drechtsteden", "theme": "jeugd", "tables": [',
+    }));
+    await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
+    await page.waitForSelector('[role=alert]');
+    const text = await page.textContent('[role=alert]');
+    assert.match(text, /drechtsteden-jeugd\.json/);
+    assert.match(text, /regel 1, kolom \d+/);
+    assert.match(text, /houdt onverwacht op/);
+  });
+});

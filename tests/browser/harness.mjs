@@ -1,0 +1,80 @@
+// Shared set-up for the browser tests: serves dist/ under a nested sub-folder on 127.0.0.1,
+// drives Debian's Chromium through playwright-core, records every request and console error,
+// and saves a screenshot when a test fails.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from './serve.mjs';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const DIST = resolve(ROOT, 'dist');
+export const FOLDER = '/sociaal-domein/monitor/';
+export const ARTIFACTS = resolve(ROOT, 'tests/browser/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function startServer(options = {}) {
+  const server = await serve({ mounts: { [FOLDER]: DIST, ...(options.mounts || {}) }, csp: options.csp ?? true });
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, base: `http://127.0.0.1:${port}${FOLDER}` };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/**
+ * A page that records requests to other origins, console errors, page errors and CSP
+ * violations. `allowed` lists the origins the page may talk to.
+ */
+export async function newPage(browser, allowed, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const log = { foreign: [], errors: [], requests: [] };
+  page.on('request', (r) => {
+    const url = r.url();
+    log.requests.push(url);
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    const origin = new URL(url).origin;
+    if (!allowed.includes(origin)) log.foreign.push(url);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) log.failed = [...(log.failed || []), `${r.status()} ${r.url()}`]; });
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`${m.text()} ${(log.failed || []).join(', ')}`.trim()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.log = log;
+  return page;
+}
+
+/** Runs `body(page)`; on failure saves a screenshot named after the test, then rethrows. */
+export async function withScreenshot(page, name, body) {
+  try {
+    await body(page);
+  } catch (e) {
+    const file = resolve(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`screenshot: ${file}`);
+    throw e;
+  }
+}
+
+/** The text of every cell of the table with this caption, as rows of strings. */
+export async function tableRows(page, caption) {
+  return page.evaluate((caption) => {
+    const t = [...document.querySelectorAll('table')].find((x) => x.caption && x.caption.textContent.includes(caption));
+    if (!t) return null;
+    return [...t.tBodies[0].rows].map((r) => [...r.cells].map((c, i) => (i === 0 ? c.textContent.trim() : (c.dataset.waarde ?? c.textContent.trim()))));
+  }, caption);
+}
+
+/** True when a canvas in the page has at least one painted, non-white pixel. */
+export async function chartPainted(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.grafiek canvas')].some((c) => {
+    if (!c.width || !c.height) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
+    return false;
+  }));
+}
