@@ -1,6 +1,21 @@
 // Starts the app. Lives in its own file (not inline) so the monitor runs under a strict
 // Content-Security-Policy; Trunk's pattern_script passes the hashed file names as attributes.
 const tag = document.querySelector('script[data-wasm]');
+
+// ECharts is most of the page's weight, so it is fetched only when the first chart is drawn,
+// after the text and table are on screen. Same folder, same origin; loaded once.
+let charts = null;
+window.msdLoadCharts = () => {
+  charts ||= new Promise((resolve, reject) => {
+    if (window.msdCharts) { resolve(); return; }
+    const s = document.createElement('script');
+    s.src = new URL('echarts.js', tag ? tag.src : document.baseURI).href;
+    s.onload = () => resolve();
+    s.onerror = () => { charts = null; reject(new Error('echarts.js niet geladen')); };
+    document.head.appendChild(s);
+  });
+  return charts;
+};
 const say = (text) => {
   const p = document.getElementById('laden') || document.body.appendChild(document.createElement('p'));
   p.className = 'fout fataal';

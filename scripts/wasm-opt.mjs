@@ -15,6 +15,6 @@ const bin = join(root, 'node_modules', '.bin', 'wasm-opt');
 for (const f of readdirSync(staging).filter((n) => n.endsWith('.wasm'))) {
   const path = join(staging, f);
   const before = statSync(path).size;
-  execFileSync(bin, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', path, '-o', path], { stdio: 'inherit' });
+  execFileSync(bin, ['-Oz', '--strip-debug', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', path, '-o', path], { stdio: 'inherit' });
   console.log(`wasm-opt -Oz ${f}: ${before} -> ${statSync(path).size} bytes`);
 }

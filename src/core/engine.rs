@@ -150,9 +150,20 @@ fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Fi
             (label, cell(table, &k))
         })
         .collect();
+    // The source printed the result but not (all) its parts: show the printed figure as such.
+    if inputs.iter().any(|(_, f)| f.value == Err(Missing::NietInBron)) {
+        let mut out = printed(table, measure, key);
+        out.how = format!("zoals gepubliceerd; de onderdelen ({}) staan niet in de bron", format::join_nl(&formula.args.iter().map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone())).collect::<Vec<_>>()));
+        return out;
+    }
     let mut out = apply(formula.op, &inputs, measure.unit, measure.decimals);
     out.published = table.value(key).and_then(|v| v.value);
     out
+}
+
+/// True when every input of a formula has a cell in the table, so the result can be checked.
+fn computable(table: &Table, formula: &Formula, key: &Key) -> bool {
+    formula.args.iter().all(|a| table.value(&Key { measure: a.clone(), ..key.clone() }).is_some())
 }
 
 /// Applies an operation to labelled inputs, with status and interval propagation.
@@ -267,7 +278,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
     for v in &table.values {
         let Some(published) = v.value else { continue };
         let Some(measure) = table.measure(&v.key.measure) else { continue };
-        if let Some(formula) = &measure.formula {
+        if let Some(formula) = measure.formula.as_ref().filter(|f| computable(table, f, &v.key)) {
             let f = derived(table, measure, formula, &v.key);
             out.push(judge(table, &v.key, "formule", published, &f, half_step(measure, table)));
         }

@@ -9,7 +9,8 @@ use super::model::Unit;
 pub fn round(v: f64, decimals: u8) -> f64 {
     let f = 10f64.powi(decimals as i32);
     let scaled = v * f;
-    let nudged = scaled + scaled.signum() * 1e-9 * scaled.abs().max(1.0);
+    // A few ulps: enough to undo binary representation error, far below any printed digit.
+    let nudged = scaled + scaled.signum() * scaled.abs() * 8.0 * f64::EPSILON;
     nudged.round() / f
 }
 
@@ -118,6 +119,8 @@ mod tests {
         assert_eq!(number(0.05, 1), "0,1");
         assert_eq!(number(-0.05, 1), "−0,1");
         assert_eq!(number(8.25, 1), "8,3");
+        assert_eq!(number(-6_100_000.0, 2), "−6.100.000,00");
+        assert_eq!(number(1.005, 2), "1,01");
     }
 
     #[test]

@@ -17,17 +17,30 @@ pub fn ChartView(
     let node = NodeRef::<leptos::html::Div>::new();
     let handle: StoredValue<Option<ChartHandle>, LocalStorage> = StoredValue::new_local(None);
     let (failed, set_failed) = signal(false);
+    let alive = StoredValue::new(true);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        match echarts::draw(&el, Renderer::Canvas, height, &option) {
-            Ok(h) => handle.set_value(Some(h)),
-            Err(e) => {
-                leptos::logging::warn!("grafiek niet getekend: {e}");
-                set_failed.set(true);
+        let option = option.clone();
+        leptos::task::spawn_local(async move {
+            let drawn = match echarts::load().await {
+                // The view may have changed while ECharts was loading.
+                Ok(()) if !alive.try_get_value().unwrap_or(false) => return,
+                Ok(()) => echarts::draw(&el, Renderer::Canvas, height, &option),
+                Err(e) => Err(e),
+            };
+            match drawn {
+                Ok(h) => {
+                    handle.try_set_value(Some(h));
+                }
+                Err(e) => {
+                    leptos::logging::warn!("grafiek niet getekend: {e}");
+                    set_failed.try_set(true);
+                }
             }
-        }
+        });
     });
     on_cleanup(move || {
+        alive.set_value(false);
         if let Some(Some(h)) = handle.try_get_value() {
             h.dispose();
         }

@@ -5,6 +5,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// Defined in `public/loader.js`: fetches `echarts.js` once, on first use.
+    #[wasm_bindgen(js_name = msdLoadCharts, catch)]
+    fn js_load() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = init, catch)]
     fn js_init(el: &web_sys::HtmlElement, renderer: &str, height: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
@@ -24,6 +27,12 @@ pub struct ChartHandle(JsValue);
 pub enum Renderer {
     Canvas,
     Svg,
+}
+
+/// Makes sure the ECharts bundle is loaded (it is fetched lazily, after the first view).
+pub async fn load() -> Result<(), String> {
+    let promise = js_load().map_err(|e| format!("{e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| format!("{e:?}"))
 }
 
 /// Creates the chart in `el` and draws `option_json`. An error (e.g. the ECharts file did not
