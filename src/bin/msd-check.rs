@@ -5,7 +5,9 @@ use monitor_sociaal_domein::core::report;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "public/data".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let list_inconsistencies = args.iter().any(|a| a == "--inconsistenties");
+    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "public/data".into());
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) => {
@@ -26,6 +28,10 @@ fn main() -> ExitCode {
     }
     files.sort();
     let r = report::check(&files);
+    if list_inconsistencies {
+        print!("{}", report::inconsistencies_markdown(&r));
+        return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    }
     for p in &r.problems {
         println!("{p}");
     }

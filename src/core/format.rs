@@ -44,6 +44,12 @@ pub fn number(v: f64, decimals: u8) -> String {
     }
 }
 
+/// A number with as few decimals as it needs (at most 4): `55,4`, `1.295.221`.
+pub fn shortest(v: f64) -> String {
+    let d = (0..=4u8).find(|d| (round(v, *d) - v).abs() < 1e-9).unwrap_or(4);
+    number(v, d)
+}
+
 /// A value with its unit, as it reads in a Dutch sentence or table cell.
 pub fn with_unit(v: f64, unit: Unit, decimals: u8) -> String {
     let n = number(v, decimals);
@@ -141,6 +147,8 @@ mod tests {
     #[test]
     fn spreadsheet_numbers_and_lists() {
         assert_eq!(spreadsheet(1234.5, 1), "1234,5");
+        assert_eq!(shortest(55.4), "55,4");
+        assert_eq!(shortest(1295221.0), "1.295.221");
         assert_eq!(join_nl(&["A".into(), "B".into(), "C".into()]), "A, B en C");
         assert_eq!(join_nl(&["A".into()]), "A");
     }

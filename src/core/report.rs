@@ -74,3 +74,38 @@ pub fn check(files: &[(String, String)]) -> Report {
     r.manifest = Some(manifest);
     r
 }
+
+/// `docs/inconsistenties.md`: every place where a source disagrees with itself, as recorded
+/// with the data. Generated (`msd-check --inconsistenties`) so the list cannot drift.
+pub fn inconsistencies_markdown(r: &Report) -> String {
+    use super::format;
+    let mut out = String::from(
+        "# Inconsistenties in de bronnen\n\n\
+         De monitor neemt gepubliceerde cijfers over zoals ze zijn afgedrukt, ook waar de bron zichzelf\n\
+         tegenspreekt. Elke tegenspraak staat bij de tabel in de gegevens (`inconsistencies`) en hieronder.\n\
+         De monitor toont bij zo'n cijfer zowel wat de bron afdrukt als wat de rekenmachine van de monitor\n\
+         uit de delen berekent.\n\n\
+         Deze lijst wordt gemaakt met `cargo run --bin msd-check -- public/data --inconsistenties`.\n",
+    );
+    let mut total = 0;
+    for (file, ds) in &r.datasets {
+        for t in ds.tables.iter().filter(|t| !t.inconsistencies.is_empty()) {
+            out.push_str(&format!("\n## {} — `{}`\n\n*{}*, bron {} ({}), {}\n\n", t.title, t.id, file, t.source.seed, t.source.text, t.source.section));
+            for i in &t.inconsistencies {
+                total += 1;
+                let kind = match i.kind {
+                    super::model::InconsistencyKind::TotalNotSum => "totaal ≠ som van de delen",
+                    super::model::InconsistencyKind::DerivedMismatch => "afgeleid cijfer klopt niet met de aantallen",
+                    super::model::InconsistencyKind::TextDiffers => "tekst wijkt af van de tabel",
+                };
+                let figures = match (i.published, i.expected) {
+                    (Some(p), Some(e)) => format!(" (afgedrukt {}, uit de delen of de tekst {})", format::shortest(p), format::shortest(e)),
+                    _ => String::new(),
+                };
+                out.push_str(&format!("- **{kind}**{figures}: {}\n", i.description.trim()));
+            }
+        }
+    }
+    out.push_str(&format!("\nIn totaal {total} inconsistenties.\n"));
+    out
+}

@@ -244,7 +244,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
                 format!(
                     "het gepubliceerde {} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
                     check.what,
-                    format::number(check.published, 2).trim_end_matches('0').trim_end_matches(','),
+                    format::shortest(check.published),
                     check.how
                 ),
             ),
