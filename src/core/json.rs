@@ -65,11 +65,25 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Json>(text).map_err(|e| SyntaxError {
-        line: e.line(),
-        column: e.column(),
-        message: dutch_syntax_message(&e),
+    serde_json::from_str::<Json>(text).map_err(|e| {
+        let mut message = dutch_syntax_message(&e);
+        if decimal_comma_before(text, e.line(), e.column()) {
+            message = "hier staat een getal met een decimale komma; schrijf in JSON een punt (8.8, niet 8,8)".into();
+        }
+        SyntaxError { line: e.line(), column: e.column(), message }
     })
+}
+
+/// True when the text just before the error position looks like `8,8`: the most common mistake
+/// when a figure is copied from a Dutch table.
+fn decimal_comma_before(text: &str, line: usize, column: usize) -> bool {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else { return false };
+    let chars: Vec<char> = l.chars().collect();
+    let end = column.min(chars.len());
+    let before: String = chars[..end].iter().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let b = before.trim_end().as_bytes();
+    // …digit , digit  (the error is reported at or just after the second digit)
+    b.windows(3).rev().take(3).any(|w| w[0].is_ascii_digit() && w[1] == b',' && w[2].is_ascii_digit())
 }
 
 fn dutch_syntax_message(e: &serde_json::Error) -> String {
@@ -84,10 +98,31 @@ fn dutch_syntax_message(e: &serde_json::Error) -> String {
         Category::Syntax if raw.contains("recursion limit") => {
             "de gegevens zijn te diep genest (meer dan 128 niveaus)".into()
         }
-        Category::Syntax => format!("geen geldige JSON ({})", raw.split(" at line").next().unwrap_or(&raw)),
+        Category::Syntax => syntax_in_dutch(raw.split(" at line").next().unwrap_or(&raw)).into(),
         Category::Data => format!("ongeldige waarde ({})", raw.split(" at line").next().unwrap_or(&raw)),
         Category::Io => "het bestand kon niet worden gelezen".into(),
     }
+}
+
+/// serde_json's syntax messages, in words a policy officer editing a file understands.
+fn syntax_in_dutch(msg: &str) -> &'static str {
+    const KNOWN: [(&str, &str); 14] = [
+        ("expected `,` or `}`", "hier verwachtte ik een komma of een } (ontbreekt er een komma tussen twee velden?)"),
+        ("expected `,` or `]`", "hier verwachtte ik een komma of een ] (ontbreekt er een komma tussen twee elementen?)"),
+        ("expected `:`", "hier verwachtte ik een dubbele punt tussen sleutel en waarde"),
+        ("expected value", "hier verwachtte ik een waarde (een getal, tekst tussen aanhalingstekens, true, false, null, [ of {)"),
+        ("expected ident", "ongeldige waarde: bedoelde u true, false of null?"),
+        ("trailing comma", "er staat een komma te veel voor een } of ]"),
+        ("key must be a string", "een sleutel moet tussen dubbele aanhalingstekens staan"),
+        ("trailing characters", "na het einde van de gegevens staat nog tekst"),
+        ("invalid number", "ongeldig getal (gebruik een punt als decimaalteken en geen duizendtallen: 1490.5)"),
+        ("number out of range", "dit getal is te groot"),
+        ("control character", "een tekst bevat een ongeldig teken, bijvoorbeeld een regeleinde binnen aanhalingstekens"),
+        ("invalid escape", "een tekst bevat een ongeldige \\-reeks"),
+        ("invalid unicode code point", "een tekst bevat een ongeldig Unicode-teken"),
+        ("lone leading surrogate", "een tekst bevat een ongeldig Unicode-teken"),
+    ];
+    KNOWN.iter().find(|(en, _)| msg.starts_with(en)).map_or("geen geldige JSON", |(_, nl)| nl)
 }
 
 impl<'de> Deserialize<'de> for Json {

@@ -1,0 +1,87 @@
+//! Broken data files get exact, readable Dutch messages — every problem, with file and place.
+//!
+//! Each `tests/fixtures/NAME.json` is checked against the bundled manifest and the messages are
+//! compared with `tests/fixtures/NAME.expected` (one per line). After an intended change of
+//! wording, `MSD_BLESS=1 cargo test --test validator` rewrites the expected files; review the diff.
+
+mod common;
+
+use monitor_sociaal_domein::core::validate;
+
+fn messages(name: &str) -> Vec<String> {
+    let root = common::root();
+    let manifest_text = std::fs::read_to_string(root.join("public/data/manifest.json")).unwrap();
+    let manifest = validate::manifest_file("manifest.json", &manifest_text).expect("bundled manifest");
+    let text = std::fs::read_to_string(root.join(format!("tests/fixtures/{name}.json"))).unwrap();
+    match validate::dataset_file(&format!("{name}.json"), &text, &manifest) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+fn check(name: &str) {
+    let got = messages(name);
+    let path = common::root().join(format!("tests/fixtures/{name}.expected"));
+    if std::env::var("MSD_BLESS").is_ok() {
+        std::fs::write(&path, got.join("\n") + "\n").unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(got, expected, "messages for {name}.json");
+}
+
+#[test]
+fn good_file_has_no_problems() {
+    assert_eq!(messages("good"), Vec::<String>::new());
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    for name in ["syntax-missing-comma", "syntax-truncated", "syntax-duplicate-key", "syntax-decimal-comma"] {
+        check(name);
+        assert!(messages(name)[0].contains(", regel "), "{name}: position given");
+    }
+}
+
+#[test]
+fn wrong_types_are_all_reported() {
+    check("wrong-types");
+    assert!(messages("wrong-types").len() >= 5, "every problem, not only the first");
+}
+
+#[test]
+fn semantic_rules() {
+    check("semantic-errors");
+    let all = messages("semantic-errors").join("\n");
+    for expected in [
+        "onbekende gebiedscode \"GM9999\"",
+        "dubbele waarde",
+        "een percentage moet tussen 0 en 100 liggen",
+        "een aantal kan niet negatief zijn",
+        "de bronvermelding ontbreekt",
+        "eenheid \"€\" past niet bij soort count",
+        "onbekende periode \"2017\"",
+    ] {
+        assert!(all.contains(expected), "missing: {expected}\nin:\n{all}");
+    }
+}
+
+#[test]
+fn geheim_may_not_hold_a_number() {
+    check("geheim-with-number");
+    assert!(messages("geheim-with-number")[0].contains("bij een geheime waarde mag geen getal staan"));
+}
+
+#[test]
+fn totals_must_add_up_unless_documented() {
+    check("total-not-sum");
+    assert!(messages("total-not-sum")[0].contains("wijkt af van de berekening uit de delen"));
+    assert_eq!(messages("total-not-sum-documented"), Vec::<String>::new());
+}
+
+#[test]
+fn formula_cycles_are_refused() {
+    check("formula-cycle");
+    assert!(messages("formula-cycle").join("\n").contains("in een kring"));
+}
