@@ -40,6 +40,11 @@ await page.waitForFunction(() => document.querySelector('.grafiek canvas'), null
 const firstChartMs = await page.evaluate(() => performance.now());
 const tableMs = await page.evaluate(() => performance.getEntriesByType('resource').length);
 const loaded = [...new Set(page.log.requests.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\/sociaal-domein\/monitor\//, '') || 'index.html'))];
+// The engine benchmark in the browser (same code as `cargo run --release --bin msd-bench`).
+const bench = await newPage(browser, [srv.origin]);
+await bench.goto(`${srv.base}?pagina=benchmark`);
+await bench.waitForSelector('#benchmark[data-klaar]', { timeout: 120000 });
+const benchText = await bench.textContent('#benchmark');
 await browser.close();
 srv.server.close();
 
@@ -55,3 +60,4 @@ console.log(line('  TOTAL first view', total));
 const noCharts = loaded.filter((n) => n !== 'echarts.js').reduce((a, n) => a + (sizes.get(n)?.brotli || 0), 0);
 console.log(`  of which without ECharts (text and table): ${kb(noCharts).trim()} brotli`);
 console.log(`Time to first chart (navigation start to painted canvas, local server): ${Math.round(firstChartMs)} ms (${tableMs} resources; wall ${Date.now() - start} ms)`);
+console.log(`Engine benchmark in headless Chromium (WASM): ${benchText}`);

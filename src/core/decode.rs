@@ -155,7 +155,7 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
         "id", "title", "theme", "pillar", "source", "note", "definitions", "provisional", "rounding", "periods",
         "categories", "measures", "totals", "values", "inconsistencies",
     ]);
-    Some(Table {
+    let mut table = Table {
         id: id?,
         title: title?,
         theme: theme?,
@@ -171,7 +171,10 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
         totals: totals?,
         values: values?,
         inconsistencies: inconsistencies?,
-    })
+        index: Default::default(),
+    };
+    table.reindex();
+    Some(table)
 }
 
 fn measure(v: &Json, path: &str, p: &mut Problems) -> Option<Measure> {

@@ -61,15 +61,93 @@ pub struct Figure {
     pub provisional: bool,
     pub unit: Unit,
     pub decimals: u8,
-    /// The calculation written out with its inputs, or how the figure was published.
-    pub how: String,
+    /// How the figure came about; written out only when someone reads it ([`Figure::how`]),
+    /// because formatting every input of every figure would cost more than computing them.
+    pub explain: How,
     /// For a recomputed derived figure: what the source printed.
     pub published: Option<f64>,
 }
 
+/// How a figure came about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum How {
+    /// A printed figure, in words.
+    Printed(std::borrow::Cow<'static, str>),
+    /// A calculation over labelled inputs.
+    Calc(Box<Calc>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calc {
+    pub op: Op,
+    pub inputs: Vec<Input>,
+    pub style: Style,
+}
+
+/// An input of a calculation, as it was when used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub label: String,
+    pub value: Result<f64, &'static str>,
+    pub unit: Unit,
+    pub decimals: u8,
+}
+
+/// How a calculation is written out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Style {
+    /// `a (1) + b (2) = 3`
+    Labelled,
+    /// `10,7% − 8,2% = +2,5 procentpunt` (difference with a reference)
+    Comparison,
+    /// `10,7% / 8,2% × 100 = 130` (index)
+    Index,
+    /// `€ 100 + € 30 − € 20 = € 110` (stock from flows)
+    Flows,
+}
+
 impl Figure {
     pub fn missing(reason: Missing, unit: Unit, decimals: u8, how: String) -> Figure {
-        Figure { value: Err(reason), range: None, provisional: false, unit, decimals, how, published: None }
+        Figure { value: Err(reason), range: None, provisional: false, unit, decimals, explain: How::Printed(how.into()), published: None }
+    }
+
+    fn as_input(&self, label: String) -> Input {
+        Input { label, value: self.value.as_ref().map(|v| *v).map_err(Missing::mark), unit: self.unit, decimals: self.decimals }
+    }
+
+    /// "Hoe berekend": the calculation written out with its actual inputs and result.
+    pub fn how(&self) -> String {
+        let calc = match &self.explain {
+            How::Printed(text) => return text.to_string(),
+            How::Calc(c) => c,
+        };
+        let show = |i: &Input| match i.value {
+            Ok(v) => format::with_unit(v, i.unit, i.decimals),
+            Err(mark) => mark.to_owned(),
+        };
+        let result = match (&self.value, calc.style) {
+            (Ok(v), Style::Comparison) => format::signed_difference(*v, self.unit, self.decimals),
+            _ => self.display(),
+        };
+        match calc.style {
+            Style::Comparison => format!("{} − {} = {result}", show(&calc.inputs[0]), show(&calc.inputs[1])),
+            Style::Index => format!("{} / {} × 100 = {result}", show(&calc.inputs[0]), show(&calc.inputs[1])),
+            Style::Flows => format!("{} + {} − {} = {result}", show(&calc.inputs[0]), show(&calc.inputs[1]), show(&calc.inputs[2])),
+            Style::Labelled => {
+                let symbol = match calc.op {
+                    Op::Sum => " + ",
+                    Op::Difference | Op::AbsDifference => " − ",
+                    _ => " / ",
+                };
+                let written = calc.inputs.iter().map(|i| format!("{} ({})", i.label, show(i))).collect::<Vec<_>>().join(symbol);
+                match calc.op {
+                    Op::Share => format!("{written} × 100 = {result}"),
+                    Op::Per1000 => format!("{written} × 1.000 = {result}"),
+                    Op::AbsDifference => format!("|{written}| = {result}"),
+                    _ => format!("{written} = {result}"),
+                }
+            }
+        }
     }
     pub fn number(&self) -> Option<f64> {
         self.value.as_ref().ok().copied()
@@ -108,13 +186,13 @@ pub fn cell(table: &Table, key: &Key) -> Figure {
 
 /// The printed value of a cell, without recomputation.
 pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
-    let how = match (measure.kind, &measure.base) {
-        (Kind::Derived, Some(base)) => format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id()),
-        (Kind::Derived, None) => "zoals gepubliceerd".to_owned(),
-        _ => "zoals gepubliceerd in de bron".to_owned(),
+    let how: std::borrow::Cow<'static, str> = match (measure.kind, &measure.base) {
+        (Kind::Derived, Some(base)) => format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id()).into(),
+        (Kind::Derived, None) => "zoals gepubliceerd".into(),
+        _ => "zoals gepubliceerd in de bron".into(),
     };
     let Some(v) = table.value(key) else {
-        return Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, how);
+        return Figure { explain: How::Printed(how), ..Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, String::new()) };
     };
     let base = Figure {
         value: Err(Missing::NietInBron),
@@ -122,7 +200,7 @@ pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
         provisional: v.provisional,
         unit: measure.unit,
         decimals: measure.decimals,
-        how,
+        explain: How::Printed(how),
         published: None,
     };
     match (v.status, v.value) {
@@ -153,10 +231,11 @@ fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Fi
     // The source printed the result but not (all) its parts: show the printed figure as such.
     if inputs.iter().any(|(_, f)| f.value == Err(Missing::NietInBron)) {
         let mut out = printed(table, measure, key);
-        out.how = format!("zoals gepubliceerd; de onderdelen ({}) staan niet in de bron", format::join_nl(&formula.args.iter().map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone())).collect::<Vec<_>>()));
+        out.explain = How::Printed(std::borrow::Cow::Owned(format!("zoals gepubliceerd; de onderdelen ({}) staan niet in de bron", format::join_nl(&formula.args.iter().map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone())).collect::<Vec<_>>()))));
         return out;
     }
-    let mut out = apply(formula.op, &inputs, measure.unit, measure.decimals);
+    let borrowed: Vec<(&str, &Figure)> = inputs.iter().map(|(l, f)| (l.as_str(), f)).collect();
+    let mut out = apply(formula.op, &borrowed, measure.unit, measure.decimals);
     out.published = table.value(key).and_then(|v| v.value);
     out
 }
@@ -167,46 +246,41 @@ fn computable(table: &Table, formula: &Formula, key: &Key) -> bool {
 }
 
 /// Applies an operation to labelled inputs, with status and interval propagation.
-pub fn apply(op: Op, inputs: &[(String, Figure)], unit: Unit, decimals: u8) -> Figure {
+pub fn apply(op: Op, inputs: &[(&str, &Figure)], unit: Unit, decimals: u8) -> Figure {
     let provisional = inputs.iter().any(|(_, f)| f.provisional);
-    let how_inputs: Vec<String> = inputs.iter().map(|(l, f)| format!("{l} ({})", f.display())).collect();
-    let secret: Vec<String> = inputs.iter().filter(|(_, f)| matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))).map(|(l, _)| l.clone()).collect();
-    let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))).map(|(l, _)| l.clone()).collect();
-    let symbol = match op {
-        Op::Sum => " + ",
-        Op::Difference | Op::AbsDifference => " − ",
-        _ => " / ",
-    };
-    let written = how_inputs.join(symbol);
-    let how_of = |result: &str| match op {
-        Op::Share => format!("{written} × 100 = {result}"),
-        Op::Per1000 => format!("{written} × 1.000 = {result}"),
-        Op::AbsDifference => format!("|{written}| = {result}"),
-        _ => format!("{written} = {result}"),
-    };
+    let is_secret = |f: &Figure| matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)));
+    let explain = How::Calc(Box::new(Calc { op, inputs: inputs.iter().map(|(l, f)| f.as_input((*l).to_owned())).collect(), style: Style::Labelled }));
     // Interval of the result from the inputs' intervals (a suppressed count counts as 0–7).
     let ranges: Option<Vec<(f64, f64)>> = inputs.iter().map(|(_, f)| f.range).collect();
     let range = ranges.and_then(|r| interval(op, &r));
-    if !secret.is_empty() || !unavailable.is_empty() {
-        let reason = if !unavailable.is_empty() { Missing::UitNietBeschikbaar(unavailable) } else { Missing::UitGeheim(secret) };
-        let how = how_of(&reason.mark().to_owned());
-        return Figure { value: Err(reason), range, provisional, unit, decimals, how, published: None };
+    if inputs.iter().any(|(_, f)| f.value.is_err()) {
+        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !is_secret(f)).map(|(l, _)| (*l).to_owned()).collect();
+        let reason = if unavailable.is_empty() {
+            Missing::UitGeheim(inputs.iter().filter(|(_, f)| is_secret(f)).map(|(l, _)| (*l).to_owned()).collect())
+        } else {
+            Missing::UitNietBeschikbaar(unavailable)
+        };
+        return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
-    let xs: Vec<f64> = inputs.iter().filter_map(|(_, f)| f.number()).collect();
+    let x = |i: usize| inputs[i].1.number().unwrap_or(f64::NAN);
     let value = match op {
-        Op::Sum => Ok(xs.iter().sum()),
-        Op::Difference => Ok(xs[0] - xs[1]),
-        Op::AbsDifference => Ok((xs[0] - xs[1]).abs()),
-        Op::Share | Op::Per1000 | Op::Ratio if xs[1] == 0.0 => Err(Missing::DelenDoorNul),
-        Op::Share => Ok(100.0 * xs[0] / xs[1]),
-        Op::Per1000 => Ok(1000.0 * xs[0] / xs[1]),
-        Op::Ratio => Ok(xs[0] / xs[1]),
+        Op::Sum => Ok(inputs.iter().filter_map(|(_, f)| f.number()).sum()),
+        Op::Difference => Ok(x(0) - x(1)),
+        Op::AbsDifference => Ok((x(0) - x(1)).abs()),
+        Op::Share | Op::Per1000 | Op::Ratio if x(1) == 0.0 => Err(Missing::DelenDoorNul),
+        Op::Share => Ok(100.0 * x(0) / x(1)),
+        Op::Per1000 => Ok(1000.0 * x(0) / x(1)),
+        Op::Ratio => Ok(x(0) / x(1)),
     };
-    let shown = match &value {
-        Ok(v) => format::with_unit(*v, unit, decimals),
-        Err(m) => m.mark().to_owned(),
-    };
-    Figure { value, range, provisional, unit, decimals, how: how_of(&shown), published: None }
+    Figure { value, range, provisional, unit, decimals, explain, published: None }
+}
+
+/// Sets how a figure is written out (for the comparison helpers below).
+fn styled(mut f: Figure, style: Style) -> Figure {
+    if let How::Calc(c) = &mut f.explain {
+        c.style = style;
+    }
+    f
 }
 
 /// Interval arithmetic for the operations; `None` when a divisor's interval contains 0.
@@ -251,7 +325,8 @@ pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
             (label, cell(table, &k))
         })
         .collect();
-    let mut out = apply(Op::Sum, &parts, unit, decimals);
+    let borrowed: Vec<(&str, &Figure)> = parts.iter().map(|(l, f)| (l.as_str(), f)).collect();
+    let mut out = apply(Op::Sum, &borrowed, unit, decimals);
     out.published = table.value(key).and_then(|v| v.value);
     out
 }
@@ -312,31 +387,28 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
         range,
         agrees,
         documented: table.inconsistency(key).is_some(),
-        how: f.how.clone(),
+        how: f.how(),
     }
 }
 
 /// Difference of an area's figure with a reference (e.g. Nederland), in the figure's own unit
 /// (for percentages: procentpunten).
 pub fn difference(a: &Figure, reference: &Figure) -> Figure {
-    let mut f = apply(Op::Difference, &[("gemeente".into(), a.clone()), ("referentie".into(), reference.clone())], a.unit, a.decimals);
-    f.how = format!("{} − {} = {}", a.display(), reference.display(), f.number().map_or_else(|| f.display(), |d| format::signed_difference(d, a.unit, a.decimals)));
-    f
+    styled(apply(Op::Difference, &[("gemeente", a), ("referentie", reference)], a.unit, a.decimals), Style::Comparison)
 }
 
 /// Index of an area's figure relative to a reference (reference = 100).
 pub fn index(a: &Figure, reference: &Figure) -> Figure {
-    let mut f = apply(Op::Ratio, &[("gemeente".into(), a.clone()), ("referentie".into(), reference.clone())], Unit::Score, 0);
+    let mut f = apply(Op::Ratio, &[("gemeente", a), ("referentie", reference)], Unit::Score, 0);
     f.value = f.value.map(|v| v * 100.0);
     f.range = f.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
-    f.how = format!("{} / {} × 100 = {}", a.display(), reference.display(), f.display());
-    f
+    styled(f, Style::Index)
 }
 
 /// Change between two periods: absolute and relative (in %).
 pub fn change(from: &Figure, to: &Figure) -> (Figure, Figure) {
-    let abs = apply(Op::Difference, &[("nieuw".into(), to.clone()), ("oud".into(), from.clone())], to.unit, to.decimals);
-    let mut rel = apply(Op::Ratio, &[("verschil".into(), abs.clone()), ("oud".into(), from.clone())], Unit::Procent, 1);
+    let abs = apply(Op::Difference, &[("nieuw", to), ("oud", from)], to.unit, to.decimals);
+    let mut rel = apply(Op::Ratio, &[("verschil", &abs), ("oud", from)], Unit::Procent, 1);
     rel.value = rel.value.map(|v| v * 100.0);
     rel.range = rel.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
     (abs, rel)
@@ -345,12 +417,12 @@ pub fn change(from: &Figure, to: &Figure) -> (Figure, Figure) {
 /// Rank (1 = highest) of each area's value among the given ones; unavailable values get no
 /// rank, and ties share one.
 pub fn ranks(values: &[(String, Figure)]) -> Vec<(String, Option<usize>)> {
+    // Sorted descending once: the rank is 1 + how many values are strictly greater.
+    let mut sorted: Vec<f64> = values.iter().filter_map(|(_, f)| f.number()).collect();
+    sorted.sort_by(|a, b| b.total_cmp(a));
     values
         .iter()
-        .map(|(area, f)| {
-            let rank = f.number().map(|v| 1 + values.iter().filter(|(_, o)| o.number().is_some_and(|x| x > v)).count());
-            (area.clone(), rank)
-        })
+        .map(|(area, f)| (area.clone(), f.number().map(|v| 1 + sorted.partition_point(|x| *x > v))))
         .collect()
 }
 
@@ -359,31 +431,31 @@ mod tests {
     use super::*;
 
     fn fig(v: f64, unit: Unit, decimals: u8) -> Figure {
-        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit, decimals, how: String::new(), published: None }
+        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit, decimals, explain: How::Printed("".into()), published: None }
     }
 
     #[test]
     fn secret_input_makes_result_unavailable_with_bound() {
         let secret = Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
-        let sum = apply(Op::Sum, &[("A".into(), fig(10.0, Unit::Aantal, 0)), ("B".into(), secret)], Unit::Aantal, 0);
+        let sum = apply(Op::Sum, &[("A", &fig(10.0, Unit::Aantal, 0)), ("B", &secret)], Unit::Aantal, 0);
         assert_eq!(sum.value, Err(Missing::UitGeheim(vec!["B".into()])));
         assert_eq!(sum.range, Some((10.0, 17.0)));
-        assert!(sum.how.contains("geheim"));
+        assert!(sum.how().contains("geheim"));
     }
 
     #[test]
     fn provisional_propagates() {
         let mut a = fig(3.0, Unit::Aantal, 0);
         a.provisional = true;
-        let r = apply(Op::Share, &[("a".into(), a), ("b".into(), fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
+        let r = apply(Op::Share, &[("a", &a), ("b", &fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
         assert!(r.provisional);
         assert_eq!(r.number(), Some(75.0));
-        assert_eq!(r.how, "a (3) / b (4) × 100 = 75,0%");
+        assert_eq!(r.how(), "a (3) / b (4) × 100 = 75,0%");
     }
 
     #[test]
     fn division_by_zero_is_a_reason_not_infinity() {
-        let r = apply(Op::Ratio, &[("a".into(), fig(3.0, Unit::Euro, 0)), ("b".into(), fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
+        let r = apply(Op::Ratio, &[("a", &fig(3.0, Unit::Euro, 0)), ("b", &fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
         assert_eq!(r.value, Err(Missing::DelenDoorNul));
     }
 
@@ -391,7 +463,7 @@ mod tests {
     fn difference_in_percentage_points_and_index() {
         let d = difference(&fig(10.7, Unit::Procent, 1), &fig(8.2, Unit::Procent, 1));
         assert!((d.number().unwrap() - 2.5).abs() < 1e-9);
-        assert_eq!(d.how, "10,7% − 8,2% = +2,5 procentpunt");
+        assert_eq!(d.how(), "10,7% − 8,2% = +2,5 procentpunt");
         let i = index(&fig(10.7, Unit::Procent, 1), &fig(8.2, Unit::Procent, 1));
         assert_eq!(i.display(), "130");
     }
@@ -412,5 +484,60 @@ mod tests {
             ("d".into(), Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new())),
         ]);
         assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(3), Some(1), Some(1), None]);
+    }
+}
+
+/// Stock at the end of a period from the stock at its start and the flows during it
+/// (e.g. bijstand: begin + instroom − uitstroom).
+pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
+    let plus = apply(Op::Sum, &[("begin", start), ("instroom", inflow)], start.unit, start.decimals);
+    let mut end = apply(Op::Difference, &[("begin + instroom", &plus), ("uitstroom", outflow)], start.unit, start.decimals);
+    end.explain = How::Calc(Box::new(Calc {
+        op: Op::Sum,
+        inputs: vec![start.as_input("begin".into()), inflow.as_input("instroom".into()), outflow.as_input("uitstroom".into())],
+        style: Style::Flows,
+    }));
+    end
+}
+
+/// Realisation against a prognosis or budget: the difference (realisation − prognosis) and the
+/// realisation as a percentage of the prognosis ("uitputting" for a budget).
+pub fn against_plan(plan: &Figure, realised: &Figure) -> (Figure, Figure) {
+    let diff = apply(Op::Difference, &[("realisatie", realised), ("prognose", plan)], realised.unit, realised.decimals);
+    let share = apply(Op::Share, &[("realisatie", realised), ("prognose", plan)], Unit::Procent, 1);
+    (diff, share)
+}
+
+/// "tekort" or "overschot" for a result (baten − lasten); `None` when it is exactly zero or
+/// unavailable.
+pub fn balance_word(result: &Figure) -> Option<&'static str> {
+    match result.number() {
+        Some(v) if v < 0.0 => Some("tekort"),
+        Some(v) if v > 0.0 => Some("overschot"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod flow_tests {
+    use super::*;
+
+    fn fig(v: f64) -> Figure {
+        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit: Unit::Euro, decimals: 0, explain: How::Printed("".into()), published: None }
+    }
+
+    #[test]
+    fn stock_and_plan() {
+        let end = stock_end(&fig(100.0), &fig(30.0), &fig(20.0));
+        assert_eq!(end.number(), Some(110.0));
+        assert_eq!(end.how(), "€ 100 + € 30 − € 20 = € 110");
+        // Ridderkerk participatiebudget 2017: begroot € 951.800, realisatie € 916.707.
+        let (diff, share) = against_plan(&fig(951_800.0), &fig(916_707.0));
+        assert_eq!(diff.number(), Some(-35_093.0));
+        assert_eq!(format::number(share.number().unwrap(), 1), "96,3");
+        // Ridderkerk BUIG 2017: inkomsten € 10.711.554, uitgaven € 12.006.775 → tekort € 1.295.221.
+        let result = apply(Op::Difference, &[("inkomsten", &fig(10_711_554.0)), ("uitgaven", &fig(12_006_775.0))], Unit::Euro, 0);
+        assert_eq!(result.number(), Some(-1_295_221.0));
+        assert_eq!(balance_word(&result), Some("tekort"));
     }
 }

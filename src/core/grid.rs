@@ -93,7 +93,10 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
     } else {
         for m in &table.measures {
             for c in &categories {
-                if !has_values(table, &m.id, c.map(|c| c.id.as_str())) {
+                let cat = c.map(|c| c.id.as_str());
+                // A derived measure the source does not print is computed wherever its inputs are.
+                let computed = m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| has_values(table, a, cat)));
+                if !has_values(table, &m.id, cat) && !computed {
                     continue;
                 }
                 let label = match c {

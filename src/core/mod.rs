@@ -1,5 +1,6 @@
 //! The pure core: no browser types, no I/O. Everything here is tested natively.
 
+pub mod bench;
 pub mod charts;
 pub mod decode;
 pub mod engine;

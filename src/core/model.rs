@@ -4,6 +4,7 @@
 //! touches JSON or the browser. Serialize is derived so the app can export exactly what it shows.
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -320,14 +321,26 @@ pub struct Table {
     pub totals: Vec<Total>,
     pub values: Vec<Value>,
     pub inconsistencies: Vec<Inconsistency>,
+    /// Position of each cell in `values`, so the engine's lookups stay fast on national data.
+    #[serde(skip)]
+    pub index: HashMap<Key, usize>,
 }
 
 impl Table {
+    /// (Re)builds the cell index; the decoder calls it. Keeps the first of duplicate keys
+    /// (the validator reports duplicates).
+    pub fn reindex(&mut self) {
+        self.index.clear();
+        for (i, v) in self.values.iter().enumerate() {
+            self.index.entry(v.key.clone()).or_insert(i);
+        }
+    }
+
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
     }
     pub fn value(&self, key: &Key) -> Option<&Value> {
-        self.values.iter().find(|v| v.key == *key)
+        self.index.get(key).and_then(|i| self.values.get(*i))
     }
     pub fn period_label(&self, id: &str) -> String {
         self.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.label.clone())
@@ -337,13 +350,8 @@ impl Table {
     }
     /// Areas in the order they first appear in the values (the order of the source's columns).
     pub fn areas(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for v in &self.values {
-            if !out.contains(&v.key.area) {
-                out.push(v.key.area.clone());
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.values.iter().filter(|v| seen.insert(v.key.area.as_str())).map(|v| v.key.area.clone()).collect()
     }
     pub fn inconsistency(&self, key: &Key) -> Option<&Inconsistency> {
         self.inconsistencies.iter().find(|i| i.key == *key && i.kind != InconsistencyKind::TextDiffers)

@@ -78,6 +78,10 @@ pub fn manifest(m: &Manifest, p: &mut Problems) {
 
 /// A CBS code (`GM0505`, `NL01`, `PV28`…) or one of our region codes (`RG-DRECHTSTEDEN`).
 pub fn is_area_code(code: &str) -> bool {
+    // Byte slicing below is safe only on ASCII (a hostile "€12" must be an error, not a panic).
+    if !code.is_ascii() {
+        return false;
+    }
     let cbs = code.len() >= 4
         && code.len() <= 8
         && code[..2].chars().all(|c| c.is_ascii_uppercase())

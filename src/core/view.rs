@@ -15,10 +15,12 @@ pub enum Page {
     Compare,
     Find,
     DataCheck,
+    /// The engine benchmark (not linked from the navigation).
+    Benchmark,
 }
 
 impl Page {
-    const ALL: [(Page, &'static str); 7] = [
+    const ALL: [(Page, &'static str); 8] = [
         (Page::Home, "home"),
         (Page::Theme, "thema"),
         (Page::Indicator, "indicator"),
@@ -26,6 +28,7 @@ impl Page {
         (Page::Compare, "vergelijk"),
         (Page::Find, "zoeken"),
         (Page::DataCheck, "datacheck"),
+        (Page::Benchmark, "benchmark"),
     ];
     pub fn id(self) -> &'static str {
         Page::ALL.iter().find(|(p, _)| *p == self).map_or("home", |(_, id)| id)

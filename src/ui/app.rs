@@ -4,7 +4,7 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
-use super::pages::{region, HomePage, IndicatorPage, LoadFailed, ThemePage};
+use super::pages::{region, BenchmarkPage, HomePage, IndicatorPage, LoadFailed, ThemePage};
 use crate::core::model::Manifest;
 use crate::core::view::{Page, ViewState};
 use leptos::ev;
@@ -87,6 +87,7 @@ fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
                 match s.page {
                     Page::Indicator => view! { <IndicatorPage manifest=m state=s/> }.into_any(),
                     Page::Theme => view! { <ThemePage manifest=m state=s/> }.into_any(),
+                    Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
                     _ => view! { <HomePage manifest=m state=s/> }.into_any(),
                 }
             }}

@@ -25,7 +25,7 @@ pub fn IndicatorView(table: Table, manifest: Manifest, state: ViewState, referen
     let how: Vec<String> = grid
         .rows
         .iter()
-        .flat_map(|r| r.cells.iter().zip(&grid.columns).map(move |(f, c)| (r.label.clone(), c.label.clone(), f.how.clone())))
+        .flat_map(|r| r.cells.iter().zip(&grid.columns).map(move |(f, c)| (r.label.clone(), c.label.clone(), f.how())))
         .filter(|(_, _, how)| how.contains('='))
         .map(|(row, col, how)| format!("{row}, {col}: {how}"))
         .take(40)

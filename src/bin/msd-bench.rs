@@ -1,0 +1,22 @@
+//! `cargo run --release --bin msd-bench`: the engine benchmark, natively. Generates the
+//! synthetic national dataset (≈ 340 gemeenten × 10 years × every indicator kind) and times
+//! every calculation over it; the browser runs the same code at `?pagina=benchmark`.
+
+use monitor_sociaal_domein::core::bench;
+use std::time::Instant;
+
+fn main() {
+    let t0 = Instant::now();
+    let (manifest, tables) = bench::synthetic();
+    let generated = t0.elapsed();
+    let mut best = f64::INFINITY;
+    let mut figures = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        figures = bench::run(&manifest, &tables);
+        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let values: usize = tables.iter().map(|t| t.values.len()).sum();
+    println!("synthetic data: {} gemeenten × {} years, {} tables, {values} values (generated in {:.1} ms)", bench::GEMEENTEN, bench::YEARS, tables.len(), generated.as_secs_f64() * 1000.0);
+    println!("engine, native: {figures} figures in {best:.1} ms (best of 5) = {:.0} figures/ms", figures as f64 / best);
+}
