@@ -7,19 +7,23 @@
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+  AriaComponent, GridComponent, LegendComponent, LegendScrollComponent, MarkLineComponent, TitleComponent,
+  TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent,
+  BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, LegendScrollComponent, MarkLineComponent,
   TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer,
 ]);
 
 function nlFormatter(spec) {
-  const [, , decimals, suffix] = spec.split(':');
+  const [, kind, decimals, suffix] = spec.split(':');
   const d = Math.min(6, Math.max(0, Number(decimals) || 0));
-  const f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
+  // "nl": 1.234,5 — "nlc": compact, 3 mln. (axis labels)
+  const f = kind === 'nlc'
+    ? new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
   return (p) => {
     const v = p !== null && typeof p === 'object' ? p.value : p;
     if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '';
@@ -31,7 +35,7 @@ function resolveFormatters(node, depth) {
   if (depth > 20 || node === null || typeof node !== 'object') return;
   for (const key of Object.keys(node)) {
     const v = node[key];
-    if (key === 'formatter' && typeof v === 'string' && v.startsWith('msd:nl:')) node[key] = nlFormatter(v);
+    if (key === 'formatter' && typeof v === 'string' && /^msd:nlc?:/.test(v)) node[key] = nlFormatter(v);
     else resolveFormatters(v, depth + 1);
   }
 }

@@ -10,7 +10,12 @@ export const PAGE_TYPES = {
   thema: '?pagina=thema&thema=jeugd',
   indicator: '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg',
   'indicator-tabel': '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&weergave=tabel',
-  ridderkerk: '?regio=ridderkerk&pagina=indicator&indicator=participatie-buig-budget-en-verschil',
+  'indicator-gemeente': '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642',
+  gemeenteprofiel: '?pagina=gemeente&gemeente=GM0642',
+  vergelijken: '?pagina=vergelijk&gemeenten=GM0505,GM0642',
+  zoeken: '?pagina=zoeken&zoek=bijstand',
+  ridderkerk: '?regio=ridderkerk&pagina=indicator&indicator=participatie-ridderkerk-buig-budget',
+  'drentsche-aa': '?regio=drentscheaa&pagina=thema&thema=participatie',
 };
 const WIDTHS = { telefoon: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 

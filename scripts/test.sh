@@ -13,6 +13,9 @@ cargo test --release
 echo "==> trunk build --release"
 trunk build --release
 
+echo "==> JSON Schema tests (node)"
+node --test tests/js/
+
 echo "==> browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
 

@@ -6,7 +6,7 @@
 
 use super::grid::{Grid, RowsAre};
 use super::model::Unit;
-use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend};
+use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend, LegendType};
 use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
 use charming::series::Bar;
 use charming::Chart;
@@ -24,19 +24,28 @@ fn nl_formatter(unit: Unit, decimals: u8) -> String {
     format!("msd:nl:{decimals}:{suffix}")
 }
 
+/// The columns a chart draws: those in the unit of the first column. One axis cannot carry
+/// euros and percentages at once; the other columns stay in the table.
+pub fn charted_columns(grid: &Grid) -> Vec<usize> {
+    let unit = grid.columns.first().map(|c| c.unit);
+    grid.columns.iter().enumerate().filter(|(_, c)| Some(c.unit) == unit).map(|(i, _)| i).collect()
+}
+
 /// Grouped horizontal bars: one bar group per row (area, period, …), one series per column.
 /// Horizontal because gemeente names are long and most readers are on a phone.
 pub fn bars(grid: &Grid) -> Chart {
     let categories: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
     let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
+    let columns = charted_columns(grid);
     let mut chart = Chart::new()
         .color(PALETTE.to_vec())
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .legend(Legend::new().top(0).left(0))
-        .grid(Layout::new().left(8).right(48).top(if grid.columns.len() > 1 { 56 } else { 8 }).bottom(8).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(nl_formatter(unit, 0).as_str())))
+        // One scrollable legend line, so it never runs into the bars on a phone.
+        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+        .grid(Layout::new().left(8).right(56).top(if columns.len() > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value).split_number(3).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())))
         .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(categories));
-    for (i, col) in grid.columns.iter().enumerate() {
+    for (i, col) in columns.into_iter().map(|i| (i, &grid.columns[i])) {
         let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
         let name = if grid.rows_are == RowsAre::Measures { grid.title.clone() } else { col.label.clone() };
         chart = chart.series(
@@ -49,10 +58,16 @@ pub fn bars(grid: &Grid) -> Chart {
     chart
 }
 
+/// Axis labels in compact Dutch notation ("3 mln."), so they never overlap on a phone.
+fn axis_formatter(unit: Unit) -> String {
+    format!("msd:nlc:0:{}", if unit == Unit::Procent { "%" } else { "" })
+}
+
 /// Height in CSS pixels that keeps every bar readable.
 pub fn bars_height(grid: &Grid) -> u32 {
-    let bars = (grid.rows.len() * grid.columns.len().max(1)) as u32;
-    let legend = if grid.columns.len() > 1 { 56 + 24 * (grid.columns.len() as u32 / 3) } else { 8 };
+    let series = charted_columns(grid).len().max(1);
+    let bars = (grid.rows.len() * series) as u32;
+    let legend = if series > 1 { 36 } else { 8 };
     (bars * 16 + grid.rows.len() as u32 * 12 + legend + 40).clamp(180, 1400)
 }
 

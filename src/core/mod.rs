@@ -1,6 +1,7 @@
 //! The pure core: no browser types, no I/O. Everything here is tested natively.
 
 pub mod bench;
+pub mod catalog;
 pub mod charts;
 pub mod decode;
 pub mod engine;

@@ -78,7 +78,14 @@ impl ViewState {
                 "thema" => v.theme = clean(),
                 "indicator" => v.indicator = clean(),
                 "gemeente" => v.gemeente = clean(),
-                "gemeenten" => v.gemeenten = val.split(',').filter(|s| !s.is_empty()).take(20).map(str::to_owned).collect(),
+                // Comma-separated, or repeated (as a GET form with checkboxes sends it).
+                "gemeenten" => {
+                    for g in val.split(',').filter(|s| !s.is_empty()) {
+                        if v.gemeenten.len() < 20 && !v.gemeenten.iter().any(|x| x == g) {
+                            v.gemeenten.push(g.to_owned());
+                        }
+                    }
+                }
                 "periode" => v.period = clean(),
                 "weergave" => v.display = if val == "tabel" { Display::Table } else { Display::Chart },
                 "zoek" => v.query = clean(),
@@ -190,6 +197,13 @@ mod tests {
         assert_eq!(v.page, Page::Home);
         assert_eq!(v.gemeente.as_deref(), Some("%"));
         assert_eq!(v.display, Display::Table);
+    }
+
+    #[test]
+    fn repeated_gemeenten_from_a_form_are_collected() {
+        let v = ViewState::parse("?pagina=vergelijk&gemeenten=GM0505&gemeenten=GM0642&gemeenten=GM0505");
+        assert_eq!(v.gemeenten, vec!["GM0505", "GM0642"]);
+        assert_eq!(v.to_query(), "?pagina=vergelijk&gemeenten=GM0505,GM0642");
     }
 
     #[test]

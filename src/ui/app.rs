@@ -4,7 +4,7 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
-use super::pages::{region, BenchmarkPage, HomePage, IndicatorPage, LoadFailed, ThemePage};
+use super::pages::{region, BenchmarkPage, ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
 use crate::core::model::Manifest;
 use crate::core::view::{Page, ViewState};
 use leptos::ev;
@@ -88,6 +88,9 @@ fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
                     Page::Indicator => view! { <IndicatorPage manifest=m state=s/> }.into_any(),
                     Page::Theme => view! { <ThemePage manifest=m state=s/> }.into_any(),
                     Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
+                    Page::Profile => view! { <ProfilePage manifest=m state=s/> }.into_any(),
+                    Page::Compare => view! { <ComparePage manifest=m state=s/> }.into_any(),
+                    Page::Find => view! { <FindPage manifest=m state=s/> }.into_any(),
                     _ => view! { <HomePage manifest=m state=s/> }.into_any(),
                 }
             }}

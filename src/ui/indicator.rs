@@ -1,19 +1,30 @@
-//! The indicator view: title, marks, generated summary, chart, data table, note, source and
-//! "hoe berekend" for one table of the monitor.
+//! The indicator view: title, marks, generated summary, choices (period, chart or table),
+//! chart, data table, comparison with the reference, note, source and "hoe berekend".
 
 use super::chart::ChartView;
-use super::table::DataTable;
+use super::table::{DataTable, TableFrame};
+use crate::core::engine;
+use crate::core::format;
+use crate::core::grid::{Grid, RowsAre};
 use crate::core::model::{Manifest, Table};
 use crate::core::view::{Display, ViewState};
 use crate::core::{charts, grid, summary};
 use leptos::prelude::*;
 
 #[component]
-pub fn IndicatorView(table: Table, manifest: Manifest, state: ViewState, reference: Option<String>) -> impl IntoView {
+pub fn IndicatorView(
+    table: Table,
+    manifest: Manifest,
+    state: ViewState,
+    reference: Option<String>,
+    /// 1 on the indicator page, 2 where the view is part of a larger page.
+    #[prop(default = 2)]
+    heading_level: u8,
+) -> impl IntoView {
     let grid = grid::build(&table, &manifest, state.period.as_deref(), None);
-    let text = summary::describe(&grid, &manifest, state.gemeente.as_deref(), reference.as_deref());
-    let chart = charts::bars(&grid);
-    let option = charts::to_json(&chart, &text);
+    let focus = state.gemeente.as_deref();
+    let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
+    let option = charts::to_json(&charts::bars(&grid), &text);
     let height = charts::bars_height(&grid);
     let title_id = format!("titel-{}", table.id);
     let summary_id = format!("samenvatting-{}", table.id);
@@ -22,35 +33,46 @@ pub fn IndicatorView(table: Table, manifest: Manifest, state: ViewState, referen
         Some(p) if !table.title.contains(p.as_str()) => format!("{} — {p}", table.title),
         _ => table.title.clone(),
     };
-    let how: Vec<String> = grid
-        .rows
-        .iter()
-        .flat_map(|r| r.cells.iter().zip(&grid.columns).map(move |(f, c)| (r.label.clone(), c.label.clone(), f.how())))
-        .filter(|(_, _, how)| how.contains('='))
-        .map(|(row, col, how)| format!("{row}, {col}: {how}"))
-        .take(40)
-        .collect();
+    let how = how_lines(&grid);
+    let comparison = comparison(&grid, &manifest, focus, reference.as_deref());
     let seed = manifest.seed(&table.source.seed).map(|s| format!("{} ({}, {})", s.title, s.publisher, s.year));
-    let chart_view = state.clone();
-    let table_view = state.clone();
     let show_chart = state.display == Display::Chart;
     let label = format!("Grafiek: {}", table.title);
+    let periods: Vec<(String, String, bool)> = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
+        Vec::new()
+    } else {
+        table.periods.iter().map(|p| (ViewState { period: Some(p.id.clone()), ..state.clone() }.href(), p.label.clone(), grid.period.as_deref() == Some(p.id.as_str()))).collect()
+    };
+    let chart_href = ViewState { display: Display::Chart, ..state.clone() }.href();
+    let table_href = ViewState { display: Display::Table, ..state.clone() }.href();
     let labelled_by = title_id.clone();
     let summary_target = summary_id.clone();
+    let title = table.title.clone();
+    let heading = if heading_level == 1 {
+        view! { <h1 id=title_id>{title}</h1> }.into_any()
+    } else {
+        view! { <h2 id=title_id>{title}</h2> }.into_any()
+    };
     view! {
         <article class="indicator" aria-labelledby=labelled_by>
-            <h2 id=title_id>{table.title.clone()}</h2>
+            {heading}
             <p class="kenmerken">
                 {provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
                 {grid.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
             </p>
             <p class="samenvatting" id=summary_target>{text}</p>
-            <nav class="weergave" aria-label="Weergave">
-                <a href=ViewState { display: Display::Chart, ..chart_view }.href() aria-current=show_chart.then_some("page")>"Grafiek"</a>
-                <a href=ViewState { display: Display::Table, ..table_view }.href() aria-current=(!show_chart).then_some("page")>"Tabel"</a>
+            {(!periods.is_empty()).then(|| view! {
+                <nav class="keuze" aria-label="Periode">
+                    {periods.into_iter().map(|(href, label, here)| view! { <a href=href aria-current=here.then_some("true")>{label}</a> }).collect::<Vec<_>>()}
+                </nav>
+            })}
+            <nav class="keuze weergave" aria-label="Weergave">
+                <a href=chart_href aria-current=show_chart.then_some("true")>"Grafiek"</a>
+                <a href=table_href aria-current=(!show_chart).then_some("true")>"Tabel"</a>
             </nav>
             {show_chart.then(|| view! { <ChartView option=option height=height label=label described_by=summary_id/> })}
             <DataTable grid=grid caption=caption/>
+            {comparison}
             <section class="toelichting" aria-label="Toelichting en bron">
                 {table.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
                 {table.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
@@ -72,4 +94,73 @@ pub fn IndicatorView(table: Table, manifest: Manifest, state: ViewState, referen
             </section>
         </article>
     }
+}
+
+/// The calculations behind the shown figures, written out (published figures are left out).
+fn how_lines(grid: &Grid) -> Vec<String> {
+    grid.rows
+        .iter()
+        .flat_map(|r| {
+            r.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(move |(f, c)| {
+                let published = match f.published {
+                    Some(p) if f.number().map(|v| format::round(v, f.decimals)) != Some(format::round(p, f.decimals)) => {
+                        format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals))
+                    }
+                    _ => String::new(),
+                };
+                format!("{}, {}: {}{published}", r.label, c.label, f.how())
+            })
+        })
+        .take(60)
+        .collect()
+}
+
+/// For the chosen gemeente: each figure next to the reference, as a difference and an index,
+/// and its rank among the gemeenten.
+fn comparison(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference: Option<&str>) -> Option<impl IntoView + use<>> {
+    let (focus, reference) = (focus?, reference?);
+    if grid.rows_are != RowsAre::Areas {
+        return None;
+    }
+    let row = grid.rows.iter().find(|r| r.id == focus)?;
+    let reference_row = grid.rows.iter().find(|r| r.id == reference)?;
+    let gemeenten: Vec<&crate::core::grid::Row> = grid.rows.iter().filter(|r| !r.reference).collect();
+    let lines: Vec<(String, String, String, String, String)> = grid
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (a, r) = (&row.cells[i], &reference_row.cells[i]);
+            let d = engine::difference(a, r);
+            let diff = d.number().map_or_else(|| d.display(), |v| format::signed_difference(v, c.unit, c.decimals));
+            let index = engine::index(a, r).display();
+            let column: Vec<(String, engine::Figure)> = gemeenten.iter().map(|g| (g.id.clone(), g.cells[i].clone())).collect();
+            let rank = engine::ranks(&column).into_iter().find(|(id, _)| id == focus).and_then(|(_, r)| r);
+            let ranked = column.iter().filter(|(_, f)| f.number().is_some()).count();
+            let rank = rank.map_or("—".to_owned(), |r| format!("{r} van {ranked}"));
+            (c.label.clone(), a.display(), diff, index, rank)
+        })
+        .collect();
+    let (name, reference_name) = (manifest.area_name(focus), manifest.area_name(reference));
+    let caption = format!("{name} vergeleken met {reference_name}");
+    let frame_label = caption.clone();
+    Some(view! {
+        <TableFrame label=frame_label class="vergelijking">
+            <table class="cijfers">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Cijfer"</th>
+                    <th scope="col">{name}</th>
+                    <th scope="col">{format!("Verschil met {reference_name}")}</th>
+                    <th scope="col">{format!("Index ({reference_name} = 100)")}</th>
+                    <th scope="col">"Rang (1 = hoogste)"</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|(l, v, d, i, r)| view! {
+                        <tr><th scope="row">{l}</th><td class="getal">{v}</td><td class="getal">{d}</td><td class="getal">{i}</td><td class="getal">{r}</td></tr>
+                    }).collect::<Vec<_>>()}
+                </tbody>
+            </table>
+        </TableFrame>
+    })
 }

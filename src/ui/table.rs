@@ -9,9 +9,8 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
-    let region_label = format!("Tabel: {caption}");
     view! {
-        <div class="tabel-kader" tabindex="0" role="region" aria-label=region_label>
+        <TableFrame label=caption.clone()>
             <table class="cijfers">
                 <caption>{caption}</caption>
                 <thead>
@@ -36,6 +35,18 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                     }).collect::<Vec<_>>()}
                 </tbody>
             </table>
+        </TableFrame>
+    }
+}
+
+/// The scrollable frame around a wide table: focusable and named, so keyboard users can
+/// scroll it (WCAG 2.1.1) and screen readers announce what it holds.
+#[component]
+pub fn TableFrame(label: String, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    let class = if class.is_empty() { "tabel-kader".to_owned() } else { format!("tabel-kader {class}") };
+    view! {
+        <div class=class tabindex="0" role="region" aria-label=format!("Tabel: {label}")>
+            {children()}
         </div>
     }
 }

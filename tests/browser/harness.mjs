@@ -17,7 +17,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export async function startServer(options = {}) {
-  const server = await serve({ mounts: { [FOLDER]: DIST, ...(options.mounts || {}) }, csp: options.csp ?? true });
+  const axe = resolve(ROOT, 'node_modules/axe-core');
+  const server = await serve({ mounts: { [FOLDER]: DIST, '/test-tools/axe/': axe, ...(options.mounts || {}) }, csp: options.csp ?? true });
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}`, base: `http://127.0.0.1:${port}${FOLDER}` };
 }
@@ -77,4 +78,24 @@ export async function chartPainted(page) {
     for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
     return false;
   }));
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations. axe is served
+ *  from the test server's own origin, so the strict CSP stays on. */
+export async function axeViolations(page, origin) {
+  await page.addScriptTag({ url: `${origin}/test-tools/axe/axe.min.js` });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/** Presses Tab until the focused element's text includes `text` (at most `max` times). */
+export async function tabTo(page, text, max = 150) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement ? document.activeElement.textContent.trim() : ''));
+    if (focused.includes(text)) return;
+  }
+  throw new Error(`could not reach "${text}" with the Tab key`);
 }

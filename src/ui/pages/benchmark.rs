@@ -1,0 +1,35 @@
+//! The engine benchmark page.
+
+use leptos::prelude::*;
+
+/// The engine benchmark in the browser: the same synthetic national dataset and calculations as
+/// `msd-bench`, timed with `performance.now()`. Reached only by URL (`?pagina=benchmark`).
+#[component]
+pub fn BenchmarkPage() -> impl IntoView {
+    use crate::core::bench;
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let (result, set_result) = signal(None::<String>);
+    leptos::task::spawn_local(async move {
+        let t0 = now();
+        let (manifest, tables) = bench::synthetic();
+        let generated = now() - t0;
+        let mut best = f64::INFINITY;
+        let mut figures = 0;
+        for _ in 0..5 {
+            let t = now();
+            figures = bench::run(&manifest, &tables);
+            best = best.min(now() - t);
+        }
+        set_result.set(Some(format!(
+            "{} gemeenten × {} jaar, {} tabellen: {figures} cijfers berekend in {best:.1} ms (beste van 5; synthetische gegevens gemaakt in {generated:.1} ms)",
+            bench::GEMEENTEN, bench::YEARS, tables.len()
+        )));
+    });
+    view! {
+        <h1>"Benchmark rekenmachine"</h1>
+        <p>"Alle indicatoren voor een synthetische landelijke dataset, berekend in deze browser."</p>
+        <output id="benchmark" data-klaar=move || result.get().is_some().then_some("ja")>
+            {move || result.get().unwrap_or_else(|| "Bezig…".into())}
+        </output>
+    }
+}
