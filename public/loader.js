@@ -2,6 +2,24 @@
 // Content-Security-Policy; Trunk's pattern_script passes the hashed file names as attributes.
 const tag = document.querySelector('script[data-wasm]');
 
+// Embedded in another site (?embed=1): no site navigation (CSS), and the page tells the host
+// page its height so public/embed.js there can size the iframe. The height is not sensitive,
+// so any parent may read it; the receiving script checks that it comes from this origin.
+if (new URLSearchParams(window.location.search).get('embed') === '1') {
+  document.documentElement.classList.add('embed');
+  document.addEventListener('DOMContentLoaded', () => document.body.classList.add('embed'));
+  if (window.parent !== window && 'ResizeObserver' in window) {
+    let last = 0;
+    new ResizeObserver(() => {
+      const hoogte = Math.ceil(document.documentElement.scrollHeight);
+      if (hoogte !== last) {
+        last = hoogte;
+        window.parent.postMessage({ type: 'msd-hoogte', hoogte }, '*');
+      }
+    }).observe(document.documentElement);
+  }
+}
+
 // ECharts is most of the page's weight, so it is fetched only when the first chart is drawn,
 // after the text and table are on screen. Same folder, same origin; loaded once.
 let charts = null;

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod charts;
 pub mod decode;
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod grid;
 pub mod json;

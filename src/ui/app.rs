@@ -60,6 +60,16 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 
 #[component]
 fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
+    // Embedded in another site: only the view itself, no site navigation.
+    if state.get_untracked().embed {
+        let m = manifest.clone();
+        return view! {
+            <main id="inhoud" class="ingesloten">
+                {move || { let s = state.get(); view! { <IndicatorPage manifest=m.clone() state=s/> } }}
+            </main>
+        }
+        .into_any();
+    }
     let m = manifest.clone();
     let header_manifest = manifest.clone();
     view! {
@@ -99,4 +109,5 @@ fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
             <p>"Monitor Sociaal Domein — open cijfers over jeugdhulp, Participatiewet en Wmo. Deze website gebruikt geen cookies en laadt niets van andere websites."</p>
         </footer>
     }
+    .into_any()
 }

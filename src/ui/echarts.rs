@@ -14,18 +14,19 @@ extern "C" {
     fn js_set_option(chart: &JsValue, json: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = msdCharts, js_name = dataUrl, catch)]
-    fn js_data_url(chart: &JsValue, kind: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = exportImage, catch)]
+    fn js_export_image(json: &str, kind: &str, title: &str, footer: &str, width: u32, height: u32) -> Result<String, JsValue>;
 }
 
 /// One live ECharts instance. Dispose it when its container goes away.
 #[derive(Clone)]
 pub struct ChartHandle(JsValue);
 
-/// Canvas or SVG.
+/// Canvas (on the page) or SVG.
 #[derive(Clone, Copy)]
 pub enum Renderer {
     Canvas,
+    #[allow(dead_code)]
     Svg,
 }
 
@@ -51,9 +52,11 @@ impl ChartHandle {
     pub fn dispose(&self) {
         js_dispose(&self.0).ok();
     }
-    /// The chart as a `data:` URL (`png` or `svg`), for downloads.
-    #[allow(dead_code)]
-    pub fn data_url(&self, kind: &str) -> Option<String> {
-        js_data_url(&self.0, kind).ok()
-    }
+}
+
+/// The chart drawn off-screen with its title and a footer (source, date) as a `data:` URL,
+/// `png` or `svg`, for downloads. Loads ECharts first if needed.
+pub async fn export_image(option_json: &str, kind: &str, title: &str, footer: &str, height: u32) -> Result<String, String> {
+    load().await?;
+    js_export_image(option_json, kind, title, footer, 960, height + 110).map_err(|e| format!("{e:?}"))
 }

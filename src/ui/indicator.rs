@@ -2,6 +2,7 @@
 //! chart, data table, comparison with the reference, note, source and "hoe berekend".
 
 use super::chart::ChartView;
+use super::share::{Downloads, EmbedCode};
 use super::table::{DataTable, TableFrame};
 use crate::core::engine;
 use crate::core::format;
@@ -22,10 +23,20 @@ pub fn IndicatorView(
     heading_level: u8,
 ) -> impl IntoView {
     let grid = grid::build(&table, &manifest, state.period.as_deref(), None);
+    let embed = state.embed;
+    let place = state.gemeente.as_deref().or(state.region.as_deref()).map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone())).unwrap_or_default();
+    let downloads_grid = grid.clone();
+    let downloads_table = table.clone();
+    let downloads_manifest = manifest.clone();
+    let downloads_state = state.clone();
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
     let option = charts::to_json(&charts::bars(&grid), &text);
     let height = charts::bars_height(&grid);
+    let download_option = option.clone();
+    let full_view = ViewState { embed: false, ..state.clone() }.href();
+    let embed_state = state.clone();
+    let embed_title = table.title.clone();
     let title_id = format!("titel-{}", table.id);
     let summary_id = format!("samenvatting-{}", table.id);
     let provisional = grid.any_provisional();
@@ -61,18 +72,20 @@ pub fn IndicatorView(
                 {grid.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
             </p>
             <p class="samenvatting" id=summary_target>{text}</p>
-            {(!periods.is_empty()).then(|| view! {
+            {(!periods.is_empty() && !embed).then(|| view! {
                 <nav class="keuze" aria-label="Periode">
                     {periods.into_iter().map(|(href, label, here)| view! { <a href=href aria-current=here.then_some("true")>{label}</a> }).collect::<Vec<_>>()}
                 </nav>
             })}
-            <nav class="keuze weergave" aria-label="Weergave">
-                <a href=chart_href aria-current=show_chart.then_some("true")>"Grafiek"</a>
-                <a href=table_href aria-current=(!show_chart).then_some("true")>"Tabel"</a>
-            </nav>
+            {(!embed).then(|| view! {
+                <nav class="keuze weergave" aria-label="Weergave">
+                    <a href=chart_href aria-current=show_chart.then_some("true")>"Grafiek"</a>
+                    <a href=table_href aria-current=(!show_chart).then_some("true")>"Tabel"</a>
+                </nav>
+            })}
             {show_chart.then(|| view! { <ChartView option=option height=height label=label described_by=summary_id/> })}
             <DataTable grid=grid caption=caption/>
-            {comparison}
+            {(!embed).then_some(comparison)}
             <section class="toelichting" aria-label="Toelichting en bron">
                 {table.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
                 {table.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
@@ -85,13 +98,19 @@ pub fn IndicatorView(
                         <ul>{table.inconsistencies.iter().map(|i| view! { <li>{i.description.clone()}</li> }).collect::<Vec<_>>()}</ul>
                     </div>
                 })}
-                {(!how.is_empty()).then(|| view! {
+                {(!how.is_empty() && !embed).then(|| view! {
                     <details class="hoe-berekend">
                         <summary>"Hoe berekend"</summary>
                         <ul>{how.into_iter().map(|h| view! { <li>{h}</li> }).collect::<Vec<_>>()}</ul>
                     </details>
                 })}
             </section>
+            <Downloads table=downloads_table grid=downloads_grid manifest=downloads_manifest state=downloads_state option=download_option chart_height=height place=place/>
+            {if embed {
+                view! { <p class="naar-monitor"><a href=full_view target="_blank" rel="noopener">"Bekijk in de monitor"</a></p> }.into_any()
+            } else {
+                view! { <EmbedCode state=embed_state title=embed_title/> }.into_any()
+            }}
         </article>
     }
 }

@@ -7,9 +7,11 @@
 mod app;
 mod chart;
 mod data;
+mod download;
 mod echarts;
 mod indicator;
 mod pages;
+mod share;
 mod table;
 
 use wasm_bindgen::JsCast;

@@ -19,12 +19,13 @@ pub fn IndicatorPage(manifest: Manifest, state: ViewState) -> impl IntoView {
             let Some(t) = all_tables(&sets).into_iter().find(|t| t.id == id).cloned() else {
                 return view! { <h1>"Indicator niet gevonden"</h1><p class="fout" role="alert">"Deze indicator bestaat niet (meer) in de gegevens van deze monitor."</p> }.into_any();
             };
-            let per_gemeente = t.areas().iter().filter(|a| region.gemeenten.contains(a)).count() > 1;
+            let per_gemeente = !state.embed && t.areas().iter().filter(|a| region.gemeenten.contains(a)).count() > 1;
+            let embed = state.embed;
             let state = ViewState { gemeente: gemeente(&region, &state).map(str::to_owned), ..state.clone() };
             view! {
-                <p class="kruimelpad"><a href=super::link(&state, crate::core::view::Page::Theme, |v| v.theme = Some(t.theme.id().to_owned()))>{t.theme.name()}</a>" › "{t.pillar.name()}</p>
+                {(!embed).then(|| view! { <p class="kruimelpad"><a href=super::link(&state, crate::core::view::Page::Theme, |v| v.theme = Some(t.theme.id().to_owned()))>{t.theme.name()}</a>" › "{t.pillar.name()}</p> })}
                 {per_gemeente.then(|| view! { <GemeenteKeuze manifest=m.clone() region=region.clone() state=state.clone()/> })}
-                {state.gemeente.clone().map(|g| {
+                {state.gemeente.clone().filter(|_| !embed).map(|g| {
                     let href = super::link(&state, crate::core::view::Page::Profile, |_| {});
                     view! { <p><a href=href>{format!("Alle cijfers van {}", m.area_name(&g))}</a></p> }
                 })}
