@@ -5,7 +5,9 @@
 
 use super::data;
 use super::pages::{region, BenchmarkPage, ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
+use crate::core::config::Config;
 use crate::core::model::Manifest;
+use crate::core::problem::Problem;
 use crate::core::view::{Page, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
@@ -20,15 +22,47 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(ViewState::parse(&current_query()));
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
-    let manifest = LocalResource::new(data::manifest);
-    move || match manifest.get() {
+    // The manifest and the council's config.json, which may hide regions and set defaults.
+    let site = LocalResource::new(|| async {
+        let manifest = data::manifest().await?;
+        let (config, problems) = data::config(&manifest).await;
+        Ok::<_, data::LoadError>((data::apply_config(manifest, &config), config, problems))
+    });
+    move || match site.get() {
         None => view! { <p class="laden" role="status">"De monitor wordt geladen…"</p> }.into_any(),
         Some(Err(e)) => view! {
-            <main id="inhoud"><LoadFailed error=e retry=Callback::new(move |_| manifest.refetch())/></main>
+            <main id="inhoud"><h1>"Monitor Sociaal Domein"</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
         }
         .into_any(),
-        Some(Ok(m)) => view! { <Shell manifest=m state=state/> }.into_any(),
+        Some(Ok((m, config, problems))) => {
+            apply_branding(&config);
+            view! { <Shell manifest=m config=config problems=problems state=state/> }.into_any()
+        }
     }
+}
+
+/// Sets the config's colours as CSS custom properties (CSSOM, allowed under a strict CSP) and
+/// the page title.
+fn apply_branding(config: &Config) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    document.set_title(&config.name);
+    if let Some(root) = document.document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        for (var, value) in &config.colours {
+            root.style().set_property(var, value).ok();
+        }
+    }
+}
+
+/// The config's default gemeente, when the link names none and shows its region.
+fn with_defaults(mut s: ViewState, config: &Config, manifest: &Manifest) -> ViewState {
+    if s.gemeente.is_none() {
+        if let (Some(g), Some(r)) = (&config.default_gemeente, region(manifest, &s)) {
+            if r.gemeenten.contains(g) {
+                s.gemeente = Some(g.clone());
+            }
+        }
+    }
+    s
 }
 
 /// Handles a plain left click on an in-page link (`href="?…"`) without reloading the page.
@@ -59,23 +93,29 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 }
 
 #[component]
-fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
+fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSignal<ViewState>) -> impl IntoView {
     // Embedded in another site: only the view itself, no site navigation.
     if state.get_untracked().embed {
         let m = manifest.clone();
         return view! {
             <main id="inhoud" class="ingesloten">
                 {move || { let s = state.get(); view! { <IndicatorPage manifest=m.clone() state=s/> } }}
+                <p class="klein">{config.name.clone()}</p>
             </main>
         }
         .into_any();
     }
     let m = manifest.clone();
     let header_manifest = manifest.clone();
+    let defaults = (config.clone(), manifest.clone());
+    let logo_alt = config.organisation.clone().map_or_else(|| "Logo".to_owned(), |o| format!("Logo {o}"));
     view! {
         <a class="skiplink" href="#inhoud">"Naar de inhoud"</a>
         <header class="kop">
-            <a class="merk" href="?">"Monitor Sociaal Domein"</a>
+            <a class="merk" href="?">
+                {config.logo.clone().map(|src| view! { <img class="logo" src=src alt=logo_alt/> })}
+                <span>{config.name.clone()}</span>
+            </a>
             <nav aria-label="Regio's">
                 <ul>
                     {move || {
@@ -90,9 +130,15 @@ fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        {(!problems.is_empty()).then(|| view! {
+            <div class="fout beheer" role="status">
+                <p><strong>"Voor de beheerder: config.json bevat fouten. De monitor gebruikt voor die velden de standaardinstellingen."</strong></p>
+                <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect::<Vec<_>>()}</ul>
+            </div>
+        })}
         <main id="inhoud" tabindex="-1">
             {move || {
-                let s = state.get();
+                let s = with_defaults(state.get(), &defaults.0, &defaults.1);
                 let m = m.clone();
                 match s.page {
                     Page::Indicator => view! { <IndicatorPage manifest=m state=s/> }.into_any(),
@@ -106,7 +152,22 @@ fn Shell(manifest: Manifest, state: RwSignal<ViewState>) -> impl IntoView {
             }}
         </main>
         <footer class="voet">
-            <p>"Monitor Sociaal Domein — open cijfers over jeugdhulp, Participatiewet en Wmo. Deze website gebruikt geen cookies en laadt niets van andere websites."</p>
+            {config.footer.clone().map(|f| view! { <p>{f}</p> })}
+            {config.organisation.clone().map(|o| view! { <p>"Deze monitor wordt uitgegeven door "{o}"."</p> })}
+            {(config.contact != Default::default()).then(|| {
+                let c = config.contact.clone();
+                view! {
+                    <p>"Contact: "
+                        {c.email.map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a>" " })}
+                        {c.telefoon.map(|t| view! { <a href=format!("tel:{}", t.replace(' ', ""))>{t.clone()}</a>" " })}
+                        {c.website.map(|w| view! { <a href=w.clone()>{w.clone()}</a> })}
+                    </p>
+                }
+            })}
+            <p>
+                {config.accessibility_statement.clone().map(|a| view! { <a href=a>"Toegankelijkheidsverklaring"</a>" · " })}
+                "Open cijfers over jeugdhulp, Participatiewet en Wmo. Deze website gebruikt geen cookies en laadt niets van andere websites."
+            </p>
         </footer>
     }
     .into_any()

@@ -1,8 +1,9 @@
 //! Loading the monitor's data files at run time, relative to the page (so any sub-folder works),
 //! and validating them with the same core validator that `msd-check` uses.
 
+use crate::core::config::{self, Config};
 use crate::core::model::{Dataset, Manifest, Theme};
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, Problems};
 use crate::core::validate;
 use gloo_net::http::Request;
 
@@ -71,4 +72,37 @@ pub async fn datasets(manifest: &Manifest, region: Option<&str>, theme: Option<T
         out.push(dataset(manifest, &d.file).await?);
     }
     Ok(out)
+}
+
+/// The council's `config.json` next to `index.html`. A missing file means the defaults; an
+/// invalid one gives the defaults for what is wrong, plus the problems to show.
+pub async fn config(manifest: &Manifest) -> (Config, Vec<Problem>) {
+    let mut problems = Problems::new("config.json");
+    let response = match Request::get("config.json").send().await {
+        Ok(r) if r.ok() => r,
+        _ => return (Config::default(), Vec::new()),
+    };
+    match response.text().await {
+        Ok(text) => {
+            let c = config::parse(&text, manifest, &mut problems);
+            (c, problems.list)
+        }
+        Err(_) => (Config::default(), Vec::new()),
+    }
+}
+
+/// The manifest as this site shows it: only the regions the config names, the default first.
+pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {
+    if !config.regions.is_empty() {
+        manifest.regions.retain(|r| config.regions.contains(&r.id));
+        manifest.regions.sort_by_key(|r| config.regions.iter().position(|x| *x == r.id));
+        manifest.datasets.retain(|d| config.regions.contains(&d.region));
+    }
+    if let Some(first) = &config.default_region {
+        if let Some(i) = manifest.regions.iter().position(|r| r.id == *first) {
+            let r = manifest.regions.remove(i);
+            manifest.regions.insert(0, r);
+        }
+    }
+    manifest
 }
