@@ -98,3 +98,33 @@ for (const [width, viewport] of [['desktop', { width: 1280, height: 900 }], ['36
     assert.deepEqual(page.log.errors, []);
   });
 }
+
+test('every table of the data is reachable from the home page in at most three clicks', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const { DIST } = await import('./harness.mjs');
+  const manifest = JSON.parse(readFileSync(resolve(DIST, 'data/manifest.json'), 'utf8'));
+  const ids = manifest.datasets.flatMap((d) => JSON.parse(readFileSync(resolve(DIST, 'data', d.file), 'utf8')).tables.map((t) => t.id));
+  assert.ok(ids.length > 30);
+  const page = await newPage(browser, [srv.origin]);
+  const seen = new Set(['']);
+  let frontier = [''];
+  const reached = new Set();
+  for (let depth = 1; depth <= 3; depth += 1) {
+    const next = [];
+    for (const q of frontier) {
+      await page.goto(`${srv.base}${q}`);
+      await page.waitForSelector('main h1');
+      await page.waitForFunction(() => !document.querySelector('.laden'));
+      const hrefs = await page.$$eval('a[href^="?"]', (as) => as.map((a) => a.getAttribute('href')));
+      for (const h of hrefs) {
+        const id = new URLSearchParams(h).get('indicator');
+        if (id) reached.add(id);
+        // Follow navigation pages only; indicator pages are the end of a path.
+        if (!seen.has(h) && !id && depth < 3 && !/pagina=(vergelijk|zoeken|gemeente)|gemeente=|weergave=/.test(h)) { seen.add(h); next.push(h); }
+      }
+    }
+    frontier = next;
+  }
+  assert.deepEqual(ids.filter((id) => !reached.has(id)), [], 'tables not reachable in three clicks');
+});
