@@ -33,7 +33,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Which template a file follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+enum Layout {
     /// One period; a row per area.
     PerGebied,
     /// One area; a row per period.
@@ -127,18 +127,35 @@ impl Row {
     }
 }
 
-/// The separator, from the first line: `;` (Dutch Excel) when it occurs outside quotes, else a
-/// tab, else `,`.
+/// The separator, from the first line that is not a comment and has one: `;` (Dutch Excel)
+/// when it occurs outside quotes, else a tab, else `,`.
 fn detect_separator(text: &str) -> char {
     let (mut semi, mut tab, mut comma, mut quoted) = (0, 0, 0, false);
-    for c in text.chars() {
+    let mut line = String::new();
+    let mut lines_seen = 0;
+    for c in text.chars().chain(std::iter::once('\n')) {
         match c {
             '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
+            '\n' | '\r' if !quoted => {
+                let comment = line.trim_start().trim_start_matches('"').starts_with('#');
+                if !comment && semi + tab + comma > 0 {
+                    break;
+                }
+                (semi, tab, comma) = (0, 0, 0);
+                line.clear();
+                lines_seen += 1;
+                if lines_seen > 50 {
+                    break;
+                }
+                continue;
+            }
             ';' if !quoted => semi += 1,
             '\t' if !quoted => tab += 1,
             ',' if !quoted => comma += 1,
             _ => {}
+        }
+        if line.len() < 8 {
+            line.push(c);
         }
     }
     if semi > 0 {
@@ -255,7 +272,7 @@ fn parse_cell(raw: &str, unit: Option<Unit>) -> Result<Cell, String> {
             "." | "nietbeschikbaar" | "niet-beschikbaar" => {
                 return Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: None })
             }
-            "n.b." | "n.b" | "nb" | "[pm]" | "pm" | "p.m." | "x" => {
+            "n.b." | "n.b" | "nb" | "[pm]" | "pm" | "p.m." => {
                 return Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: Some(s.to_owned()) })
             }
             _ => {}
@@ -385,6 +402,37 @@ fn default_kind(unit: Unit, has_formula: bool) -> Kind {
         Unit::Score | Unit::Jaar | Unit::Maanden => Kind::Score,
         Unit::Procent | Unit::Per1000 => Kind::Derived,
     }
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Count => "telling",
+        Kind::Denominator => "noemer",
+        Kind::Amount => "bedrag",
+        Kind::Score => "score",
+        Kind::Derived => "afgeleid",
+    }
+}
+
+/// The validator's rule of which unit fits which kind, worded for the template.
+fn unit_fits(unit: Unit, kind: Kind, formula: Option<&Formula>) -> Result<(), String> {
+    let (expected, what): (&[Unit], String) = match (kind, formula.map(|f| f.op)) {
+        (Kind::Count | Kind::Denominator, _) => (&[Unit::Aantal], format!("soort {}", kind_name(kind))),
+        (Kind::Amount, _) => (&[Unit::Euro], "soort bedrag".into()),
+        (Kind::Score, _) => (&[Unit::Score, Unit::Jaar, Unit::Maanden], "soort score".into()),
+        (Kind::Derived, Some(Op::Share)) => (&[Unit::Procent], "een formule a / b * 100 (een percentage)".into()),
+        (Kind::Derived, Some(Op::Per1000)) => (&[Unit::Per1000], "een formule a / b * 1000 (per 1.000)".into()),
+        (Kind::Derived, _) => return Ok(()),
+    };
+    if expected.contains(&unit) {
+        return Ok(());
+    }
+    let names: Vec<String> = expected.iter().map(|u| u.id().to_owned()).collect();
+    Err(format!(
+        "eenheid \"{}\" past niet bij {what}; verwacht {} (of pas de soort aan)",
+        unit.id(),
+        super::format::join_nl(&names).replace(" en ", " of ")
+    ))
 }
 
 fn yes_no(s: &str) -> Option<bool> {
@@ -625,6 +673,61 @@ struct MetaLine {
     values: Vec<String>,
 }
 
+/// The metadata block above the table, read.
+struct Meta {
+    lines: HashMap<&'static str, MetaLine>,
+    definitions: Vec<String>,
+    title: Option<String>,
+    table_id: String,
+    theme: Option<Theme>,
+    pillar: Option<Pillar>,
+    source: Option<String>,
+    seed: Option<String>,
+    page: Option<u32>,
+    provisional: bool,
+    rounding: Option<u32>,
+    /// Per gebied: the one period.
+    period: Option<Label>,
+    /// Per jaar: the one area.
+    area: Option<String>,
+}
+
+impl Meta {
+    fn text(&self, key: &str) -> Option<String> {
+        self.lines.get(key).and_then(|m| m.values.first()).filter(|v| !v.is_empty()).cloned()
+    }
+    /// Where the value of a line is, or the top of the sheet when the line is missing.
+    fn pos(&self, key: &str) -> (usize, usize) {
+        self.lines.get(key).map_or((1, 1), |m| (m.row, 2))
+    }
+    fn required(&self, key: &str, what: &str, p: &mut Problems) -> Option<String> {
+        match (self.lines.get(key), self.text(key)) {
+            (_, Some(v)) => Some(v),
+            (Some(m), None) => {
+                p.add_at(m.row, 2, format!("{what} ontbreekt in kolom 2"));
+                None
+            }
+            (None, None) => {
+                p.add_at(1, 1, format!("de regel \"{key}\" ontbreekt; zet boven de tabel een rij met {key} in kolom 1 en {what} in kolom 2"));
+                None
+            }
+        }
+    }
+}
+
+/// The descriptor rows under the header (`eenheid`, `soort`, …), by keyword.
+struct Descriptors<'r>(HashMap<&'static str, &'r Row>);
+
+impl Descriptors<'_> {
+    /// The text of a descriptor in a column, and the row it is on (0 when the row is absent).
+    fn cell(&self, key: &str, c: usize) -> (&str, usize) {
+        self.0.get(key).map_or(("", 0), |r| (r.get(c), r.n))
+    }
+    fn row(&self, key: &str) -> Option<usize> {
+        self.0.get(key).map(|r| r.n)
+    }
+}
+
 /// One figure column of the table.
 struct Column {
     /// 0-based index in the row.
@@ -637,54 +740,147 @@ struct Column {
     decimals_given: bool,
 }
 
+/// One row of figures.
+struct DataRow {
+    n: usize,
+    /// Area code (per gebied) or period id (per jaar); `None` when it could not be read.
+    key: Option<String>,
+    /// Per column; `None` when the cell had a problem.
+    cells: Vec<Option<Cell>>,
+}
+
 /// Turns a filled-in template into a table, or lists every problem (Dutch, with row and column
-/// as the spreadsheet counts them). `file` is the name the user knows the file by.
+/// as the spreadsheet counts them), sorted top to bottom. `file` is the name the user knows the
+/// file by. The table has passed `validate::dataset`.
 pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec<Problem>> {
     let mut p = Problems::new(file);
+    let Some((rows, sep)) = read_sheet(text, &mut p) else { return Err(p.list) };
+    let Some(h) = find_header(&rows, &mut p) else { return Err(p.list) };
+    let header = &rows[h];
+    let layout = if header.key() == "gebied" { Layout::PerGebied } else { Layout::PerJaar };
+    let meta = read_meta(&rows[..h], layout, sep, manifest, &mut p);
+    let (desc, first_data) = read_descriptors(&rows, h, &mut p);
+    let data = &rows[first_data..];
+    let label_col = layout == Layout::PerJaar && matches!(fold(header.get(1)).as_str(), "omschrijving" | "label" | "naam");
+    let Some(mut columns) = read_columns(header, &desc, data, if label_col { 2 } else { 1 }, sep, &mut p) else {
+        return Err(finish(p));
+    };
+    let mut periods: Vec<Label> = meta.period.iter().cloned().collect();
+    let data_rows = read_data(data, &columns, layout, label_col, manifest, &mut periods, &mut p);
+    if data.is_empty() {
+        let last = desc.0.values().map(|r| r.n).max().unwrap_or(header.n);
+        p.add_at(last + 1, 1, match layout {
+            Layout::PerGebied => "onder de kopregel staan geen gebieden; zet per gebied een rij met de CBS-code of de naam en de cijfers",
+            Layout::PerJaar => "onder de kopregel staan geen perioden; zet per periode een rij met de periode (zoals 2016) en de cijfers",
+        });
+    }
+    // Decimals as printed when the file does not say.
+    for (j, col) in columns.iter_mut().enumerate().filter(|(_, c)| !c.decimals_given) {
+        let printed = data_rows.iter().filter_map(|r| match r.cells.get(j) {
+            Some(Some(Cell::Number { decimals, .. })) => Some(*decimals),
+            _ => None,
+        });
+        col.measure.decimals = printed.max().unwrap_or(0).min(6) as u8;
+    }
+    let (values, positions) = build_values(&columns, &data_rows, layout, &periods, &meta);
+    let mut table = Table {
+        id: meta.table_id.clone(),
+        title: meta.title.clone().unwrap_or_default(),
+        theme: meta.theme.unwrap_or(Theme::Jeugd),
+        pillar: meta.pillar.unwrap_or(Pillar::Gebruik),
+        source: Source {
+            text: meta.source.clone().unwrap_or_default(),
+            seed: meta.seed.clone().unwrap_or_else(|| "000".into()),
+            section: meta.text("sectie").unwrap_or_default(),
+            page: meta.page,
+        },
+        note: meta.text("toelichting"),
+        definitions: meta.definitions.clone(),
+        provisional: meta.provisional,
+        rounding: meta.rounding,
+        periods,
+        categories: Vec::new(),
+        measures: columns.iter().map(|c| c.measure.clone()).collect(),
+        totals: Vec::new(),
+        values,
+        inconsistencies: Vec::new(),
+        index: HashMap::new(),
+    };
+    table.reindex();
+    let places = Places {
+        header: header.n,
+        formula_row: desc.row("formule"),
+        desc: desc.0.iter().map(|(k, r)| (*k, r.n)).collect(),
+        columns: columns.iter().map(|c| c.idx + 1).collect(),
+        values: positions,
+        meta: META_KEYS.iter().filter_map(|k| meta.lines.get(k).map(|m| (*k, m.row))).collect(),
+        periods: table
+            .periods
+            .iter()
+            .map(|pp| data_rows.iter().find(|r| r.key.as_deref() == Some(pp.id.as_str()) && layout == Layout::PerJaar).map_or(meta.pos("periode").0, |r| r.n))
+            .collect(),
+    };
+    check_table(table, &meta, &places, manifest, p)
+}
+
+/// Text → rows without comments and empty lines, and the separator. `None` when the file can't
+/// be read as CSV at all (the problem is recorded).
+fn read_sheet(text: &str, p: &mut Problems) -> Option<(Vec<Row>, char)> {
     if text.len() > MAX_FILE_BYTES {
         p.add_at(1, 1, format!("het bestand is {} bytes groot; het maximum is {} bytes", text.len(), MAX_FILE_BYTES));
-        return Err(p.list);
+        return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Excel may write `sep=;` as the first line; it does not show it as a row.
     let first_line = text.split(['\r', '\n']).next().unwrap_or("");
-    let (sep, body) = match first_line.trim().strip_prefix("sep=").map(|s| s.chars().collect::<Vec<_>>()) {
-        Some(c) if c.len() == 1 => (c[0], text[first_line.len()..].trim_start_matches('\r').strip_prefix('\n').unwrap_or(text[first_line.len()..].trim_start_matches('\r'))),
+    let explicit: Vec<char> = first_line.trim().strip_prefix("sep=").map_or(Vec::new(), |s| s.chars().collect());
+    let (sep, body) = match explicit.as_slice() {
+        [c] => {
+            let rest = text[first_line.len()..].trim_start_matches('\r');
+            (*c, rest.strip_prefix('\n').unwrap_or(rest))
+        }
         _ => (detect_separator(text), text),
     };
     let rows = match read_rows(body, sep) {
         Ok(r) => r,
         Err((row, col)) => {
-            p.add_at(row, col, "het aanhalingsteken (\") aan het begin van deze cel wordt nergens gesloten; zet een \" aan het eind van de tekst, of schrijf een \" in een tekst dubbel (\"\")");
-            return Err(p.list);
+            p.add_at(
+                row,
+                col,
+                "het aanhalingsteken (\") aan het begin van deze cel wordt nergens gesloten; zet een \" aan het eind van de tekst, of schrijf een \" in een tekst dubbel (\"\")",
+            );
+            return None;
         }
     };
     let rows: Vec<Row> = rows.into_iter().filter(|r| !r.is_empty() && !r.get(0).starts_with('#')).collect();
     if rows.is_empty() {
         p.add_at(1, 1, "het bestand is leeg; begin met een van de sjablonen uit public/sjablonen (per-gebied.csv of per-jaar.csv)");
-        return Err(p.list);
+        return None;
     }
+    Some((rows, sep))
+}
 
-    // The table's header: a row starting with `gebied` or `periode` with the descriptor rows under it.
+/// The table's header: a row starting with `gebied` or `periode` with descriptor rows under it
+/// (or, when those are missing, the last such row).
+fn find_header(rows: &[Row], p: &mut Problems) -> Option<usize> {
     let is_head = |r: &Row| matches!(r.key().as_str(), "gebied" | "periode");
-    let header_at = (0..rows.len())
+    let found = (0..rows.len())
         .find(|&i| is_head(&rows[i]) && rows.get(i + 1).is_some_and(|n| descriptor_key(&n.key()).is_some()))
-        .or_else(|| rows.iter().rposition(|r| is_head(r) && r.last_filled().unwrap_or(0) > 0 && r.get(2) != ""));
-    let Some(h) = header_at else {
+        .or_else(|| rows.iter().rposition(|r| is_head(r) && r.last_filled().unwrap_or(0) > 0));
+    if found.is_none() {
         p.add_at(
-            rows[0].n,
+            rows.first().map_or(1, |r| r.n),
             1,
             "de tabel ontbreekt: er is geen kopregel die begint met \"gebied\" (sjabloon per gebied) of \"periode\" (sjabloon per jaar), met daaronder de rij \"eenheid\"",
         );
-        return Err(p.list);
-    };
-    let header = &rows[h];
-    let layout = if header.key() == "gebied" { Layout::PerGebied } else { Layout::PerJaar };
+    }
+    found
+}
 
-    // ── metadata ──
-    let mut meta: HashMap<&'static str, MetaLine> = HashMap::new();
+fn read_meta(rows: &[Row], layout: Layout, sep: char, manifest: &Manifest, p: &mut Problems) -> Meta {
+    let mut lines: HashMap<&'static str, MetaLine> = HashMap::new();
     let mut definitions = Vec::new();
-    for r in &rows[..h] {
+    for r in rows {
         let Some(key) = meta_key(&r.key()) else {
             p.add_at(
                 r.n,
@@ -699,13 +895,13 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         };
         let width = if key == "periode" { 3 } else { 2 };
         if let Some(last) = r.last_filled().filter(|l| *l >= width) {
-            let first_extra = (width..=last).find(|c| !r.get(*c).is_empty()).unwrap_or(last);
+            let extra = (width..=last).find(|c| !r.get(*c).is_empty()).unwrap_or(last);
             p.add_at(
                 r.n,
-                first_extra + 1,
+                extra + 1,
                 format!(
                     "na de waarde van \"{key}\" staat nog tekst in kolom {}; zet de hele tekst in kolom {width}{}",
-                    first_extra + 1,
+                    extra + 1,
                     if sep == ',' { " (een tekst met een komma moet tussen aanhalingstekens staan)" } else { "" }
                 ),
             );
@@ -719,60 +915,58 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
                 p.add_at(r.n, 1, "in het sjabloon per gebied staan de gebieden in de eerste kolom van de tabel; haal deze regel weg");
                 continue;
             }
+            ("definitie", _) => {
+                if !r.get(1).is_empty() {
+                    definitions.push(r.get(1).to_owned());
+                }
+                continue;
+            }
             _ => {}
         }
-        if key == "definitie" {
-            if !r.get(1).is_empty() {
-                definitions.push(r.get(1).to_owned());
-            }
-            continue;
-        }
-        if let Some(first) = meta.get(key) {
+        if let Some(first) = lines.get(key) {
             p.add_at(r.n, 1, format!("de regel \"{key}\" staat er twee keer (ook in rij {})", first.row));
             continue;
         }
-        meta.insert(key, MetaLine { row: r.n, values: (1..width).map(|c| r.get(c).to_owned()).collect() });
+        lines.insert(key, MetaLine { row: r.n, values: (1..width).map(|c| r.get(c).to_owned()).collect() });
     }
-    let value_pos = |meta: &HashMap<&'static str, MetaLine>, key: &str| meta.get(key).map_or((1, 1), |m| (m.row, 2));
-    let text_of = |meta: &HashMap<&'static str, MetaLine>, key: &str| -> Option<String> {
-        meta.get(key).and_then(|m| m.values.first()).filter(|v| !v.is_empty()).cloned()
+    let mut m = Meta {
+        lines,
+        definitions,
+        title: None,
+        table_id: String::new(),
+        theme: None,
+        pillar: None,
+        source: None,
+        seed: None,
+        page: None,
+        provisional: false,
+        rounding: None,
+        period: None,
+        area: None,
     };
-    let mut required = |key: &str, what: &str, p: &mut Problems| -> Option<String> {
-        match (meta.get(key), text_of(&meta, key)) {
-            (_, Some(v)) => Some(v),
-            (Some(m), None) => {
-                p.add_at(m.row, 2, format!("{what} ontbreekt; vul hem in kolom 2 in"));
-                None
-            }
-            (None, None) => {
-                p.add_at(1, 1, format!("de regel \"{key}\" ontbreekt; zet boven de tabel een rij met {key} in kolom 1 en {what} in kolom 2"));
-                None
-            }
-        }
-    };
-    let title = required("titel", "de titel van de tabel zoals gepubliceerd", &mut p);
-    let theme_text = required("thema", "het thema (jeugd, participatie, wmo of samenloop)", &mut p);
-    let pillar_text = required("pijler", "de pijler (gebruik, ervaringen, budgetten of beschikbaarheid)", &mut p);
-    let source_text = required("bron", "de bronvermelding zoals gepubliceerd (zonder het woord Bron:)", &mut p);
-    let seed_text = required("bronnummer", "het nummer van het brondocument uit manifest.json (zoals 001)", &mut p);
-    let theme = theme_text.as_ref().and_then(|t| {
-        let found = theme_word(t);
+    m.title = m.required("titel", "de titel van de tabel zoals gepubliceerd", p);
+    let theme = m.required("thema", "het thema (jeugd, participatie, wmo of samenloop)", p);
+    let pillar = m.required("pijler", "de pijler (gebruik, ervaringen, budgetten of beschikbaarheid)", p);
+    m.source = m.required("bron", "de bronvermelding zoals gepubliceerd (zonder het woord Bron:)", p);
+    let seed = m.required("bronnummer", "het nummer van het brondocument uit manifest.json (zoals 001)", p);
+    m.theme = theme.and_then(|t| {
+        let found = theme_word(&t);
         if found.is_none() {
-            let (r, c) = value_pos(&meta, "thema");
+            let (r, c) = m.pos("thema");
             p.add_at(r, c, format!("onbekend thema \"{t}\"; kies jeugd, participatie, wmo of samenloop"));
         }
         found
     });
-    let pillar = pillar_text.as_ref().and_then(|t| {
-        let found = pillar_word(t);
+    m.pillar = pillar.and_then(|t| {
+        let found = pillar_word(&t);
         if found.is_none() {
-            let (r, c) = value_pos(&meta, "pijler");
+            let (r, c) = m.pos("pijler");
             p.add_at(r, c, format!("onbekende pijler \"{t}\"; kies gebruik, ervaringen, budgetten of beschikbaarheid"));
         }
         found
     });
-    let seed = seed_text.as_ref().and_then(|s| {
-        let (r, c) = value_pos(&meta, "bronnummer");
+    m.seed = seed.and_then(|s| {
+        let (r, c) = m.pos("bronnummer");
         if !(1..=3).contains(&s.len()) || !s.chars().all(|c| c.is_ascii_digit()) {
             p.add_at(r, c, format!("\"{s}\" is geen bronnummer; verwacht een nummer als 001"));
             return None;
@@ -786,137 +980,119 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         }
         Some(id)
     });
-    let page = text_of(&meta, "pagina").and_then(|s| match s.parse::<u32>() {
+    m.page = m.text("pagina").and_then(|s| match s.parse::<u32>() {
         Ok(n) => Some(n),
         Err(_) => {
-            let (r, c) = value_pos(&meta, "pagina");
+            let (r, c) = m.pos("pagina");
             p.add_at(r, c, format!("\"{s}\" is geen paginanummer; schrijf alleen het nummer dat op de pagina staat, of laat de cel leeg"));
             None
         }
     });
-    let provisional = {
-        let s = text_of(&meta, "voorlopig").unwrap_or_default();
-        yes_no(&s).unwrap_or_else(|| {
-            let (r, c) = value_pos(&meta, "voorlopig");
-            p.add_at(r, c, format!("\"{s}\": schrijf ja of nee"));
-            false
-        })
-    };
-    let rounding = match text_of(&meta, "afronding").map(|s| fold(&s)) {
+    let provisional = m.text("voorlopig").unwrap_or_default();
+    m.provisional = yes_no(&provisional).unwrap_or_else(|| {
+        let (r, c) = m.pos("voorlopig");
+        p.add_at(r, c, format!("\"{provisional}\": schrijf ja of nee"));
+        false
+    });
+    m.rounding = match m.text("afronding").map(|s| fold(&s)) {
         None => None,
         Some(s) if s == "geen" || s == "nee" => None,
         Some(s) if s == "5" || s == "10" => s.parse().ok(),
         Some(s) => {
-            let (r, c) = value_pos(&meta, "afronding");
+            let (r, c) = m.pos("afronding");
             p.add_at(r, c, format!("\"{s}\": schrijf 5 of 10 als de aantallen op vijftallen of tientallen zijn afgerond, of laat de cel leeg"));
             None
         }
     };
-    let table_id = match text_of(&meta, "tabel-id") {
-        Some(id) => id,
-        None => format!("{}-{}", theme.unwrap_or(Theme::Jeugd).id(), table_slug(title.as_deref().unwrap_or("tabel"))),
-    };
-    // The one period (per gebied) or the one area (per jaar).
-    let mut periods: Vec<Label> = Vec::new();
-    let mut single_area: Option<String> = None;
+    m.table_id = m.text("tabel-id").unwrap_or_else(|| {
+        format!("{}-{}", m.theme.unwrap_or(Theme::Jeugd).id(), table_slug(m.title.as_deref().unwrap_or("tabel")))
+    });
     match layout {
         Layout::PerGebied => {
-            if let Some(id_text) = required("periode", "de periode (zoals 2016 of 2016-H1), met in kolom 3 de omschrijving zoals gepubliceerd", &mut p) {
-                let m = meta.get("periode");
-                match period_id(&id_text) {
+            let what = "de periode (zoals 2016 of 2016-H1), met in kolom 3 de omschrijving zoals gepubliceerd";
+            if let Some(text) = m.required("periode", what, p) {
+                match period_id(&text) {
                     Some(id) => {
-                        let label = m.and_then(|m| m.values.get(1)).filter(|l| !l.is_empty()).cloned().unwrap_or_else(|| period_label(&id));
-                        periods.push(Label { id, label });
+                        let given = m.lines.get("periode").and_then(|l| l.values.get(1)).filter(|l| !l.is_empty()).cloned();
+                        let label = given.unwrap_or_else(|| period_label(&id));
+                        m.period = Some(Label { id, label });
                     }
                     None => {
-                        let (r, c) = value_pos(&meta, "periode");
-                        p.add_at(r, c, bad_period(&id_text));
+                        let (r, c) = m.pos("periode");
+                        p.add_at(r, c, bad_period(&text));
                     }
                 }
             }
         }
         Layout::PerJaar => {
-            if let Some(a) = required("gebied", "het gebied (CBS-code zoals GM0597 of de naam zoals Ridderkerk)", &mut p) {
+            if let Some(a) = m.required("gebied", "het gebied (CBS-code zoals GM0597 of de naam zoals Ridderkerk)", p) {
                 match find_area(manifest, &a) {
-                    Ok(area) => single_area = Some(area.code.clone()),
+                    Ok(area) => m.area = Some(area.code.clone()),
                     Err(msg) => {
-                        let (r, c) = value_pos(&meta, "gebied");
+                        let (r, c) = m.pos("gebied");
                         p.add_at(r, c, msg);
                     }
                 }
             }
         }
     }
+    m
+}
 
-    // ── descriptor rows ──
+/// The descriptor rows directly under the header, and the index of the first data row.
+fn read_descriptors<'r>(rows: &'r [Row], h: usize, p: &mut Problems) -> (Descriptors<'r>, usize) {
     let mut desc: HashMap<&'static str, &Row> = HashMap::new();
     let mut d = h + 1;
     while let Some(r) = rows.get(d) {
         let Some(key) = descriptor_key(&r.key()) else { break };
-        if let Some(first) = desc.get(key) {
-            p.add_at(r.n, 1, format!("de rij \"{key}\" staat er twee keer (ook in rij {})", first.n));
-        } else {
-            desc.insert(key, r);
+        match desc.get(key) {
+            Some(first) => p.add_at(r.n, 1, format!("de rij \"{key}\" staat er twee keer (ook in rij {})", first.n)),
+            None => {
+                desc.insert(key, r);
+            }
         }
         d += 1;
     }
-    let data = &rows[d..];
-    let label_col = layout == Layout::PerJaar && matches!(fold(header.get(1)).as_str(), "omschrijving" | "label" | "naam");
-    let start = if label_col { 2 } else { 1 };
+    if !desc.contains_key("eenheid") {
+        let n = rows.get(h).map_or(1, |r| r.n);
+        p.add_at(n + 1, 1, "onder de kopregel ontbreekt de rij \"eenheid\"; zet daar per kolom aantal, %, €, per 1.000, score, jaar of maanden");
+    }
+    (Descriptors(desc), d)
+}
+
+/// The figure columns, from the header and the descriptor rows. `start` is the first figure
+/// column (0-based). `None` when the header has none.
+fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, sep: char, p: &mut Problems) -> Option<Vec<Column>> {
     let end = header.last_filled().unwrap_or(0);
     if end < start {
         p.add_at(header.n, start + 1, "de kopregel heeft geen kolommen met cijfers; zet de namen van de kolommen (zoals gepubliceerd) naast de eerste cel");
-        return Err(finish(p));
-    }
-    if !desc.contains_key("eenheid") {
-        p.add_at(
-            header.n + 1,
-            1,
-            "onder de kopregel ontbreekt de rij \"eenheid\"; zet daar per kolom aantal, %, €, per 1.000, score, jaar of maanden",
-        );
+        return None;
     }
     // A row that reaches beyond the header.
-    for r in desc.values().copied().chain(data.iter()) {
+    for r in desc.0.values().copied().chain(data.iter()) {
         if let Some(extra) = (end + 1..r.cells.len()).find(|c| !r.get(*c).is_empty()) {
-            p.add_at(
-                r.n,
-                extra + 1,
-                format!(
-                    "deze rij heeft meer kolommen dan de kopregel (die houdt op bij kolom {}){}",
-                    end + 1,
-                    if sep == ',' {
-                        "; staat er een getal met een decimale komma zonder aanhalingstekens? Sla het bestand op als CSV met puntkomma's, of zet zulke getallen tussen aanhalingstekens (\"8,8\")"
-                    } else {
-                        "; geef de kolom een naam in de kopregel of maak de cel leeg"
-                    }
-                ),
-            );
+            let hint = if sep == ',' {
+                "; staat er een getal met een decimale komma zonder aanhalingstekens? Sla het bestand op als CSV met puntkomma's, of zet zulke getallen tussen aanhalingstekens (\"8,8\")"
+            } else {
+                "; geef de kolom een naam in de kopregel of maak de cel leeg"
+            };
+            p.add_at(r.n, extra + 1, format!("deze rij heeft meer kolommen dan de kopregel (die houdt op bij kolom {}){hint}", end + 1));
         }
     }
-
-    // ── columns ──
     let mut columns: Vec<Column> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
-    let cell_of = |key: &str, c: usize| -> (&str, usize) {
-        match desc.get(key) {
-            Some(r) => (r.get(c), r.n),
-            None => ("", 0),
-        }
-    };
     for c in start..=end {
         let label = header.get(c);
         if label.is_empty() {
-            let used = desc.values().any(|r| !r.get(c).is_empty()) || data.iter().any(|r| !r.get(c).is_empty());
-            if used {
+            if desc.0.values().any(|r| !r.get(c).is_empty()) || data.iter().any(|r| !r.get(c).is_empty()) {
                 p.add_at(header.n, c + 1, "deze kolom heeft geen naam in de kopregel; zet de naam van de kolom erboven zoals gepubliceerd");
             }
             continue;
         }
         let mut usable = true;
-        let (id_text, id_row) = cell_of("id", c);
+        let (id_text, id_row) = desc.cell("id", c);
         let id = if id_text.is_empty() {
-            let slug = measure_slug(label);
-            if slug.is_empty() { format!("kolom_{}", c + 1) } else { slug }
+            Some(measure_slug(label)).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("kolom_{}", c + 1))
         } else if is_measure_id(id_text) {
             id_text.to_owned()
         } else {
@@ -926,17 +1102,13 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         };
         if let Some(first) = ids.get(&id) {
             let (r, what) = if id_text.is_empty() { (header.n, "de naam") } else { (id_row, "de id") };
-            p.add_at(
-                r,
-                c + 1,
-                format!("{what} van deze kolom geeft dezelfde id \"{id}\" als kolom {first}; geef elke kolom een eigen id in de rij id"),
-            );
+            p.add_at(r, c + 1, format!("{what} van deze kolom geeft dezelfde id \"{id}\" als kolom {first}; geef elke kolom een eigen id in de rij id"));
             continue;
         }
         ids.insert(id.clone(), c + 1);
-        let (unit_text, unit_row) = cell_of("eenheid", c);
-        let unit = if !desc.contains_key("eenheid") {
-            None
+        let (unit_text, unit_row) = desc.cell("eenheid", c);
+        let unit = if unit_row == 0 {
+            None // reported once for the whole row
         } else if unit_text.is_empty() {
             p.add_at(unit_row, c + 1, "de eenheid ontbreekt; kies aantal, %, €, per 1.000, score, jaar of maanden");
             None
@@ -947,20 +1119,17 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
             }
             u
         };
-        let (formula_text, formula_row) = cell_of("formule", c);
-        let formula = if formula_text.is_empty() {
-            None
-        } else {
-            match parse_formula(formula_text) {
-                Ok(f) => Some(f),
-                Err(msg) => {
-                    p.add_at(formula_row, c + 1, msg);
-                    usable = false;
-                    None
-                }
+        let (formula_text, formula_row) = desc.cell("formule", c);
+        let formula = match parse_formula(formula_text) {
+            _ if formula_text.is_empty() => None,
+            Ok(f) => Some(f),
+            Err(msg) => {
+                p.add_at(formula_row, c + 1, msg);
+                usable = false;
+                None
             }
         };
-        let (kind_text, kind_row) = cell_of("soort", c);
+        let (kind_text, kind_row) = desc.cell("soort", c);
         let kind = if kind_text.is_empty() {
             unit.map(|u| default_kind(u, formula.is_some()))
         } else {
@@ -970,98 +1139,90 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
             }
             k
         };
-        let (dec_text, dec_row) = cell_of("decimalen", c);
-        let decimals = if dec_text.is_empty() {
-            None
-        } else {
-            match dec_text.parse::<u8>() {
-                Ok(n) if n <= 6 => Some(n),
-                _ => {
-                    p.add_at(dec_row, c + 1, format!("\"{dec_text}\": schrijf het aantal decimalen zoals gepubliceerd, 0 tot en met 6"));
-                    None
-                }
+        let (dec_text, dec_row) = desc.cell("decimalen", c);
+        let decimals = match dec_text.parse::<u8>() {
+            _ if dec_text.is_empty() => None,
+            Ok(n) if n <= 6 => Some(n),
+            _ => {
+                p.add_at(dec_row, c + 1, format!("\"{dec_text}\": schrijf het aantal decimalen zoals gepubliceerd, 0 tot en met 6"));
+                None
             }
         };
-        let optional = |key: &str| Some(cell_of(key, c).0).filter(|s| !s.is_empty()).map(str::to_owned);
-        let (Some(unit), Some(kind)) = (unit, kind) else {
-            // Keep the column so formulas that use it are understood; leave its values out.
-            columns.push(Column {
-                idx: c,
-                measure: Measure { id, label: label.to_owned(), unit: unit.unwrap_or(Unit::Aantal), kind: Kind::Derived, decimals: 0, group: None, base: None, rounding: None, formula: None },
-                usable: false,
-                unit_known: unit.is_some(),
-                decimals_given: true,
-            });
-            continue;
-        };
+        if let (Some(u), Some(k)) = (unit, kind) {
+            if let Err(msg) = unit_fits(u, k, formula.as_ref()) {
+                p.add_at(unit_row, c + 1, msg);
+                usable = false;
+            }
+        }
+        let optional = |key: &str| Some(desc.cell(key, c).0).filter(|s| !s.is_empty()).map(str::to_owned);
         columns.push(Column {
             idx: c,
             measure: Measure {
                 id,
                 label: label.to_owned(),
-                unit,
-                kind,
+                // Placeholders when unreadable: the column then stays out of the table's values,
+                // but formulas that refer to it are still understood.
+                unit: unit.unwrap_or(Unit::Aantal),
+                kind: kind.filter(|_| unit.is_some()).unwrap_or(Kind::Derived),
                 decimals: decimals.unwrap_or(0),
                 group: optional("groep"),
                 base: optional("basis"),
                 rounding: None,
-                formula,
+                formula: formula.filter(|_| unit.is_some() && kind.is_some()),
             },
-            usable,
-            unit_known: true,
+            usable: usable && unit.is_some() && kind.is_some(),
+            unit_known: unit.is_some(),
             decimals_given: !dec_text.is_empty(),
         });
     }
+    Some(columns)
+}
 
-    // ── data rows ──
-    struct DataRow {
-        n: usize,
-        /// Area code (per gebied) or period id (per jaar); `None` when it could not be read.
-        key: Option<String>,
-        cells: Vec<Option<Cell>>,
-    }
-    let mut data_rows: Vec<DataRow> = Vec::new();
+/// The rows of figures: their area or period, and every cell read. Per jaar, the periods are
+/// added to `periods`.
+fn read_data(
+    data: &[Row],
+    columns: &[Column],
+    layout: Layout,
+    label_col: bool,
+    manifest: &Manifest,
+    periods: &mut Vec<Label>,
+    p: &mut Problems,
+) -> Vec<DataRow> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    if data.is_empty() {
-        let last = desc.values().map(|r| r.n).max().unwrap_or(header.n);
-        p.add_at(last + 1, 1, match layout {
-            Layout::PerGebied => "onder de kopregel staan geen gebieden; zet per gebied een rij met de CBS-code of de naam en de cijfers",
-            Layout::PerJaar => "onder de kopregel staan geen perioden; zet per periode een rij met de periode (zoals 2016) en de cijfers",
-        });
-    }
+    let mut out = Vec::new();
     for r in data {
         let first = r.get(0);
-        let key = if first.is_empty() {
-            p.add_at(r.n, 1, match layout {
-                Layout::PerGebied => "de eerste cel is leeg; vul het gebied in (CBS-code zoals GM0505 of de naam)",
-                Layout::PerJaar => "de eerste cel is leeg; vul de periode in (zoals 2016 of 2016-H1)",
-            });
-            None
-        } else {
-            match layout {
-                Layout::PerGebied => match find_area(manifest, first) {
-                    Ok(a) => Some((a.code.clone(), a.name.clone())),
-                    Err(msg) => {
-                        p.add_at(r.n, 1, msg);
-                        None
-                    }
-                },
-                Layout::PerJaar => match period_id(first) {
-                    Some(id) => {
-                        let label = if label_col && !r.get(1).is_empty() { r.get(1).to_owned() } else { period_label(&id) };
-                        Some((id, label))
-                    }
-                    None => {
-                        p.add_at(r.n, 1, bad_period(first));
-                        None
-                    }
-                },
+        let key = match layout {
+            _ if first.is_empty() => {
+                p.add_at(r.n, 1, match layout {
+                    Layout::PerGebied => "de eerste cel is leeg; vul het gebied in (CBS-code zoals GM0505 of de naam)",
+                    Layout::PerJaar => "de eerste cel is leeg; vul de periode in (zoals 2016 of 2016-H1)",
+                });
+                None
             }
+            Layout::PerGebied => match find_area(manifest, first) {
+                Ok(a) => Some((a.code.clone(), format!("het gebied {}", a.name), a.name.clone())),
+                Err(msg) => {
+                    p.add_at(r.n, 1, msg);
+                    None
+                }
+            },
+            Layout::PerJaar => match period_id(first) {
+                Some(id) => {
+                    let label = if label_col && !r.get(1).is_empty() { r.get(1).to_owned() } else { period_label(&id) };
+                    Some((id.clone(), format!("de periode {id}"), label))
+                }
+                None => {
+                    p.add_at(r.n, 1, bad_period(first));
+                    None
+                }
+            },
         };
-        let key = key.and_then(|(id, label)| {
+        let key = key.and_then(|(id, what, label)| {
             if let Some(first_row) = seen.get(&id) {
-                let what = if layout == Layout::PerGebied { format!("het gebied {label}") } else { format!("de periode {id}") };
-                p.add_at(r.n, 1, format!("{what} staat al in rij {first_row}; elke {} hoort maar één rij te hebben", if layout == Layout::PerGebied { "gebied" } else { "periode" }));
+                let each = if layout == Layout::PerGebied { "elk gebied" } else { "elke periode" };
+                p.add_at(r.n, 1, format!("{what} staat al in rij {first_row}; {each} hoort maar één rij te hebben"));
                 return None;
             }
             seen.insert(id.clone(), r.n);
@@ -1070,141 +1231,118 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
             }
             Some(id)
         });
-        let mut cells = Vec::new();
-        for col in &columns {
-            let unit = if col.unit_known { Some(col.measure.unit) } else { None };
-            match parse_cell(r.get(col.idx), unit) {
-                Ok(Cell::Empty) if col.measure.formula.is_none() && col.usable => {
-                    p.add_at(
-                        r.n,
-                        col.idx + 1,
-                        "de cel is leeg; vul het gepubliceerde getal in, of - als het geheim is, of . als het niet beschikbaar is",
-                    );
-                    cells.push(None);
+        let cells = columns
+            .iter()
+            .map(|col| {
+                let raw = r.get(col.idx);
+                match parse_cell(raw, col.unit_known.then_some(col.measure.unit)) {
+                    Ok(Cell::Empty) if col.measure.formula.is_none() && col.usable => {
+                        p.add_at(r.n, col.idx + 1, "de cel is leeg; vul het gepubliceerde getal in, of - als het geheim is, of . als het niet beschikbaar is");
+                        None
+                    }
+                    Ok(Cell::Number { decimals, .. }) if decimals > 6 && !col.decimals_given => {
+                        p.add_at(r.n, col.idx + 1, format!("\"{raw}\" heeft {decimals} decimalen; de monitor bewaart er hoogstens 6"));
+                        None
+                    }
+                    Ok(cell) => Some(cell),
+                    Err(msg) => {
+                        p.add_at(r.n, col.idx + 1, msg);
+                        None
+                    }
                 }
-                Ok(Cell::Number { decimals, .. }) if decimals > 6 && !col.decimals_given => {
-                    p.add_at(r.n, col.idx + 1, format!("\"{}\" heeft {decimals} decimalen; de monitor bewaart er hoogstens 6", r.get(col.idx)));
-                    cells.push(None);
-                }
-                Ok(cell) => cells.push(Some(cell)),
-                Err(msg) => {
-                    p.add_at(r.n, col.idx + 1, msg);
-                    cells.push(None);
-                }
-            }
-        }
-        data_rows.push(DataRow { n: r.n, key, cells });
+            })
+            .collect();
+        out.push(DataRow { n: r.n, key, cells });
     }
-    // Decimals as printed when the file does not say.
-    for (j, col) in columns.iter_mut().enumerate() {
-        if !col.decimals_given {
-            let most = data_rows
-                .iter()
-                .filter_map(|r| match r.cells.get(j) {
-                    Some(Some(Cell::Number { decimals, .. })) => Some(*decimals),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0);
-            col.measure.decimals = most.min(6) as u8;
-        }
-    }
+    out
+}
 
-    // ── the table ──
-    let mut values = Vec::new();
-    let mut positions: Vec<(usize, usize)> = Vec::new();
-    let mut push = |col: &Column, r: &DataRow, cell: &Cell, area: &str, period: &str| {
-        let (value, status, printed) = match cell {
-            Cell::Empty => return,
-            Cell::Number { value, .. } => (Some(*value), Status::Gepubliceerd, None),
-            Cell::Mark { status: Status::Nihil, printed } => (Some(0.0), Status::Nihil, printed.clone()),
-            Cell::Mark { status, printed } => (None, *status, printed.clone()),
-        };
-        values.push(Value {
-            key: Key { measure: col.measure.id.clone(), area: area.to_owned(), period: period.to_owned(), category: None },
-            value,
-            status,
-            provisional,
-            printed,
-        });
-        positions.push((r.n, col.idx + 1));
-    };
+/// The table's values in the order of the bundled files (per gebied: measure by measure; per
+/// jaar: period by period), with the sheet position of each.
+fn build_values(columns: &[Column], rows: &[DataRow], layout: Layout, periods: &[Label], meta: &Meta) -> (Vec<Value>, Vec<(usize, usize)>) {
+    let mut cells: Vec<(&Column, &DataRow, &Cell, String, String)> = Vec::new();
+    let usable = || columns.iter().enumerate().filter(|(_, c)| c.usable);
     match layout {
-        // The files list a table per area column, measure by measure; keep that order.
         Layout::PerGebied => {
-            let period = periods.first().map(|p| p.id.clone()).unwrap_or_default();
-            for (j, col) in columns.iter().enumerate().filter(|(_, c)| c.usable) {
-                for r in &data_rows {
+            let Some(period) = periods.first() else { return (Vec::new(), Vec::new()) };
+            for (j, col) in usable() {
+                for r in rows {
                     if let (Some(area), Some(Some(cell))) = (&r.key, r.cells.get(j)) {
-                        push(col, r, cell, area, &period);
+                        cells.push((col, r, cell, area.clone(), period.id.clone()));
                     }
                 }
             }
         }
         Layout::PerJaar => {
-            let area = single_area.clone().unwrap_or_default();
-            for r in &data_rows {
-                for (j, col) in columns.iter().enumerate().filter(|(_, c)| c.usable) {
-                    if let (Some(period), Some(Some(cell)), Some(_)) = (&r.key, r.cells.get(j), &single_area) {
-                        push(col, r, cell, &area, period);
+            let Some(area) = &meta.area else { return (Vec::new(), Vec::new()) };
+            for r in rows {
+                for (j, col) in usable() {
+                    if let (Some(period), Some(Some(cell))) = (&r.key, r.cells.get(j)) {
+                        cells.push((col, r, cell, area.clone(), period.clone()));
                     }
                 }
             }
         }
     }
-    let mut table = Table {
-        id: table_id,
-        title: title.clone().unwrap_or_default(),
-        theme: theme.unwrap_or(Theme::Jeugd),
-        pillar: pillar.unwrap_or(Pillar::Gebruik),
-        source: Source {
-            text: source_text.unwrap_or_default(),
-            seed: seed.clone().unwrap_or_else(|| "000".into()),
-            section: text_of(&meta, "sectie").unwrap_or_default(),
-            page,
-        },
-        note: text_of(&meta, "toelichting"),
-        definitions,
-        provisional,
-        rounding,
-        periods,
-        categories: Vec::new(),
-        measures: columns.iter().map(|c| c.measure.clone()).collect(),
-        totals: Vec::new(),
-        values,
-        inconsistencies: Vec::new(),
-        index: HashMap::new(),
-    };
-    table.reindex();
+    let mut values = Vec::new();
+    let mut positions = Vec::new();
+    for (col, r, cell, area, period) in cells {
+        let (value, status, printed) = match cell {
+            Cell::Empty => continue,
+            Cell::Number { value, .. } => (Some(*value), Status::Gepubliceerd, None),
+            Cell::Mark { status: Status::Nihil, printed } => (Some(0.0), Status::Nihil, printed.clone()),
+            Cell::Mark { status, printed } => (None, *status, printed.clone()),
+        };
+        let key = Key { measure: col.measure.id.clone(), area, period, category: None };
+        values.push(Value { key, value, status, provisional: meta.provisional, printed });
+        positions.push((r.n, col.idx + 1));
+    }
+    (values, positions)
+}
 
-    // ── the project's own validator, with its problems placed in the sheet ──
-    let own: HashSet<(usize, usize)> = p.list.iter().filter_map(|x| x.position).collect();
+/// Runs the project's validator (and the engine's check of published figures against their
+/// formulas) on the table and places its problems in the sheet. A problem at a cell that already
+/// has one is left out: it follows from the first.
+fn check_table(table: Table, meta: &Meta, places: &Places, manifest: &Manifest, mut p: Problems) -> Result<Table, Vec<Problem>> {
     let ds = Dataset { region: String::new(), theme: table.theme, tables: vec![table], availability: Vec::new(), untranscribed: Vec::new() };
-    let mut vp = Problems::new(file);
+    let mut vp = Problems::new(&p.file);
     validate::dataset(&ds, manifest, &mut vp);
-    let places = Places {
-        header: header.n,
-        desc: desc.iter().map(|(k, r)| (*k, r.n)).collect(),
-        columns: columns.iter().map(|c| c.idx + 1).collect(),
-        values: positions,
-        meta: META_KEYS.iter().filter_map(|k| meta.get(k).map(|m| (*k, m.row))).collect(),
-        periods: ds.tables.first().map(|t| t.periods.iter().map(|pp| seen.get(&pp.id).copied().unwrap_or_else(|| meta.get("periode").map_or(1, |m| m.row))).collect()).unwrap_or_default(),
-    };
+    // Said for the sheet: the validator words this for JSON, where such a figure can be documented
+    // as an inconsistency. (The engine can't follow formulas that refer to each other in a
+    // cycle; the validator reports those and skips this check too.)
+    let cycle = vp.list.iter().any(|x| x.path == "tables[0].measures");
+    if let (false, Some(t)) = (cycle, ds.tables.first()) {
+        for check in super::engine::checks(t).into_iter().filter(|c| !c.agrees && !c.documented) {
+            let (Some(j), Some(m)) = (t.values.iter().position(|v| v.key == check.key), t.measure(&check.key.measure)) else { continue };
+            let Some(&(row, col)) = places.values.get(j) else { continue };
+            let formula_row = places.formula_row.map_or(String::new(), |r| format!(" (rij {r})"));
+            p.add_at(
+                row,
+                col,
+                format!(
+                    "het gepubliceerde cijfer {} klopt niet met de formule{formula_row}: {}; controleer het getal, en staat het zo in de bron, laat dan de formule weg",
+                    super::format::with_unit(check.published, m.unit, m.decimals),
+                    check.how
+                ),
+            );
+        }
+    }
+    let own: HashSet<(usize, usize)> = p.list.iter().filter_map(|x| x.position).collect();
     for problem in vp.list {
-        let is_id_problem = problem.path.ends_with("].id") && problem.path.matches('.').count() == 1;
-        if is_id_problem && (theme.is_none() || title.is_none() && !meta.contains_key("tabel-id")) {
-            continue; // follows from a problem already reported
+        let table_id = problem.path == "tables[0].id";
+        if table_id && (meta.theme.is_none() || meta.title.is_none() && !meta.lines.contains_key("tabel-id")) {
+            continue; // follows from a missing title or an unknown theme
         }
         let (row, col) = places.locate(&problem.path);
-        if own.contains(&(row, col)) {
-            continue;
+        if !own.contains(&(row, col)) {
+            p.add_at(row, col, problem.message);
         }
-        p.add_at(row, col, problem.message);
     }
     if !p.is_empty() {
         return Err(finish(p));
     }
-    ds.tables.into_iter().next().ok_or_else(|| finish(Problems::new(file)))
+    let file = p.file.clone();
+    ds.tables.into_iter().next().ok_or_else(|| finish(Problems::new(&file)))
 }
 
 fn bad_period(s: &str) -> String {
@@ -1221,6 +1359,7 @@ fn finish(p: Problems) -> Vec<Problem> {
 /// Where the parts of the converted table came from, to place the validator's problems.
 struct Places {
     header: usize,
+    formula_row: Option<usize>,
     desc: HashMap<&'static str, usize>,
     /// 1-based sheet column of each measure.
     columns: Vec<usize>,
@@ -1513,6 +1652,9 @@ mod tests {
         assert_eq!(read_rows("a;\"b\nc", ';').unwrap_err(), (1, 2));
         assert_eq!(detect_separator("titel,\"a; b\"\n"), ',');
         assert_eq!(detect_separator("titel;a, b\n"), ';');
+        assert_eq!(detect_separator("# uitleg, met komma\r\ntitel;a, b\r\n"), ';');
+        assert_eq!(detect_separator("\"# uitleg, met komma\",,\ntitel,\"a; b\"\n"), ',');
+        assert_eq!(detect_separator("titel\r\nthema;jeugd\r\n"), ';');
     }
 
     #[test]

@@ -3,8 +3,8 @@
 pub mod bench;
 pub mod catalog;
 pub mod charts;
-pub mod csv_import;
 pub mod config;
+pub mod csv_import;
 pub mod decode;
 pub mod engine;
 pub mod export;

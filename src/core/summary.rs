@@ -51,19 +51,13 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                         sentence.push_str(&format!("; {}: {}", name(r), rf.display()));
                     }
                 }
-                let secret: Vec<String> = figures
-                    .iter()
-                    .filter(|(_, f)| matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_))))
-                    .map(|(c, _)| name(c))
-                    .collect();
+                let with_mark = |secret: bool| -> Vec<String> {
+                    figures.iter().filter(|(_, f)| f.value.is_err() && is_secret(f) == secret && f.value != Err(Missing::NietInBron)).map(|(c, _)| name(c)).collect()
+                };
+                let (secret, unavailable) = (with_mark(true), with_mark(false));
                 if !secret.is_empty() {
                     sentence.push_str(&format!(" (geheim in {})", format::join_nl(&secret)));
                 }
-                let unavailable: Vec<String> = figures
-                    .iter()
-                    .filter(|(_, f)| matches!(f.value, Err(Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_))))
-                    .map(|(c, _)| name(c))
-                    .collect();
                 if !unavailable.is_empty() {
                     sentence.push_str(&format!(" (niet beschikbaar voor {})", format::join_nl(&unavailable)));
                 }
@@ -105,6 +99,10 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
         out.push("Het gaat om voorlopige cijfers.".into());
     }
     out.join(" ")
+}
+
+fn is_secret(f: &Figure) -> bool {
+    matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
 }
 
 fn capitalise(s: &str) -> String {

@@ -4,7 +4,7 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
-use super::pages::{region, BenchmarkPage, ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
+use super::pages::{region, BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
 use crate::core::config::Config;
 use crate::core::model::Manifest;
 use crate::core::problem::Problem;
@@ -147,6 +147,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                     Page::Profile => view! { <ProfilePage manifest=m state=s/> }.into_any(),
                     Page::Compare => view! { <ComparePage manifest=m state=s/> }.into_any(),
                     Page::Find => view! { <FindPage manifest=m state=s/> }.into_any(),
+                    Page::DataCheck => view! { <DataCheckPage manifest=m/> }.into_any(),
                     _ => view! { <HomePage manifest=m state=s/> }.into_any(),
                 }
             }}

@@ -3,6 +3,7 @@
 
 mod benchmark;
 mod compare;
+mod datacheck;
 mod find;
 mod home;
 mod indicator;
@@ -11,6 +12,7 @@ mod theme;
 
 pub use benchmark::BenchmarkPage;
 pub use compare::ComparePage;
+pub use datacheck::DataCheckPage;
 pub use find::FindPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;

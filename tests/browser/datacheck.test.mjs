@@ -1,0 +1,64 @@
+// Issue 8: the data check page validates a dropped CSV or JSON file in the browser with the same
+// WASM validator, lists every problem with row and column, and produces JSON the validator accepts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, launch, newPage, withScreenshot, ROOT } from './harness.mjs';
+
+const FIXTURES = resolve(ROOT, 'tests/fixtures/csv');
+const EXPECTED = {
+  'slecht-getal.csv': 'rij 20, kolom 2 (B): "8.8.8" is geen getal; gebruik een komma als decimaalteken (8,8) en een punt alleen tussen duizendtallen (1.490)',
+  'onbekend-gebied.csv': 'rij 21, kolom 1 (A): onbekend gebied "Dordrect"; gebruik de CBS-code (zoals GM0505) of de naam zoals in manifest.json (zoals Dordrecht); bedoelt u Dordrecht?',
+  'geheim-met-getal.csv': 'rij 22, kolom 5 (E): "- 4": een geheime cel (-) mag geen getal bevatten; schrijf alleen - als het cijfer geheim is (0 tot en met 7, afgeschermd), of alleen het getal als het gepubliceerd is',
+  'onbekende-eenheid.csv': 'rij 16, kolom 4 (D): onbekende eenheid "procenten"; kies aantal, %, €, per 1.000, score, jaar of maanden',
+};
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+test('broken CSV files get their exact Dutch problems with row and column', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'datacheck-broken', async () => {
+    await page.goto(`${srv.base}?pagina=datacheck`);
+    for (const [file, message] of Object.entries(EXPECTED)) {
+      await page.setInputFiles('#bestand', resolve(FIXTURES, file));
+      await page.waitForSelector(`#controle-uitkomst:has-text("${file}")`);
+      const problems = await page.$$eval('ol.problemen li', (li) => li.map((x) => x.textContent));
+      assert.ok(problems.includes(message), `${file}: ${problems.join(' | ')}`);
+    }
+    const many = await (async () => {
+      await page.setInputFiles('#bestand', resolve(FIXTURES, 'veel-problemen.csv'));
+      await page.waitForSelector('#controle-uitkomst:has-text("veel-problemen.csv")');
+      return page.$$eval('ol.problemen li', (li) => li.length);
+    })();
+    assert.ok(many >= 3, `every problem is listed, not only the first (${many})`);
+    assert.deepEqual(page.log.errors, []);
+  });
+});
+
+test('a good template converts, and the downloaded JSON passes the same validator', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'datacheck-good', async () => {
+    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.setInputFiles('#bestand', resolve(ROOT, 'public/sjablonen/per-gebied.csv'));
+    await page.waitForSelector('#controle-uitkomst:has-text("geen problemen gevonden")');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.controle button')]);
+    const json = readFileSync(await download.path());
+    const parsed = JSON.parse(json.toString('utf8'));
+    assert.equal(parsed.format, 1);
+    assert.equal(parsed.tables[0].title, 'Jongeren in jeugdzorg, 1e halfjaar 2016 (%)');
+    await page.setInputFiles('#bestand', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: json });
+    await page.waitForSelector(`#controle-uitkomst:has-text("${download.suggestedFilename()}: geen problemen gevonden")`);
+    assert.match(await page.textContent('.controle pre'), /"themes": \["jeugd"\]/);
+  });
+});
+
+test('a broken JSON data file is checked with the monitor\'s validator', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await page.goto(`${srv.base}?pagina=datacheck`);
+  await page.setInputFiles('#bestand', resolve(ROOT, 'tests/fixtures/geheim-with-number.json'));
+  await page.waitForSelector('#controle-uitkomst:has-text("1 probleem")');
+  assert.match(await page.textContent('ol.problemen'), /bij tables\[0\]\.values\[4\]\.value: bij een geheime waarde mag geen getal staan/);
+});
