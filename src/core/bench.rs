@@ -42,12 +42,12 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
         .collect();
     let codes: Vec<String> = areas.iter().map(|a| a.code.clone()).collect();
     areas.push(Area { code: "NL01".into(), name: "Nederland".into(), short: "NL".into(), kind: AreaKind::Land, members: vec![] });
-    let manifest = Manifest {
+    let manifest = Manifest::new(
         areas,
-        regions: vec![Region { id: "nl".into(), name: "Nederland".into(), area: "NL01".into(), reference: Some("NL01".into()), gemeenten: codes.clone() }],
-        seeds: vec![],
-        datasets: vec![],
-    };
+        vec![Region { id: "nl".into(), name: "Nederland".into(), area: "NL01".into(), reference: Some("NL01".into()), gemeenten: codes.clone() }],
+        vec![],
+        vec![],
+    );
     let periods: Vec<Label> = (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
     let families: [(&str, Theme, Vec<Measure>, [&str; 2]); 4] = [
         ("jeugd-bench", Theme::Jeugd, vec![
@@ -136,7 +136,7 @@ pub fn run(manifest: &Manifest, tables: &[Table]) -> usize {
             let g = grid::build(t, manifest, Some(&p.id), None);
             let Some(nl) = g.rows.iter().find(|r| r.id == "NL01") else { continue };
             for (c, _) in g.columns.iter().enumerate() {
-                let column: Vec<(String, engine::Figure)> = g.rows.iter().map(|r| (r.id.clone(), r.cells[c].clone())).collect();
+                let column: Vec<Option<f64>> = g.rows.iter().map(|r| r.cells[c].number()).collect();
                 figures += engine::ranks(&column).len();
                 for (i, row) in g.rows.iter().enumerate() {
                     // The cell itself, its difference with Nederland and its index.

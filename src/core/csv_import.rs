@@ -804,7 +804,7 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         totals: Vec::new(),
         values,
         inconsistencies: Vec::new(),
-        index: HashMap::new(),
+        index: Default::default(),
     };
     table.reindex();
     let places = Places {

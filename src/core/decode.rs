@@ -97,7 +97,7 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
     if problems.list.len() > before {
         return None;
     }
-    Some(Manifest { areas: areas?, regions: regions?, seeds: seeds?, datasets: datasets? })
+    Some(Manifest::new(areas?, regions?, seeds?, datasets?))
 }
 
 fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {

@@ -9,6 +9,7 @@
 //! makes the result provisional; derived figures are recomputed from their inputs, never copied.
 
 use super::format;
+use std::borrow::Cow;
 use super::model::*;
 
 /// Why a figure has no value.
@@ -87,7 +88,7 @@ pub struct Calc {
 /// An input of a calculation, as it was when used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub value: Result<f64, &'static str>,
     pub unit: Unit,
     pub decimals: u8,
@@ -111,7 +112,7 @@ impl Figure {
         Figure { value: Err(reason), range: None, provisional: false, unit, decimals, explain: How::Printed(how.into()), published: None }
     }
 
-    fn as_input(&self, label: String) -> Input {
+    fn as_input(&self, label: Cow<'static, str>) -> Input {
         Input { label, value: self.value.as_ref().map(|v| *v).map_err(Missing::mark), unit: self.unit, decimals: self.decimals }
     }
 
@@ -219,13 +220,15 @@ pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
 }
 
 fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Figure {
-    let inputs: Vec<(String, Figure)> = formula
+    let mut k = key.clone();
+    let inputs: Vec<(Cow<'static, str>, Figure)> = formula
         .args
         .iter()
         .map(|arg| {
-            let k = Key { measure: arg.clone(), ..key.clone() };
+            k.measure.clear();
+            k.measure.push_str(arg);
             let label = table.measure(arg).map_or_else(|| arg.clone(), |m| m.label.clone());
-            (label, cell(table, &k))
+            (Cow::Owned(label), cell(table, &k))
         })
         .collect();
     // The source printed the result but not (all) its parts: show the printed figure as such.
@@ -234,8 +237,8 @@ fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Fi
         out.explain = How::Printed(std::borrow::Cow::Owned(format!("zoals gepubliceerd; de onderdelen ({}) staan niet in de bron", format::join_nl(&formula.args.iter().map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone())).collect::<Vec<_>>()))));
         return out;
     }
-    let borrowed: Vec<(&str, &Figure)> = inputs.iter().map(|(l, f)| (l.as_str(), f)).collect();
-    let mut out = apply(formula.op, &borrowed, measure.unit, measure.decimals);
+    let (labels, figures): (Vec<_>, Vec<_>) = inputs.into_iter().unzip();
+    let mut out = apply(formula.op, labels.into_iter().zip(figures.iter()).collect(), measure.unit, measure.decimals);
     out.published = table.value(key).and_then(|v| v.value);
     out
 }
@@ -246,25 +249,30 @@ fn computable(table: &Table, formula: &Formula, key: &Key) -> bool {
 }
 
 /// Applies an operation to labelled inputs, with status and interval propagation.
-pub fn apply(op: Op, inputs: &[(&str, &Figure)], unit: Unit, decimals: u8) -> Figure {
-    let provisional = inputs.iter().any(|(_, f)| f.provisional);
-    let is_secret = |f: &Figure| matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)));
-    let explain = How::Calc(Box::new(Calc { op, inputs: inputs.iter().map(|(l, f)| f.as_input((*l).to_owned())).collect(), style: Style::Labelled }));
-    // Interval of the result from the inputs' intervals (a suppressed count counts as 0–7).
+/// Labels are `Cow` so the fixed labels of comparisons ("gemeente", "referentie") cost no
+/// allocation: the benchmark computes hundreds of thousands of these.
+pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, decimals: u8) -> Figure {
     let ranges: Option<Vec<(f64, f64)>> = inputs.iter().map(|(_, f)| f.range).collect();
     let range = ranges.and_then(|r| interval(op, &r));
-    if inputs.iter().any(|(_, f)| f.value.is_err()) {
-        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !is_secret(f)).map(|(l, _)| (*l).to_owned()).collect();
-        let reason = if unavailable.is_empty() {
-            Missing::UitGeheim(inputs.iter().filter(|(_, f)| is_secret(f)).map(|(l, _)| (*l).to_owned()).collect())
+    let provisional = inputs.iter().any(|(_, f)| f.provisional);
+    let numbers: Vec<Result<f64, Missing>> = inputs.iter().map(|(_, f)| f.value.clone()).collect();
+    let missing = if numbers.iter().any(|v| v.is_err()) {
+        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !is_secret(f)).map(|(l, _)| l.to_string()).collect();
+        Some(if unavailable.is_empty() {
+            Missing::UitGeheim(inputs.iter().filter(|(_, f)| is_secret(f)).map(|(l, _)| l.to_string()).collect())
         } else {
             Missing::UitNietBeschikbaar(unavailable)
-        };
+        })
+    } else {
+        None
+    };
+    let explain = How::Calc(Box::new(Calc { op, inputs: inputs.into_iter().map(|(l, f)| f.as_input(l)).collect(), style: Style::Labelled }));
+    if let Some(reason) = missing {
         return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
-    let x = |i: usize| inputs[i].1.number().unwrap_or(f64::NAN);
+    let x = |i: usize| numbers.get(i).and_then(|v| v.as_ref().ok().copied()).unwrap_or(f64::NAN);
     let value = match op {
-        Op::Sum => Ok(inputs.iter().filter_map(|(_, f)| f.number()).sum()),
+        Op::Sum => Ok(numbers.iter().filter_map(|v| v.as_ref().ok()).sum()),
         Op::Difference => Ok(x(0) - x(1)),
         Op::AbsDifference => Ok((x(0) - x(1)).abs()),
         Op::Share | Op::Per1000 | Op::Ratio if x(1) == 0.0 => Err(Missing::DelenDoorNul),
@@ -273,6 +281,10 @@ pub fn apply(op: Op, inputs: &[(&str, &Figure)], unit: Unit, decimals: u8) -> Fi
         Op::Ratio => Ok(x(0) / x(1)),
     };
     Figure { value, range, provisional, unit, decimals, explain, published: None }
+}
+
+fn is_secret(f: &Figure) -> bool {
+    matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
 }
 
 /// Sets how a figure is written out (for the comparison helpers below).
@@ -310,7 +322,7 @@ fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
 pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
     let measure = table.measure(&key.measure);
     let (unit, decimals) = measure.map_or((Unit::Aantal, 0), |m| (m.unit, m.decimals));
-    let parts: Vec<(String, Figure)> = decl
+    let parts: Vec<(Cow<'static, str>, Figure)> = decl
         .of
         .iter()
         .map(|part| {
@@ -322,11 +334,11 @@ pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
                 TotalDimension::Area => part.clone(),
                 TotalDimension::Category => table.category_label(part),
             };
-            (label, cell(table, &k))
+            (Cow::Owned(label), cell(table, &k))
         })
         .collect();
-    let borrowed: Vec<(&str, &Figure)> = parts.iter().map(|(l, f)| (l.as_str(), f)).collect();
-    let mut out = apply(Op::Sum, &borrowed, unit, decimals);
+    let (labels, figures): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+    let mut out = apply(Op::Sum, labels.into_iter().zip(figures.iter()).collect(), unit, decimals);
     out.published = table.value(key).and_then(|v| v.value);
     out
 }
@@ -394,12 +406,12 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
 /// Difference of an area's figure with a reference (e.g. Nederland), in the figure's own unit
 /// (for percentages: procentpunten).
 pub fn difference(a: &Figure, reference: &Figure) -> Figure {
-    styled(apply(Op::Difference, &[("gemeente", a), ("referentie", reference)], a.unit, a.decimals), Style::Comparison)
+    styled(apply(Op::Difference, vec![("gemeente".into(), a), ("referentie".into(), reference)], a.unit, a.decimals), Style::Comparison)
 }
 
 /// Index of an area's figure relative to a reference (reference = 100).
 pub fn index(a: &Figure, reference: &Figure) -> Figure {
-    let mut f = apply(Op::Ratio, &[("gemeente", a), ("referentie", reference)], Unit::Score, 0);
+    let mut f = apply(Op::Ratio, vec![("gemeente".into(), a), ("referentie".into(), reference)], Unit::Score, 0);
     f.value = f.value.map(|v| v * 100.0);
     f.range = f.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
     styled(f, Style::Index)
@@ -407,23 +419,20 @@ pub fn index(a: &Figure, reference: &Figure) -> Figure {
 
 /// Change between two periods: absolute and relative (in %).
 pub fn change(from: &Figure, to: &Figure) -> (Figure, Figure) {
-    let abs = apply(Op::Difference, &[("nieuw", to), ("oud", from)], to.unit, to.decimals);
-    let mut rel = apply(Op::Ratio, &[("verschil", &abs), ("oud", from)], Unit::Procent, 1);
+    let abs = apply(Op::Difference, vec![("nieuw".into(), to), ("oud".into(), from)], to.unit, to.decimals);
+    let mut rel = apply(Op::Ratio, vec![("verschil".into(), &abs), ("oud".into(), from)], Unit::Procent, 1);
     rel.value = rel.value.map(|v| v * 100.0);
     rel.range = rel.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
     (abs, rel)
 }
 
-/// Rank (1 = highest) of each area's value among the given ones; unavailable values get no
-/// rank, and ties share one.
-pub fn ranks(values: &[(String, Figure)]) -> Vec<(String, Option<usize>)> {
+/// Rank (1 = highest) of each value among the given ones; unavailable values get no rank,
+/// and ties share one.
+pub fn ranks(values: &[Option<f64>]) -> Vec<Option<usize>> {
     // Sorted descending once: the rank is 1 + how many values are strictly greater.
-    let mut sorted: Vec<f64> = values.iter().filter_map(|(_, f)| f.number()).collect();
+    let mut sorted: Vec<f64> = values.iter().flatten().copied().collect();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    values
-        .iter()
-        .map(|(area, f)| (area.clone(), f.number().map(|v| 1 + sorted.partition_point(|x| *x > v))))
-        .collect()
+    values.iter().map(|v| v.map(|v| 1 + sorted.partition_point(|x| *x > v))).collect()
 }
 
 #[cfg(test)]
@@ -437,7 +446,7 @@ mod tests {
     #[test]
     fn secret_input_makes_result_unavailable_with_bound() {
         let secret = Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
-        let sum = apply(Op::Sum, &[("A", &fig(10.0, Unit::Aantal, 0)), ("B", &secret)], Unit::Aantal, 0);
+        let sum = apply(Op::Sum, vec![("A".into(), &fig(10.0, Unit::Aantal, 0)), ("B".into(), &secret)], Unit::Aantal, 0);
         assert_eq!(sum.value, Err(Missing::UitGeheim(vec!["B".into()])));
         assert_eq!(sum.range, Some((10.0, 17.0)));
         assert!(sum.how().contains("geheim"));
@@ -447,7 +456,7 @@ mod tests {
     fn provisional_propagates() {
         let mut a = fig(3.0, Unit::Aantal, 0);
         a.provisional = true;
-        let r = apply(Op::Share, &[("a", &a), ("b", &fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
+        let r = apply(Op::Share, vec![("a".into(), &a), ("b".into(), &fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
         assert!(r.provisional);
         assert_eq!(r.number(), Some(75.0));
         assert_eq!(r.how(), "a (3) / b (4) × 100 = 75,0%");
@@ -455,7 +464,7 @@ mod tests {
 
     #[test]
     fn division_by_zero_is_a_reason_not_infinity() {
-        let r = apply(Op::Ratio, &[("a", &fig(3.0, Unit::Euro, 0)), ("b", &fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
+        let r = apply(Op::Ratio, vec![("a".into(), &fig(3.0, Unit::Euro, 0)), ("b".into(), &fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
         assert_eq!(r.value, Err(Missing::DelenDoorNul));
     }
 
@@ -477,21 +486,16 @@ mod tests {
 
     #[test]
     fn ranks_share_ties_and_skip_missing() {
-        let r = ranks(&[
-            ("a".into(), fig(1.0, Unit::Procent, 1)),
-            ("b".into(), fig(3.0, Unit::Procent, 1)),
-            ("c".into(), fig(3.0, Unit::Procent, 1)),
-            ("d".into(), Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new())),
-        ]);
-        assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(3), Some(1), Some(1), None]);
+        let r = ranks(&[Some(1.0), Some(3.0), Some(3.0), Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new()).number()]);
+        assert_eq!(r, vec![Some(3), Some(1), Some(1), None]);
     }
 }
 
 /// Stock at the end of a period from the stock at its start and the flows during it
 /// (e.g. bijstand: begin + instroom − uitstroom).
 pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
-    let plus = apply(Op::Sum, &[("begin", start), ("instroom", inflow)], start.unit, start.decimals);
-    let mut end = apply(Op::Difference, &[("begin + instroom", &plus), ("uitstroom", outflow)], start.unit, start.decimals);
+    let plus = apply(Op::Sum, vec![("begin".into(), start), ("instroom".into(), inflow)], start.unit, start.decimals);
+    let mut end = apply(Op::Difference, vec![("begin + instroom".into(), &plus), ("uitstroom".into(), outflow)], start.unit, start.decimals);
     end.explain = How::Calc(Box::new(Calc {
         op: Op::Sum,
         inputs: vec![start.as_input("begin".into()), inflow.as_input("instroom".into()), outflow.as_input("uitstroom".into())],
@@ -503,8 +507,8 @@ pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
 /// Realisation against a prognosis or budget: the difference (realisation − prognosis) and the
 /// realisation as a percentage of the prognosis ("uitputting" for a budget).
 pub fn against_plan(plan: &Figure, realised: &Figure) -> (Figure, Figure) {
-    let diff = apply(Op::Difference, &[("realisatie", realised), ("prognose", plan)], realised.unit, realised.decimals);
-    let share = apply(Op::Share, &[("realisatie", realised), ("prognose", plan)], Unit::Procent, 1);
+    let diff = apply(Op::Difference, vec![("realisatie".into(), realised), ("prognose".into(), plan)], realised.unit, realised.decimals);
+    let share = apply(Op::Share, vec![("realisatie".into(), realised), ("prognose".into(), plan)], Unit::Procent, 1);
     (diff, share)
 }
 
@@ -536,7 +540,7 @@ mod flow_tests {
         assert_eq!(diff.number(), Some(-35_093.0));
         assert_eq!(format::number(share.number().unwrap(), 1), "96,3");
         // Ridderkerk BUIG 2017: inkomsten € 10.711.554, uitgaven € 12.006.775 → tekort € 1.295.221.
-        let result = apply(Op::Difference, &[("inkomsten", &fig(10_711_554.0)), ("uitgaven", &fig(12_006_775.0))], Unit::Euro, 0);
+        let result = apply(Op::Difference, vec![("inkomsten".into(), &fig(10_711_554.0)), ("uitgaven".into(), &fig(12_006_775.0))], Unit::Euro, 0);
         assert_eq!(result.number(), Some(-1_295_221.0));
         assert_eq!(balance_word(&result), Some("tekort"));
     }

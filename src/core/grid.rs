@@ -121,13 +121,30 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
                 None => table_areas.clone(),
             };
+            // One key, rewritten in place per cell: this loop runs for every gemeente of the
+            // country in the benchmark, and fresh strings per lookup dominated its time.
+            let mut k = key("", None, "", &p);
             order
                 .iter()
-                .map(|a| Row {
-                    id: a.clone(),
-                    label: manifest.area_name(a),
-                    reference: manifest.area(a).is_some_and(|x| x.kind != AreaKind::Gemeente),
-                    cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, c.category.clone(), a, &p))).collect(),
+                .map(|a| {
+                    k.area.clear();
+                    k.area.push_str(a);
+                    let cells = columns
+                        .iter()
+                        .map(|c| {
+                            k.measure.clear();
+                            k.measure.push_str(&c.measure);
+                            k.category.clone_from(&c.category);
+                            engine::cell(table, &k)
+                        })
+                        .collect();
+                    let area = manifest.area(a);
+                    Row {
+                        id: a.clone(),
+                        label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
+                        reference: area.is_some_and(|x| x.kind != AreaKind::Gemeente),
+                        cells,
+                    }
                 })
                 .collect()
         }

@@ -5,6 +5,29 @@
 
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a tiny, fast hasher for the engine's lookups by short string keys. The keys come
+/// from validated data files, not from an attacker who could choose collisions at scale, and
+/// SipHash was a fifth of the national benchmark.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -323,7 +346,7 @@ pub struct Table {
     pub inconsistencies: Vec<Inconsistency>,
     /// Position of each cell in `values`, so the engine's lookups stay fast on national data.
     #[serde(skip)]
-    pub index: HashMap<Key, usize>,
+    pub index: FastMap<Key, usize>,
 }
 
 impl Table {
@@ -441,11 +464,18 @@ pub struct Manifest {
     pub regions: Vec<Region>,
     pub seeds: Vec<Seed>,
     pub datasets: Vec<DatasetRef>,
+    /// Position of each area by code (a national dataset has ~350 areas).
+    #[serde(skip)]
+    pub area_index: FastMap<String, usize>,
 }
 
 impl Manifest {
+    pub fn new(areas: Vec<Area>, regions: Vec<Region>, seeds: Vec<Seed>, datasets: Vec<DatasetRef>) -> Manifest {
+        let area_index = areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect();
+        Manifest { areas, regions, seeds, datasets, area_index }
+    }
     pub fn area(&self, code: &str) -> Option<&Area> {
-        self.areas.iter().find(|a| a.code == code)
+        self.area_index.get(code).and_then(|i| self.areas.get(*i))
     }
     pub fn area_name(&self, code: &str) -> String {
         self.area(code).map_or_else(|| code.to_owned(), |a| a.name.clone())

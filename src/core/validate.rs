@@ -246,8 +246,8 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
             (false, false) => p.add(
                 &vp,
                 format!(
-                    "het gepubliceerde {} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
-                    check.what,
+                    "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
+                    if check.what == "totaal" { "het gepubliceerde totaal" } else { "de gepubliceerde uitkomst van de formule" },
                     format::shortest(check.published),
                     check.how
                 ),

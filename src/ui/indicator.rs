@@ -153,9 +153,9 @@ fn comparison(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference: 
             let d = engine::difference(a, r);
             let diff = d.number().map_or_else(|| d.display(), |v| format::signed_difference(v, c.unit, c.decimals));
             let index = engine::index(a, r).display();
-            let column: Vec<(String, engine::Figure)> = gemeenten.iter().map(|g| (g.id.clone(), g.cells[i].clone())).collect();
-            let rank = engine::ranks(&column).into_iter().find(|(id, _)| id == focus).and_then(|(_, r)| r);
-            let ranked = column.iter().filter(|(_, f)| f.number().is_some()).count();
+            let column: Vec<Option<f64>> = gemeenten.iter().map(|g| g.cells[i].number()).collect();
+            let rank = gemeenten.iter().position(|g| g.id == focus).and_then(|p| engine::ranks(&column)[p]);
+            let ranked = column.iter().flatten().count();
             let rank = rank.map_or("—".to_owned(), |r| format!("{r} van {ranked}"));
             (c.label.clone(), a.display(), diff, index, rank)
         })
