@@ -8,7 +8,8 @@ use super::grid::{Grid, RowsAre};
 use super::model::Unit;
 use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend, LegendType};
 use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
-use charming::series::Bar;
+use charming::element::Symbol;
+use charming::series::{Bar, Line};
 use charming::Chart;
 
 /// Series colours: a calm palette with at least 3:1 contrast against white for the bars,
@@ -61,6 +62,100 @@ pub fn bars(grid: &Grid) -> Chart {
 /// Axis labels in compact Dutch notation ("3 mln."), so they never overlap on a phone.
 fn axis_formatter(unit: Unit) -> String {
     format!("msd:nlc:0:{}", if unit == Unit::Procent { "%" } else { "" })
+}
+
+/// The kind of chart that fits the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bars per area (or category), grouped per measure.
+    Bars,
+    /// Shares that add up to 100% per row: one stacked bar per row.
+    Stacked,
+    /// Figures over time: lines.
+    Lines,
+}
+
+pub fn kind(grid: &Grid) -> Kind {
+    let columns = charted_columns(grid);
+    if grid.rows_are == RowsAre::Periods && grid.rows.len() >= 2 {
+        return Kind::Lines;
+    }
+    let percentages = columns.len() >= 2 && columns.iter().all(|i| grid.columns[*i].unit == Unit::Procent);
+    let complete: Vec<f64> = grid
+        .rows
+        .iter()
+        .filter_map(|r| columns.iter().map(|i| r.cells[*i].number()).sum::<Option<f64>>())
+        .collect();
+    if percentages && !complete.is_empty() && complete.iter().all(|t| (t - 100.0).abs() <= 1.5) {
+        Kind::Stacked
+    } else {
+        Kind::Bars
+    }
+}
+
+/// The chart for a grid and its height in CSS pixels.
+pub fn chart(grid: &Grid) -> (Chart, u32) {
+    match kind(grid) {
+        Kind::Lines => (lines(grid), 360),
+        Kind::Stacked => (stacked(grid), (grid.rows.len() as u32 * 40 + 90).clamp(180, 1200)),
+        Kind::Bars => (bars(grid), bars_height(grid)),
+    }
+}
+
+fn base(grid: &Grid, series: usize) -> Chart {
+    Chart::new()
+        .color(PALETTE.to_vec())
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+        .grid(Layout::new().left(8).right(56).top(if series > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
+}
+
+/// Compositions (shares adding up to 100%): one stacked bar per area or category.
+pub fn stacked(grid: &Grid) -> Chart {
+    let columns = charted_columns(grid);
+    let mut chart = base(grid, columns.len())
+        .x_axis(Axis::new().type_(AxisType::Value).max(100).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(Unit::Procent).as_str())));
+    for i in columns {
+        let col = &grid.columns[i];
+        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
+        chart = chart.series(
+            Bar::new()
+                .name(col.label.clone())
+                .stack("samenstelling")
+                .label(Label::new().show(true).position(LabelPosition::Inside).formatter(nl_formatter(col.unit, 0).as_str()))
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// Figures over time: one line per column, periods on the horizontal axis.
+pub fn lines(grid: &Grid) -> Chart {
+    let columns = charted_columns(grid);
+    let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
+    let mut chart = Chart::new()
+        .color(PALETTE.to_vec())
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+        .grid(Layout::new().left(8).right(24).top(if columns.len() > 1 { 40 } else { 16 }).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Category).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
+        .y_axis(Axis::new().type_(AxisType::Value).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())));
+    // Different point symbols per line, so lines are told apart without colour.
+    let symbols = [Symbol::Circle, Symbol::Rect, Symbol::Triangle, Symbol::Diamond, Symbol::Pin, Symbol::Arrow];
+    for (n, i) in columns.into_iter().enumerate() {
+        let col = &grid.columns[i];
+        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
+        chart = chart.series(
+            Line::new()
+                .name(col.label.clone())
+                .symbol(symbols[n % symbols.len()].clone())
+                .symbol_size(9)
+                .label(Label::new().show(true).position(LabelPosition::Top).formatter(nl_formatter(col.unit, col.decimals).as_str()))
+                .data(data),
+        );
+    }
+    chart
 }
 
 /// Height in CSS pixels that keeps every bar readable.

@@ -82,7 +82,8 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
             }
         }
     };
-    for (key, v) in &root {
+    // `null` means "not set": the default stays, without a message.
+    for (key, v) in root.iter().filter(|(_, v)| *v != Json::Null) {
         match key.as_str() {
             "naam" => {
                 if let Some(s) = text_field(key, v, problems) {
@@ -250,6 +251,15 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_config_is_valid() {
+        let m = crate::core::validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json")).unwrap();
+        let mut p = Problems::new("config.json");
+        let c = parse(include_str!("../../public/config.json"), &m, &mut p);
+        assert!(p.list.is_empty(), "{:?}", p.list);
+        assert_eq!(c.default_region.as_deref(), Some("drechtsteden"));
+    }
 
     #[test]
     fn contrast_of_known_pairs() {

@@ -31,8 +31,8 @@ pub fn IndicatorView(
     let downloads_state = state.clone();
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
-    let option = charts::to_json(&charts::bars(&grid), &text);
-    let height = charts::bars_height(&grid);
+    let (chart, height) = charts::chart(&grid);
+    let option = charts::to_json(&chart, &text);
     let download_option = option.clone();
     let full_view = ViewState { embed: false, ..state.clone() }.href();
     let embed_state = state.clone();

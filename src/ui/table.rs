@@ -67,10 +67,13 @@ fn Cell(figure: Figure) -> impl IntoView {
         Ok(_) => {
             let text = figure.display();
             let value = text.clone();
+            // Where the source printed another figure than the engine computes, show both.
+            let printed = figure.published.filter(|p| figure.number().is_some_and(|v| crate::core::format::round(v, figure.decimals) != crate::core::format::round(*p, figure.decimals)));
             view! {
                 <td class="getal" data-waarde=value>
                     {text}
                     {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
+                    {printed.map(|p| view! { <span class="bron-wijkt-af">{format!(" (bron: {})", crate::core::format::with_unit(p, figure.unit, figure.decimals))}</span> })}
                 </td>
             }
             .into_any()

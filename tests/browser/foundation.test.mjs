@@ -42,6 +42,7 @@ test('the first slice: chart and table with the published figures, marks and not
     assert.ok(await chartPainted(page), 'the chart canvas has painted pixels');
     assert.deepEqual(page.log.errors, [], 'no console errors');
     assert.deepEqual(page.log.foreign, [], 'no request to another origin');
+    assert.equal(await page.locator('.fout').count(), 0, 'no error or config message on the page');
   });
 });
 
