@@ -409,79 +409,54 @@ impl<'a, 'p> Obj<'a, 'p> {
         self.raw(key).map(|v| (v, self.path_of(key), &mut *self.p))
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    /// A required field read by `read`; `None` (with a problem) when absent or wrong.
+    fn required<T>(&mut self, key: &str, read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>) -> Option<T> {
         let (v, path, p) = self.field(key)?;
-        as_string(v, &path, p)
+        read(v, &path, p)
     }
 
-    /// `Some(None)` when absent or null; `None` when present but wrong.
-    fn optional_string(&mut self, key: &str) -> Option<Option<String>> {
+    /// An optional field: `Some(None)` when absent or null; `None` when present but wrong.
+    fn optional<T>(&mut self, key: &str, read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>) -> Option<Option<T>> {
         match self.optional_field(key) {
             None => Some(None),
-            Some((v, path, p)) => as_string(v, &path, p).map(Some),
+            Some((v, path, p)) => read(v, &path, p).map(Some),
         }
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        self.required(key, as_string)
+    }
+
+    fn optional_string(&mut self, key: &str) -> Option<Option<String>> {
+        self.optional(key, as_string)
     }
 
     fn strings(&mut self, key: &str) -> Option<Vec<String>> {
-        let (v, path, p) = self.field(key)?;
-        as_strings(v, &path, p)
+        self.required(key, as_strings)
     }
 
     fn optional_strings(&mut self, key: &str) -> Option<Vec<String>> {
-        match self.optional_field(key) {
-            None => Some(Vec::new()),
-            Some((v, path, p)) => as_strings(v, &path, p),
-        }
+        self.optional(key, as_strings).map(Option::unwrap_or_default)
     }
 
     fn boolean(&mut self, key: &str) -> Option<bool> {
-        let (v, path, p) = self.field(key)?;
-        match v {
-            Json::Bool(b) => Some(*b),
-            other => {
-                p.add(&path, format!("verwacht true of false, maar vond {}", describe(other)));
-                None
-            }
-        }
+        self.required(key, as_bool)
     }
 
     fn optional_bool(&mut self, key: &str) -> Option<Option<bool>> {
-        match self.optional_field(key) {
-            None => Some(None),
-            Some((Json::Bool(b), _, _)) => Some(Some(*b)),
-            Some((other, path, p)) => {
-                p.add(&path, format!("verwacht true of false, maar vond {}", describe(other)));
-                None
-            }
-        }
+        self.optional(key, as_bool)
     }
 
     fn optional_number(&mut self, key: &str) -> Option<Option<f64>> {
-        match self.optional_field(key) {
-            None => Some(None),
-            Some((Json::Number(n), _, _)) if n.is_finite() => Some(Some(*n)),
-            Some((other, path, p)) => {
-                let hint = match other {
-                    Json::String(s) if s.contains(',') => " (schrijf een getal met een punt als decimaalteken, zonder aanhalingstekens: 8.8, niet \"8,8\")",
-                    Json::String(_) => " (een getal zonder aanhalingstekens)",
-                    _ => "",
-                };
-                p.add(&path, format!("verwacht een getal, maar vond {}{hint}", describe(other)));
-                None
-            }
-        }
+        self.optional(key, as_number)
     }
 
     fn whole(&mut self, key: &str) -> Option<u32> {
-        let (v, path, p) = self.field(key)?;
-        as_whole(v, &path, p)
+        self.required(key, as_whole)
     }
 
     fn optional_whole(&mut self, key: &str) -> Option<Option<u32>> {
-        match self.optional_field(key) {
-            None => Some(None),
-            Some((v, path, p)) => as_whole(v, &path, p).map(Some),
-        }
+        self.optional(key, as_whole)
     }
 
     /// `rounding`: absent/null, 5 or 10.
@@ -508,15 +483,11 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     fn list<T>(&mut self, key: &str, item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
-        let (v, path, p) = self.field(key)?;
-        as_list(v, &path, p, item)
+        self.required(key, |v, path, p| as_list(v, path, p, item))
     }
 
     fn optional_list<T>(&mut self, key: &str, item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
-        match self.optional_field(key) {
-            None => Some(Vec::new()),
-            Some((v, path, p)) => as_list(v, &path, p, item),
-        }
+        self.optional(key, |v, path, p| as_list(v, path, p, item)).map(Option::unwrap_or_default)
     }
 
     /// Reports fields that the format does not know: usually a typo that would otherwise be
@@ -543,6 +514,31 @@ fn as_string(v: &Json, path: &str, p: &mut Problems) -> Option<String> {
 
 fn as_strings(v: &Json, path: &str, p: &mut Problems) -> Option<Vec<String>> {
     as_list(v, path, p, as_string)
+}
+
+fn as_bool(v: &Json, path: &str, p: &mut Problems) -> Option<bool> {
+    match v {
+        Json::Bool(b) => Some(*b),
+        other => {
+            p.add(path, format!("verwacht true of false, maar vond {}", describe(other)));
+            None
+        }
+    }
+}
+
+fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
+    match v {
+        Json::Number(n) if n.is_finite() => Some(*n),
+        other => {
+            let hint = match other {
+                Json::String(s) if s.contains(',') => " (schrijf een getal met een punt als decimaalteken, zonder aanhalingstekens: 8.8, niet \"8,8\")",
+                Json::String(_) => " (een getal zonder aanhalingstekens)",
+                _ => "",
+            };
+            p.add(path, format!("verwacht een getal, maar vond {}{hint}", describe(other)));
+            None
+        }
+    }
 }
 
 fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {

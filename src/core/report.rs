@@ -45,7 +45,13 @@ pub fn check(files: &[(String, String)]) -> Report {
         match validate::dataset_file(&d.file, text, &manifest) {
             Ok(ds) => {
                 let mut p = Problems::new(&d.file);
+                if ds.region != d.region {
+                    p.add("region", format!("het bestand hoort bij regio \"{}\", maar manifest.json zegt \"{}\"", ds.region, d.region));
+                }
                 for (i, t) in ds.tables.iter().enumerate() {
+                    if !d.themes.contains(&t.theme) {
+                        p.add(&format!("tables[{i}].theme"), format!("thema {} staat niet bij dit bestand in manifest.json (themes), dus de themapagina vindt deze tabel niet", t.theme.id()));
+                    }
                     if let Some(other) = table_files.insert(t.id.clone(), d.file.clone()) {
                         p.add(&format!("tables[{i}].id"), format!("tabel-id \"{}\" staat ook in {other}", t.id));
                     }
