@@ -14,6 +14,8 @@ export const PAGE_TYPES = {
   gemeenteprofiel: '?pagina=gemeente&gemeente=GM0642',
   vergelijken: '?pagina=vergelijk&gemeenten=GM0505,GM0642',
   zoeken: '?pagina=zoeken&zoek=bijstand',
+  samenstelling: '?pagina=indicator&indicator=participatie-uitstroom-bijstand-per-gemeente-2016',
+  datacheck: '?pagina=datacheck',
   ridderkerk: '?regio=ridderkerk&pagina=indicator&indicator=participatie-ridderkerk-buig-budget',
   'drentsche-aa': '?regio=drentscheaa&pagina=thema&thema=participatie',
 };

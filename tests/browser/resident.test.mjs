@@ -79,7 +79,7 @@ test('the same journey by keyboard only, with a visible focus', async () => {
   });
 });
 
-for (const [width, viewport] of [['desktop', { width: 1280, height: 900 }], ['360 px', { width: 360, height: 780 }]]) {
+for (const [width, viewport] of [['desktop', { width: 1280, height: 900 }], ['360 px', { width: 360, height: 780 }], ['320 px', { width: 320, height: 640 }]]) {
   test(`axe-core finds 0 violations on every page type (${width})`, async () => {
     const page = await newPage(browser, [srv.origin], viewport);
     const found = [];
