@@ -1,6 +1,6 @@
 /* Monitor Sociaal Domein — resizes embedded monitor iframes to their content.
-   Put it once on a page, from the monitor's own folder:
-   <script src="https://UW-SITE/monitor/embed.js" async></script>
+   Put it once on a page, loaded from the monitor's own folder (the same address as the
+   monitor, ending in embed.js; see docs/insluiten.md).
    It only accepts height messages from the origin it was loaded from, and only for iframes
    on this page. No dependencies, no cookies, no other requests. */
 (function () {
