@@ -3,7 +3,11 @@
 // Files go to tests/browser/artifacts/screens/.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, ARTIFACTS } from '../tests/browser/harness.mjs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, newPage, ARTIFACTS, ROOT } from '../tests/browser/harness.mjs';
+import { serve } from '../tests/browser/serve.mjs';
 
 export const PAGE_TYPES = {
   home: '',
@@ -37,5 +41,24 @@ for (const [name, query] of Object.entries(PAGE_TYPES)) {
     await page.close();
   }
 }
+// An article on another site that embeds a chart with the snippet from docs/insluiten.md.
+const doc = readFileSync(join(ROOT, 'docs/insluiten.md'), 'utf8');
+const snippet = doc.slice(doc.indexOf('<iframe'), doc.indexOf('</p>', doc.indexOf('<iframe')) + 4).replaceAll('https://UW-SITE/monitor/', srv.base);
+const hostDir = mkdtempSync(join(tmpdir(), 'msd-artikel-'));
+writeFileSync(join(hostDir, 'artikel.html'), `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Artikel</title></head>
+<body style="font-family:Georgia,serif;max-width:640px;margin:2rem auto"><h1>Steeds meer jongeren in jeugdzorg</h1><p>Tekst van het artikel.</p>${snippet}<p>Verder met het artikel.</p></body></html>`);
+const host = await serve({ mounts: { '/': hostDir } });
+for (const [scheme, viewport] of [['licht', WIDTHS.desktop], ['donker', WIDTHS.telefoon]]) {
+  const page = await newPage(browser, [], viewport);
+  await page.emulateMedia({ colorScheme: scheme === 'donker' ? 'dark' : 'light' });
+  await page.goto(`http://127.0.0.1:${host.address().port}/artikel.html`);
+  await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-msd-hoogte'));
+  await page.waitForTimeout(1200);
+  const file = resolve(out, `ingesloten-${scheme}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+  await page.close();
+}
+host.close();
 await browser.close();
 srv.server.close();
