@@ -26,7 +26,7 @@ fn engine_reproduces_every_published_derived_figure() {
             for c in engine::checks(t) {
                 recomputed += 1;
                 match (c.agrees, c.documented) {
-                    (false, false) => differ.push(format!("{} {:?}: published {}, engine {}", t.id, c.key, c.published, c.how)),
+                    (false, false) => differ.push(format!("{} {:?}: published {}, engine {}", t.id, c.key, c.published, c.how())),
                     (false, true) => documented += 1,
                     (true, true) => panic!("{} {:?} is documented as inconsistent but agrees", t.id, c.key),
                     (true, false) => {}

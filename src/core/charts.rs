@@ -35,28 +35,42 @@ pub fn charted_columns(grid: &Grid) -> Vec<usize> {
 /// Grouped horizontal bars: one bar group per row (area, period, …), one series per column.
 /// Horizontal because gemeente names are long and most readers are on a phone.
 pub fn bars(grid: &Grid) -> Chart {
-    let categories: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
     let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
     let columns = charted_columns(grid);
-    let mut chart = Chart::new()
-        .color(PALETTE.to_vec())
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        // One scrollable legend line, so it never runs into the bars on a phone.
-        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
-        .grid(Layout::new().left(8).right(56).top(if columns.len() > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Value).split_number(3).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())))
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(categories));
-    for (i, col) in columns.into_iter().map(|i| (i, &grid.columns[i])) {
-        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
+    let mut chart = horizontal(grid, columns.len())
+        .x_axis(Axis::new().type_(AxisType::Value).split_number(3).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())));
+    for i in columns {
+        let col = &grid.columns[i];
         let name = if grid.rows_are == RowsAre::Measures { grid.title.clone() } else { col.label.clone() };
         chart = chart.series(
             Bar::new()
                 .name(name)
                 .label(Label::new().show(true).position(LabelPosition::Right).formatter(nl_formatter(col.unit, col.decimals).as_str()))
-                .data(data),
+                .data(series_data(grid, i)),
         );
     }
     chart
+}
+
+/// The values of one column, in row order; missing values are gaps, never 0.
+fn series_data(grid: &Grid, column: usize) -> Vec<Option<f64>> {
+    grid.rows.iter().map(|r| r.cells.get(column).and_then(|f| f.number())).collect()
+}
+
+/// What every chart shares: palette, ECharts' decal patterns (so colour is never the only
+/// signal) and one scrollable legend line, so it never runs into the chart on a phone.
+fn frame() -> Chart {
+    Chart::new()
+        .color(PALETTE.to_vec())
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+}
+
+/// Horizontal bars: rows on the vertical axis, first row at the top.
+fn horizontal(grid: &Grid, series: usize) -> Chart {
+    frame()
+        .grid(Layout::new().left(8).right(56).top(if series > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
 }
 
 /// Axis labels in compact Dutch notation ("3 mln."), so they never overlap on a phone.
@@ -102,29 +116,19 @@ pub fn chart(grid: &Grid) -> (Chart, u32) {
     }
 }
 
-fn base(grid: &Grid, series: usize) -> Chart {
-    Chart::new()
-        .color(PALETTE.to_vec())
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
-        .grid(Layout::new().left(8).right(56).top(if series > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
-}
-
 /// Compositions (shares adding up to 100%): one stacked bar per area or category.
 pub fn stacked(grid: &Grid) -> Chart {
     let columns = charted_columns(grid);
-    let mut chart = base(grid, columns.len())
+    let mut chart = horizontal(grid, columns.len())
         .x_axis(Axis::new().type_(AxisType::Value).max(100).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(Unit::Procent).as_str())));
     for i in columns {
         let col = &grid.columns[i];
-        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
         chart = chart.series(
             Bar::new()
                 .name(col.label.clone())
                 .stack("samenstelling")
                 .label(Label::new().show(true).position(LabelPosition::Inside).formatter(nl_formatter(col.unit, 0).as_str()))
-                .data(data),
+                .data(series_data(grid, i)),
         );
     }
     chart
@@ -134,10 +138,7 @@ pub fn stacked(grid: &Grid) -> Chart {
 pub fn lines(grid: &Grid) -> Chart {
     let columns = charted_columns(grid);
     let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
-    let mut chart = Chart::new()
-        .color(PALETTE.to_vec())
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+    let mut chart = frame()
         .grid(Layout::new().left(8).right(24).top(if columns.len() > 1 { 40 } else { 16 }).bottom(8).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Category).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
         .y_axis(Axis::new().type_(AxisType::Value).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())));
@@ -145,14 +146,13 @@ pub fn lines(grid: &Grid) -> Chart {
     let symbols = [Symbol::Circle, Symbol::Rect, Symbol::Triangle, Symbol::Diamond, Symbol::Pin, Symbol::Arrow];
     for (n, i) in columns.into_iter().enumerate() {
         let col = &grid.columns[i];
-        let data: Vec<Option<f64>> = grid.rows.iter().map(|r| r.cells.get(i).and_then(|f| f.number())).collect();
         chart = chart.series(
             Line::new()
                 .name(col.label.clone())
                 .symbol(symbols[n % symbols.len()].clone())
                 .symbol_size(9)
                 .label(Label::new().show(true).position(LabelPosition::Top).formatter(nl_formatter(col.unit, col.decimals).as_str()))
-                .data(data),
+                .data(series_data(grid, i)),
         );
     }
     chart

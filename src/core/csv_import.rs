@@ -1322,7 +1322,7 @@ fn check_table(table: Table, meta: &Meta, places: &Places, manifest: &Manifest, 
                 format!(
                     "het gepubliceerde cijfer {} klopt niet met de formule{formula_row}: {}; controleer het getal, en staat het zo in de bron, laat dan de formule weg",
                     super::format::with_unit(check.published, m.unit, m.decimals),
-                    check.how
+                    check.how()
                 ),
             );
         }

@@ -16,9 +16,9 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     o.format();
     let region = o.string("region");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
-    let tables = o.list("tables", |v, path, p| table(v, path, p));
-    let availability = o.optional_list("availability", |v, path, p| availability(v, path, p));
-    let untranscribed = o.optional_list("untranscribed", |v, path, p| untranscribed(v, path, p));
+    let tables = o.list("tables", table);
+    let availability = o.optional_list("availability", availability);
+    let untranscribed = o.optional_list("untranscribed", untranscribed);
     o.finish(&["format", "region", "theme", "tables", "availability", "untranscribed"]);
     if problems.list.len() > before {
         return None;

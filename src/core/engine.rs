@@ -153,6 +153,16 @@ impl Figure {
     pub fn number(&self) -> Option<f64> {
         self.value.as_ref().ok().copied()
     }
+    /// Unavailable because (an input) is *geheim*.
+    pub fn is_secret(&self) -> bool {
+        matches!(self.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
+    }
+    /// What the source printed, when it differs from the engine's result at the printed
+    /// precision: the page shows both.
+    pub fn printed_differently(&self) -> Option<f64> {
+        let v = self.number()?;
+        self.published.filter(|p| format::round(v, self.decimals) != format::round(*p, self.decimals))
+    }
     /// The figure in Dutch notation with its unit, or the missing mark.
     pub fn display(&self) -> String {
         match &self.value {
@@ -257,9 +267,9 @@ pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, deci
     let provisional = inputs.iter().any(|(_, f)| f.provisional);
     let numbers: Vec<Result<f64, Missing>> = inputs.iter().map(|(_, f)| f.value.clone()).collect();
     let missing = if numbers.iter().any(|v| v.is_err()) {
-        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !is_secret(f)).map(|(l, _)| l.to_string()).collect();
+        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
         Some(if unavailable.is_empty() {
-            Missing::UitGeheim(inputs.iter().filter(|(_, f)| is_secret(f)).map(|(l, _)| l.to_string()).collect())
+            Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
         } else {
             Missing::UitNietBeschikbaar(unavailable)
         })
@@ -281,10 +291,6 @@ pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, deci
         Op::Ratio => Ok(x(0) / x(1)),
     };
     Figure { value, range, provisional, unit, decimals, explain, published: None }
-}
-
-fn is_secret(f: &Figure) -> bool {
-    matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
 }
 
 /// Sets how a figure is written out (for the comparison helpers below).
@@ -356,7 +362,15 @@ pub struct Check {
     pub agrees: bool,
     /// The documented inconsistency that explains a disagreement, if any.
     pub documented: bool,
-    pub how: String,
+    /// The engine's figure; [`Check::how`] writes the calculation out when a message needs it
+    /// (every data file is checked on load, and a national total has hundreds of parts).
+    pub figure: Figure,
+}
+
+impl Check {
+    pub fn how(&self) -> String {
+        self.figure.how()
+    }
 }
 
 /// Recomputes every published derived figure and published total in a table.
@@ -399,7 +413,7 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
         range,
         agrees,
         documented: table.inconsistency(key).is_some(),
-        how: f.how(),
+        figure: f.clone(),
     }
 }
 

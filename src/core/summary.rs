@@ -52,7 +52,7 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                     }
                 }
                 let with_mark = |secret: bool| -> Vec<String> {
-                    figures.iter().filter(|(_, f)| f.value.is_err() && is_secret(f) == secret && f.value != Err(Missing::NietInBron)).map(|(c, _)| name(c)).collect()
+                    figures.iter().filter(|(_, f)| f.value.is_err() && f.is_secret() == secret && f.value != Err(Missing::NietInBron)).map(|(c, _)| name(c)).collect()
                 };
                 let (secret, unavailable) = (with_mark(true), with_mark(false));
                 if !secret.is_empty() {
@@ -99,10 +99,6 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
         out.push("Het gaat om voorlopige cijfers.".into());
     }
     out.join(" ")
-}
-
-fn is_secret(f: &Figure) -> bool {
-    matches!(f.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
 }
 
 fn capitalise(s: &str) -> String {

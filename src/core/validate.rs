@@ -205,14 +205,14 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
         if m.kind.is_additive() && x < 0.0 {
             p.add(&format!("{vp}.value"), format!("een {} kan niet negatief zijn ({})", if m.kind == Kind::Amount { "bedrag van deze soort" } else { "aantal" }, format::number(x, m.decimals)));
         }
-        if m.unit == Unit::Procent && !(0.0..=100.0).contains(&x) && m.formula.as_ref().map_or(true, |f| f.op == Op::Share) {
+        if m.unit == Unit::Procent && !(0.0..=100.0).contains(&x) && m.formula.as_ref().is_none_or(|f| f.op == Op::Share) {
             p.add(&format!("{vp}.value"), format!("een percentage moet tussen 0 en 100 liggen, niet {}", format::number(x, m.decimals)));
         }
         if m.kind == Kind::Count && x.fract() != 0.0 {
             p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {x}"));
         }
         if let Some(r) = m.rounding.or(t.rounding) {
-            if m.kind.is_additive() && x % r as f64 != 0.0 && v.status == Status::Gepubliceerd && !is_documented_total(t, &v.key) {
+            if m.kind.is_additive() && x % r as f64 != 0.0 && v.status == Status::Gepubliceerd && t.inconsistency(&v.key).is_none() {
                 p.add(&format!("{vp}.value"), format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)));
             }
         }
@@ -242,23 +242,19 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
         let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
         let vp = format!("{path}.values[{j}].value");
         match (check.agrees, check.documented) {
-            (true, true) => p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how)),
+            (true, true) => p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how())),
             (false, false) => p.add(
                 &vp,
                 format!(
                     "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
                     if check.what == "totaal" { "het gepubliceerde totaal" } else { "de gepubliceerde uitkomst van de formule" },
                     format::shortest(check.published),
-                    check.how
+                    check.how()
                 ),
             ),
             _ => {}
         }
     }
-}
-
-fn is_documented_total(t: &Table, key: &Key) -> bool {
-    t.inconsistency(key).is_some()
 }
 
 fn key_known(t: &Table, k: &Key, vp: &str, areas: &HashSet<&str>, p: &mut Problems) {

@@ -121,12 +121,7 @@ fn how_lines(grid: &Grid) -> Vec<String> {
         .iter()
         .flat_map(|r| {
             r.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(move |(f, c)| {
-                let published = match f.published {
-                    Some(p) if f.number().map(|v| format::round(v, f.decimals)) != Some(format::round(p, f.decimals)) => {
-                        format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals))
-                    }
-                    _ => String::new(),
-                };
+                let published = f.printed_differently().map_or_else(String::new, |p| format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals)));
                 format!("{}, {}: {}{published}", r.label, c.label, f.how())
             })
         })

@@ -1,6 +1,6 @@
 //! The accessible data table of a grid: caption, header scopes, units, and marks in words.
 
-use crate::core::engine::{Figure, Missing};
+use crate::core::engine::Figure;
 use crate::core::grid::Grid;
 use leptos::prelude::*;
 
@@ -68,7 +68,7 @@ fn Cell(figure: Figure) -> impl IntoView {
             let text = figure.display();
             let value = text.clone();
             // Where the source printed another figure than the engine computes, show both.
-            let printed = figure.published.filter(|p| figure.number().is_some_and(|v| crate::core::format::round(v, figure.decimals) != crate::core::format::round(*p, figure.decimals)));
+            let printed = figure.printed_differently();
             view! {
                 <td class="getal" data-waarde=value>
                     {text}
@@ -81,10 +81,7 @@ fn Cell(figure: Figure) -> impl IntoView {
         Err(m) => {
             let mark = m.mark();
             let reason = m.reason();
-            let class = match m {
-                Missing::Geheim | Missing::UitGeheim(_) => "getal markering geheim",
-                _ => "getal markering",
-            };
+            let class = if figure.is_secret() { "getal markering geheim" } else { "getal markering" };
             let range = figure.range.filter(|(lo, hi)| hi > lo).map(|(lo, hi)| {
                 format!(" (tussen {} en {})", crate::core::format::number(lo, figure.decimals), crate::core::format::number(hi, figure.decimals))
             });
