@@ -24,7 +24,11 @@ fn chart_kind_follows_the_data() {
 
 #[test]
 fn options_hold_no_javascript_and_carry_the_description() {
-    for id in ["jeugd-jongeren-in-jeugdzorg", "participatie-uitstroom-bijstand-per-gemeente-2016", "participatie-ridderkerk-buig-budget"] {
+    for id in [
+        "jeugd-jongeren-in-jeugdzorg",
+        "participatie-uitstroom-bijstand-per-gemeente-2016",
+        "participatie-ridderkerk-buig-budget",
+    ] {
         let (_, json) = kind_of(id);
         assert!(!json.contains("function"), "{id}");
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -60,7 +60,8 @@ fn per_jaar_template_gives_the_bundled_figures() {
         v.printed = None;
     }
     assert_eq!(converted, expected);
-    let computed: Vec<&str> = converted.measures.iter().filter(|m| m.formula.is_some()).map(|m| m.id.as_str()).collect();
+    let computed: Vec<&str> =
+        converted.measures.iter().filter(|m| m.formula.is_some()).map(|m| m.id.as_str()).collect();
     assert_eq!(computed, ["verschil", "resultaat", "uitputting"]);
 }
 
@@ -95,7 +96,10 @@ fn bom_line_ends_encoding_and_trailing_separators_do_not_matter() {
         ("LF, no BOM", plain.clone()),
         ("CR only (Excel for Mac)", plain.replace('\n', "\r")),
         ("no trailing separators", plain.lines().map(|l| l.trim_end_matches(';')).collect::<Vec<_>>().join("\n")),
-        ("extra trailing separators and empty lines", plain.lines().map(|l| format!("{l};;;")).collect::<Vec<_>>().join("\n") + "\n\n;;;\n\n"),
+        (
+            "extra trailing separators and empty lines",
+            plain.lines().map(|l| format!("{l};;;")).collect::<Vec<_>>().join("\n") + "\n\n;;;\n\n",
+        ),
         ("sep=; line", format!("sep=;\r\n{original}")),
     ];
     for (what, text) in variants {
@@ -164,8 +168,12 @@ fn missing_title() {
         ["rij 1, kolom 1 (A): de regel \"titel\" ontbreekt; zet boven de tabel een rij met titel in kolom 1 en de titel van de tabel zoals gepubliceerd in kolom 2"]
     );
     // An empty title cell points at the cell.
-    let text = read("public/sjablonen/per-gebied.csv").replace("titel;Jongeren in jeugdzorg, 1e halfjaar 2016 (%)", "titel;");
-    assert_eq!(convert("x.csv", &text).unwrap_err(), ["rij 2, kolom 2 (B): de titel van de tabel zoals gepubliceerd ontbreekt in kolom 2"]);
+    let text =
+        read("public/sjablonen/per-gebied.csv").replace("titel;Jongeren in jeugdzorg, 1e halfjaar 2016 (%)", "titel;");
+    assert_eq!(
+        convert("x.csv", &text).unwrap_err(),
+        ["rij 2, kolom 2 (B): de titel van de tabel zoals gepubliceerd ontbreekt in kolom 2"]
+    );
 }
 
 #[test]
@@ -233,7 +241,8 @@ fn counts_money_marks_and_defaults() {
     assert_eq!(ids, [("2016", "2016"), ("2017-12-31", "31 december 2017"), ("2018-H1", "1e halfjaar 2018")]);
     let kinds: Vec<&str> = t.measures.iter().map(|m| m.kind.id()).collect();
     assert_eq!(kinds, ["count", "amount", "derived"], "soort follows from eenheid and formule");
-    let cells: Vec<(Option<f64>, Status, Option<&str>)> = t.values.iter().map(|v| (v.value, v.status, v.printed.as_deref())).collect();
+    let cells: Vec<(Option<f64>, Status, Option<&str>)> =
+        t.values.iter().map(|v| (v.value, v.status, v.printed.as_deref())).collect();
     assert_eq!(
         cells,
         [
@@ -249,7 +258,8 @@ fn counts_money_marks_and_defaults() {
 
 #[test]
 fn negative_counts_signs_in_the_wrong_column_and_bad_formulas_are_reported() {
-    let text = per_jaar("2016;-5;8,8%;\r\n2017;€ 3;12;\r\n2017;1;2;\r\n2019;1,5;;\r\n").replace("kosten / instroom", "kosten * instroom");
+    let text = per_jaar("2016;-5;8,8%;\r\n2017;€ 3;12;\r\n2017;1;2;\r\n2019;1,5;;\r\n")
+        .replace("kosten / instroom", "kosten * instroom");
     assert_eq!(
         convert("x.csv", &text).unwrap_err(),
         [
@@ -318,7 +328,11 @@ fn hostile_shapes_get_problems_not_panics() {
 #[test]
 fn command_line_tool() {
     let bin = env!("CARGO_BIN_EXE_msd-csv");
-    let out = std::process::Command::new(bin).current_dir(common::root()).arg("public/sjablonen/per-jaar.csv").output().unwrap();
+    let out = std::process::Command::new(bin)
+        .current_dir(common::root())
+        .arg("public/sjablonen/per-jaar.csv")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json = String::from_utf8(out.stdout).unwrap();
     let ds = validate::dataset_file("ridderkerk-participatie.json", &json, &manifest()).unwrap();
@@ -326,7 +340,13 @@ fn command_line_tool() {
 
     let out = std::process::Command::new(bin)
         .current_dir(common::root())
-        .args(["tests/fixtures/csv/slecht-getal.csv", "--regio", "drechtsteden", "--manifest", "public/data/manifest.json"])
+        .args([
+            "tests/fixtures/csv/slecht-getal.csv",
+            "--regio",
+            "drechtsteden",
+            "--manifest",
+            "public/data/manifest.json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -335,7 +355,11 @@ fn command_line_tool() {
     assert!(err.starts_with("slecht-getal.csv: rij 20, kolom 2 (B): \"8.8.8\" is geen getal"), "{err}");
     assert!(err.contains("1 probleem gevonden"), "{err}");
 
-    let out = std::process::Command::new(bin).current_dir(common::root()).args(["public/sjablonen/per-gebied.csv", "--regio", "nergens"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .current_dir(common::root())
+        .args(["public/sjablonen/per-gebied.csv", "--regio", "nergens"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -365,9 +389,38 @@ fn ten_thousand_random_inputs_never_panic() {
 #[test]
 fn ten_thousand_mutated_templates_never_panic() {
     let m = manifest();
-    let templates: Vec<Vec<char>> =
-        ["public/sjablonen/per-gebied.csv", "public/sjablonen/per-jaar.csv"].iter().map(|t| read(t).chars().collect()).collect();
-    let pieces = [";", ",", "\"", "\r\n", "\n", "\r", "-", ".", ",5", "€", "%", "#", "|", "é", "0", "9", "-7", "geheim", "GM0505", "gebied", "periode", "eenheid", "formule", "id", "a / b * 100", ";;;;;;;;"];
+    let templates: Vec<Vec<char>> = ["public/sjablonen/per-gebied.csv", "public/sjablonen/per-jaar.csv"]
+        .iter()
+        .map(|t| read(t).chars().collect())
+        .collect();
+    let pieces = [
+        ";",
+        ",",
+        "\"",
+        "\r\n",
+        "\n",
+        "\r",
+        "-",
+        ".",
+        ",5",
+        "€",
+        "%",
+        "#",
+        "|",
+        "é",
+        "0",
+        "9",
+        "-7",
+        "geheim",
+        "GM0505",
+        "gebied",
+        "periode",
+        "eenheid",
+        "formule",
+        "id",
+        "a / b * 100",
+        ";;;;;;;;",
+    ];
     let strategy = (0usize..2, prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, 0usize..26), 1..6));
     let mut runner = TestRunner::new(Config { cases: 10_000, failure_persistence: None, ..Config::default() });
     runner

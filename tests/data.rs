@@ -26,7 +26,9 @@ fn engine_reproduces_every_published_derived_figure() {
             for c in engine::checks(t) {
                 recomputed += 1;
                 match (c.agrees, c.documented) {
-                    (false, false) => differ.push(format!("{} {:?}: published {}, engine {}", t.id, c.key, c.published, c.how())),
+                    (false, false) => {
+                        differ.push(format!("{} {:?}: published {}, engine {}", t.id, c.key, c.published, c.how()))
+                    }
                     (false, true) => documented += 1,
                     (true, true) => panic!("{} {:?} is documented as inconsistent but agrees", t.id, c.key),
                     (true, false) => {}
@@ -79,7 +81,12 @@ fn every_inconsistency_is_listed_in_the_docs() {
         for t in &ds.tables {
             for i in &t.inconsistencies {
                 count += 1;
-                assert!(docs.contains(&t.id) && docs.contains(i.description.trim()), "docs/inconsistenties.md misses: {} — {}", t.id, i.description);
+                assert!(
+                    docs.contains(&t.id) && docs.contains(i.description.trim()),
+                    "docs/inconsistenties.md misses: {} — {}",
+                    t.id,
+                    i.description
+                );
             }
         }
     }
@@ -91,8 +98,14 @@ fn every_inconsistency_is_listed_in_the_docs() {
 #[test]
 fn first_slice_keeps_its_marks() {
     let r = common::bundled();
-    let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").expect("table");
-    let secret: Vec<_> = t.values.iter().filter(|v| v.status == Status::Geheim).map(|v| (v.key.measure.as_str(), v.key.area.as_str())).collect();
+    let t =
+        r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").expect("table");
+    let secret: Vec<_> = t
+        .values
+        .iter()
+        .filter(|v| v.status == Status::Geheim)
+        .map(|v| (v.key.measure.as_str(), v.key.area.as_str()))
+        .collect();
     assert_eq!(secret, vec![("jeugdreclassering", "GM0482"), ("jeugdreclassering", "GM0531")]);
     assert!(t.values.iter().all(|v| v.provisional));
     assert!(t.values.iter().filter(|v| v.status == Status::Geheim).all(|v| v.value.is_none()));

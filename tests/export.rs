@@ -7,7 +7,13 @@ use monitor_sociaal_domein::core::{export, grid};
 
 fn jeugdzorg() -> (monitor_sociaal_domein::core::model::Manifest, monitor_sociaal_domein::core::model::Table) {
     let r = common::bundled();
-    let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").cloned().unwrap();
+    let t = r
+        .datasets
+        .iter()
+        .flat_map(|(_, d)| &d.tables)
+        .find(|t| t.id == "jeugd-jongeren-in-jeugdzorg")
+        .cloned()
+        .unwrap();
     (r.manifest.unwrap(), t)
 }
 
@@ -33,7 +39,8 @@ fn csv_is_for_dutch_excel_and_keeps_the_marks() {
 fn json_has_values_marks_and_metadata() {
     let (m, t) = jeugdzorg();
     let g = grid::build(&t, &m, None, None);
-    let v: serde_json::Value = serde_json::from_str(&export::json(&g, &t, &m, "https://voorbeeld.nl/monitor/?x")).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&export::json(&g, &t, &m, "https://voorbeeld.nl/monitor/?x")).unwrap();
     assert_eq!(v["titel"], "Jongeren in jeugdzorg, 1e halfjaar 2016 (%)");
     assert_eq!(v["bron"]["tekst"], "gemeentelijke monitor Sociaal Domein");
     let alblasserdam = &v["rijen"][0];

@@ -36,16 +36,42 @@ fn arb_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| serde_json::json!(f)),
-        prop_oneof![Just(-1e300), Just(1e300), Just(-0.0), Just(7.5), Just(0.0), Just(u64::MAX as f64)].prop_map(|f| serde_json::json!(f)),
+        prop_oneof![Just(-1e300), Just(1e300), Just(-0.0), Just(7.5), Just(0.0), Just(u64::MAX as f64)]
+            .prop_map(|f| serde_json::json!(f)),
         ".{0,12}".prop_map(Value::String),
-        prop_oneof![Just("geheim"), Just("nihil"), Just("niet-beschikbaar"), Just("GM0482"), Just("RG-DRECHTSTEDEN"), Just("%"), Just("share"), Just("sum"), Just("a"), Just("pct"), Just("2016"), Just("<script>alert(1)</script>")]
-            .prop_map(|s| Value::String(s.into())),
+        prop_oneof![
+            Just("geheim"),
+            Just("nihil"),
+            Just("niet-beschikbaar"),
+            Just("GM0482"),
+            Just("RG-DRECHTSTEDEN"),
+            Just("%"),
+            Just("share"),
+            Just("sum"),
+            Just("a"),
+            Just("pct"),
+            Just("2016"),
+            Just("<script>alert(1)</script>")
+        ]
+        .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((prop_oneof![Just("value".to_owned()), Just("status".to_owned()), Just("measure".to_owned()), Just("args".to_owned()), ".{0,6}".prop_map(|s| s)], inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("value".to_owned()),
+                        Just("status".to_owned()),
+                        Just("measure".to_owned()),
+                        Just("args".to_owned()),
+                        ".{0,6}".prop_map(|s| s)
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
 }

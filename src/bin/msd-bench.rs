@@ -17,6 +17,12 @@ fn main() {
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
     }
     let values: usize = tables.iter().map(|t| t.values.len()).sum();
-    println!("synthetic data: {} gemeenten × {} years, {} tables, {values} values (generated in {:.1} ms)", bench::GEMEENTEN, bench::YEARS, tables.len(), generated.as_secs_f64() * 1000.0);
+    println!(
+        "synthetic data: {} gemeenten × {} years, {} tables, {values} values (generated in {:.1} ms)",
+        bench::GEMEENTEN,
+        bench::YEARS,
+        tables.len(),
+        generated.as_secs_f64() * 1000.0
+    );
     println!("engine, native: {figures} figures in {best:.1} ms (best of 5) = {:.0} figures/ms", figures as f64 / best);
 }

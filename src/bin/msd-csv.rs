@@ -63,7 +63,11 @@ fn main() -> ExitCode {
             for p in &problems {
                 eprintln!("{name}: {}", csv_import::describe(p));
             }
-            eprintln!("{} {} gevonden; er is niets omgezet.", problems.len(), if problems.len() == 1 { "probleem" } else { "problemen" });
+            eprintln!(
+                "{} {} gevonden; er is niets omgezet.",
+                problems.len(),
+                if problems.len() == 1 { "probleem" } else { "problemen" }
+            );
             return ExitCode::from(1);
         }
     };
@@ -78,7 +82,10 @@ fn main() -> ExitCode {
             Some(r) => r,
             None => {
                 let known: Vec<&str> = manifest.regions.iter().map(|x| x.id.as_str()).collect();
-                eprintln!("de regio is niet af te leiden uit de gebieden in de tabel; geef haar op met --regio ({})", known.join(", "));
+                eprintln!(
+                    "de regio is niet af te leiden uit de gebieden in de tabel; geef haar op met --regio ({})",
+                    known.join(", ")
+                );
                 return ExitCode::from(2);
             }
         },

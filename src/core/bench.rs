@@ -38,39 +38,84 @@ fn measure(id: &str, unit: Unit, kind: Kind, decimals: u8, formula: Option<(Op, 
 /// every kind (share, per 1.000, saldo, uitputting, cost per client).
 pub fn synthetic() -> (Manifest, Vec<Table>) {
     let mut areas: Vec<Area> = (1..=GEMEENTEN)
-        .map(|i| Area { code: format!("GM{i:04}"), name: format!("Gemeente {i}"), short: format!("G{i}"), kind: AreaKind::Gemeente, members: vec![] })
+        .map(|i| Area {
+            code: format!("GM{i:04}"),
+            name: format!("Gemeente {i}"),
+            short: format!("G{i}"),
+            kind: AreaKind::Gemeente,
+            members: vec![],
+        })
         .collect();
     let codes: Vec<String> = areas.iter().map(|a| a.code.clone()).collect();
-    areas.push(Area { code: "NL01".into(), name: "Nederland".into(), short: "NL".into(), kind: AreaKind::Land, members: vec![] });
+    areas.push(Area {
+        code: "NL01".into(),
+        name: "Nederland".into(),
+        short: "NL".into(),
+        kind: AreaKind::Land,
+        members: vec![],
+    });
     let manifest = Manifest::new(
         areas,
-        vec![Region { id: "nl".into(), name: "Nederland".into(), area: "NL01".into(), reference: Some("NL01".into()), gemeenten: codes.clone() }],
+        vec![Region {
+            id: "nl".into(),
+            name: "Nederland".into(),
+            area: "NL01".into(),
+            reference: Some("NL01".into()),
+            gemeenten: codes.clone(),
+        }],
         vec![],
         vec![],
     );
-    let periods: Vec<Label> = (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
+    let periods: Vec<Label> =
+        (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
     let families: [(&str, Theme, Vec<Measure>, [&str; 2]); 4] = [
-        ("jeugd-bench", Theme::Jeugd, vec![
-            measure("jeugdhulp", Unit::Aantal, Kind::Count, 0, None),
-            measure("jongeren", Unit::Aantal, Kind::Denominator, 0, None),
-            measure("aandeel", Unit::Procent, Kind::Derived, 1, Some((Op::Share, &["jeugdhulp", "jongeren"]))),
-        ], ["jeugdhulp", "jongeren"]),
-        ("participatie-bench", Theme::Participatie, vec![
-            measure("bijstand", Unit::Aantal, Kind::Count, 0, None),
-            measure("huishoudens", Unit::Aantal, Kind::Denominator, 0, None),
-            measure("per_1000", Unit::Per1000, Kind::Derived, 1, Some((Op::Per1000, &["bijstand", "huishoudens"]))),
-        ], ["bijstand", "huishoudens"]),
-        ("wmo-bench", Theme::Wmo, vec![
-            measure("instroom", Unit::Aantal, Kind::Count, 0, None),
-            measure("uitstroom", Unit::Aantal, Kind::Count, 0, None),
-            measure("saldo", Unit::Aantal, Kind::Derived, 0, Some((Op::Difference, &["instroom", "uitstroom"]))),
-        ], ["instroom", "uitstroom"]),
-        ("samenloop-bench", Theme::Samenloop, vec![
-            measure("begroot", Unit::Euro, Kind::Amount, 0, None),
-            measure("realisatie", Unit::Euro, Kind::Amount, 0, None),
-            measure("uitputting", Unit::Procent, Kind::Derived, 1, Some((Op::Share, &["realisatie", "begroot"]))),
-            measure("kosten_per_client", Unit::Euro, Kind::Derived, 0, Some((Op::Ratio, &["realisatie", "begroot"]))),
-        ], ["begroot", "realisatie"]),
+        (
+            "jeugd-bench",
+            Theme::Jeugd,
+            vec![
+                measure("jeugdhulp", Unit::Aantal, Kind::Count, 0, None),
+                measure("jongeren", Unit::Aantal, Kind::Denominator, 0, None),
+                measure("aandeel", Unit::Procent, Kind::Derived, 1, Some((Op::Share, &["jeugdhulp", "jongeren"]))),
+            ],
+            ["jeugdhulp", "jongeren"],
+        ),
+        (
+            "participatie-bench",
+            Theme::Participatie,
+            vec![
+                measure("bijstand", Unit::Aantal, Kind::Count, 0, None),
+                measure("huishoudens", Unit::Aantal, Kind::Denominator, 0, None),
+                measure("per_1000", Unit::Per1000, Kind::Derived, 1, Some((Op::Per1000, &["bijstand", "huishoudens"]))),
+            ],
+            ["bijstand", "huishoudens"],
+        ),
+        (
+            "wmo-bench",
+            Theme::Wmo,
+            vec![
+                measure("instroom", Unit::Aantal, Kind::Count, 0, None),
+                measure("uitstroom", Unit::Aantal, Kind::Count, 0, None),
+                measure("saldo", Unit::Aantal, Kind::Derived, 0, Some((Op::Difference, &["instroom", "uitstroom"]))),
+            ],
+            ["instroom", "uitstroom"],
+        ),
+        (
+            "samenloop-bench",
+            Theme::Samenloop,
+            vec![
+                measure("begroot", Unit::Euro, Kind::Amount, 0, None),
+                measure("realisatie", Unit::Euro, Kind::Amount, 0, None),
+                measure("uitputting", Unit::Procent, Kind::Derived, 1, Some((Op::Share, &["realisatie", "begroot"]))),
+                measure(
+                    "kosten_per_client",
+                    Unit::Euro,
+                    Kind::Derived,
+                    0,
+                    Some((Op::Ratio, &["realisatie", "begroot"])),
+                ),
+            ],
+            ["begroot", "realisatie"],
+        ),
     ];
     let mut rng = Lcg(42);
     let tables = families
@@ -82,21 +127,40 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
                 for code in &codes {
                     for (k, m) in raw.iter().enumerate() {
                         let x = if k == 0 { 50 + rng.next(5_000) } else { 6_000 + rng.next(60_000) } as f64;
-                        let key = Key { measure: (*m).into(), area: code.clone(), period: p.id.clone(), category: None };
+                        let key =
+                            Key { measure: (*m).into(), area: code.clone(), period: p.id.clone(), category: None };
                         // One suppressed count in about fifty (its true value, 0–7, still counts in
                         // Nederland); amounts are never suppressed.
                         if k == 0 && id != "samenloop-bench" && rng.next(50) == 0 {
                             totals[k] += 3.0;
-                            values.push(Value { key, value: None, status: Status::Geheim, provisional: false, printed: None });
+                            values.push(Value {
+                                key,
+                                value: None,
+                                status: Status::Geheim,
+                                provisional: false,
+                                printed: None,
+                            });
                         } else {
                             totals[k] += x;
-                            values.push(Value { key, value: Some(x), status: Status::Gepubliceerd, provisional: rng.next(4) == 0, printed: None });
+                            values.push(Value {
+                                key,
+                                value: Some(x),
+                                status: Status::Gepubliceerd,
+                                provisional: rng.next(4) == 0,
+                                printed: None,
+                            });
                         }
                     }
                 }
                 for (k, m) in raw.iter().enumerate() {
                     let key = Key { measure: (*m).into(), area: "NL01".into(), period: p.id.clone(), category: None };
-                    values.push(Value { key, value: Some(totals[k]), status: Status::Gepubliceerd, provisional: false, printed: None });
+                    values.push(Value {
+                        key,
+                        value: Some(totals[k]),
+                        status: Status::Gepubliceerd,
+                        provisional: false,
+                        printed: None,
+                    });
                 }
             }
             let mut t = Table {

@@ -27,7 +27,8 @@ pub fn search<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&
     }
     tables
         .filter(|t| {
-            let mut hay = format!("{} {} {} {}", t.title, t.theme.name(), t.pillar.name(), t.note.as_deref().unwrap_or(""));
+            let mut hay =
+                format!("{} {} {} {}", t.title, t.theme.name(), t.pillar.name(), t.note.as_deref().unwrap_or(""));
             for m in &t.measures {
                 hay.push(' ');
                 hay.push_str(&m.label);
@@ -63,9 +64,18 @@ pub fn profile(tables: &[&Table], gemeente: &str, region_area: &str, reference: 
         if !t.categories.is_empty() || !t.values.iter().any(|v| v.key.area == gemeente) {
             continue;
         }
-        let Some(period) = t.periods.iter().rev().find(|p| t.values.iter().any(|v| v.key.area == gemeente && v.key.period == p.id)) else { continue };
+        let Some(period) =
+            t.periods.iter().rev().find(|p| t.values.iter().any(|v| v.key.area == gemeente && v.key.period == p.id))
+        else {
+            continue;
+        };
         for m in &t.measures {
-            let key = |area: &str| Key { measure: m.id.clone(), area: area.to_owned(), period: period.id.clone(), category: None };
+            let key = |area: &str| Key {
+                measure: m.id.clone(),
+                area: area.to_owned(),
+                period: period.id.clone(),
+                category: None,
+            };
             if t.value(&key(gemeente)).is_none() && m.formula.is_none() {
                 continue;
             }
@@ -87,7 +97,10 @@ pub fn profile(tables: &[&Table], gemeente: &str, region_area: &str, reference: 
 
 /// The first "gebruik" table of a theme that has figures per gemeente: the home page's key figure.
 pub fn key_table<'a>(tables: &[&'a Table], theme: Theme) -> Option<&'a Table> {
-    tables.iter().copied().find(|t| t.theme == theme && t.pillar == Pillar::Gebruik && t.categories.is_empty() && t.areas().len() > 1)
+    tables
+        .iter()
+        .copied()
+        .find(|t| t.theme == theme && t.pillar == Pillar::Gebruik && t.categories.is_empty() && t.areas().len() > 1)
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 use super::grid::{Grid, RowsAre};
 use super::model::Unit;
 use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend, LegendType};
-use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
 use charming::element::Symbol;
+use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
 use charming::series::{Bar, Line};
 use charming::Chart;
 
@@ -37,15 +37,24 @@ pub fn charted_columns(grid: &Grid) -> Vec<usize> {
 pub fn bars(grid: &Grid) -> Chart {
     let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
     let columns = charted_columns(grid);
-    let mut chart = horizontal(grid, columns.len())
-        .x_axis(Axis::new().type_(AxisType::Value).split_number(3).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())));
+    let mut chart = horizontal(grid, columns.len()).x_axis(
+        Axis::new()
+            .type_(AxisType::Value)
+            .split_number(3)
+            .axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())),
+    );
     for i in columns {
         let col = &grid.columns[i];
         let name = if grid.rows_are == RowsAre::Measures { grid.title.clone() } else { col.label.clone() };
         chart = chart.series(
             Bar::new()
                 .name(name)
-                .label(Label::new().show(true).position(LabelPosition::Right).formatter(nl_formatter(col.unit, col.decimals).as_str()))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter(nl_formatter(col.unit, col.decimals).as_str()),
+                )
                 .data(series_data(grid, i)),
         );
     }
@@ -70,7 +79,12 @@ fn frame() -> Chart {
 fn horizontal(grid: &Grid, series: usize) -> Chart {
     frame()
         .grid(Layout::new().left(8).right(56).top(if series > 1 { 36 } else { 8 }).bottom(8).contain_label(true))
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(grid.rows.iter().map(|r| r.label.clone()).collect()),
+        )
 }
 
 /// Axis labels in compact Dutch notation ("3 mln."), so they never overlap on a phone.
@@ -95,11 +109,8 @@ pub fn kind(grid: &Grid) -> Kind {
         return Kind::Lines;
     }
     let percentages = columns.len() >= 2 && columns.iter().all(|i| grid.columns[*i].unit == Unit::Procent);
-    let complete: Vec<f64> = grid
-        .rows
-        .iter()
-        .filter_map(|r| columns.iter().map(|i| r.cells[*i].number()).sum::<Option<f64>>())
-        .collect();
+    let complete: Vec<f64> =
+        grid.rows.iter().filter_map(|r| columns.iter().map(|i| r.cells[*i].number()).sum::<Option<f64>>()).collect();
     if percentages && !complete.is_empty() && complete.iter().all(|t| (t - 100.0).abs() <= 1.5) {
         Kind::Stacked
     } else {
@@ -119,15 +130,25 @@ pub fn chart(grid: &Grid) -> (Chart, u32) {
 /// Compositions (shares adding up to 100%): one stacked bar per area or category.
 pub fn stacked(grid: &Grid) -> Chart {
     let columns = charted_columns(grid);
-    let mut chart = horizontal(grid, columns.len())
-        .x_axis(Axis::new().type_(AxisType::Value).max(100).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(Unit::Procent).as_str())));
+    let mut chart = horizontal(grid, columns.len()).x_axis(
+        Axis::new()
+            .type_(AxisType::Value)
+            .max(100)
+            .split_number(4)
+            .axis_label(AxisLabel::new().formatter(axis_formatter(Unit::Procent).as_str())),
+    );
     for i in columns {
         let col = &grid.columns[i];
         chart = chart.series(
             Bar::new()
                 .name(col.label.clone())
                 .stack("samenstelling")
-                .label(Label::new().show(true).position(LabelPosition::Inside).formatter(nl_formatter(col.unit, 0).as_str()))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Inside)
+                        .formatter(nl_formatter(col.unit, 0).as_str()),
+                )
                 .data(series_data(grid, i)),
         );
     }
@@ -139,9 +160,16 @@ pub fn lines(grid: &Grid) -> Chart {
     let columns = charted_columns(grid);
     let unit = grid.columns.first().map_or(Unit::Aantal, |c| c.unit);
     let mut chart = frame()
-        .grid(Layout::new().left(8).right(24).top(if columns.len() > 1 { 40 } else { 16 }).bottom(8).contain_label(true))
+        .grid(
+            Layout::new().left(8).right(24).top(if columns.len() > 1 { 40 } else { 16 }).bottom(8).contain_label(true),
+        )
         .x_axis(Axis::new().type_(AxisType::Category).data(grid.rows.iter().map(|r| r.label.clone()).collect()))
-        .y_axis(Axis::new().type_(AxisType::Value).split_number(4).axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())));
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .split_number(4)
+                .axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())),
+        );
     // Different point symbols per line, so lines are told apart without colour.
     let symbols = [Symbol::Circle, Symbol::Rect, Symbol::Triangle, Symbol::Diamond, Symbol::Pin, Symbol::Arrow];
     for (n, i) in columns.into_iter().enumerate() {
@@ -151,7 +179,12 @@ pub fn lines(grid: &Grid) -> Chart {
                 .name(col.label.clone())
                 .symbol(symbols[n % symbols.len()].clone())
                 .symbol_size(9)
-                .label(Label::new().show(true).position(LabelPosition::Top).formatter(nl_formatter(col.unit, col.decimals).as_str()))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Top)
+                        .formatter(nl_formatter(col.unit, col.decimals).as_str()),
+                )
                 .data(series_data(grid, i)),
         );
     }

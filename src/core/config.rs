@@ -64,7 +64,13 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
     let root = match json::parse(text) {
         Ok(Json::Object(fields)) => fields,
         Ok(other) => {
-            problems.add("", format!("verwacht een object {{ … }}, maar vond {}; de standaardinstellingen worden gebruikt", other.type_name()));
+            problems.add(
+                "",
+                format!(
+                    "verwacht een object {{ … }}, maar vond {}; de standaardinstellingen worden gebruikt",
+                    other.type_name()
+                ),
+            );
             return c;
         }
         Err(e) => {
@@ -77,7 +83,13 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
             Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 300 => Some(s.trim().to_owned()),
             Json::Null => None,
             other => {
-                problems.add(key, format!("verwacht een tekst van hoogstens 300 tekens, maar vond {}; dit veld wordt genegeerd", other.type_name()));
+                problems.add(
+                    key,
+                    format!(
+                        "verwacht een tekst van hoogstens 300 tekens, maar vond {}; dit veld wordt genegeerd",
+                        other.type_name()
+                    ),
+                );
                 None
             }
         }
@@ -159,7 +171,10 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
     }
     if let (Some(r), false) = (&c.default_region, c.regions.is_empty()) {
         if !c.regions.contains(r) {
-            problems.add("standaardRegio", format!("\"{r}\" staat niet in regios; de eerste regio uit regios wordt gebruikt"));
+            problems.add(
+                "standaardRegio",
+                format!("\"{r}\" staat niet in regios; de eerste regio uit regios wordt gebruikt"),
+            );
             c.default_region = None;
         }
     }
@@ -179,7 +194,12 @@ fn region_ids(m: &Manifest) -> String {
 
 /// A plain file name in the monitor's folder: no scheme, no `..`, no leading slash.
 fn is_local_file(s: &str) -> bool {
-    !s.contains("//") && !s.contains("..") && !s.starts_with('/') && !s.contains(':') && !s.contains('\\') && s.len() <= 100
+    !s.contains("//")
+        && !s.contains("..")
+        && !s.starts_with('/')
+        && !s.contains(':')
+        && !s.contains('\\')
+        && s.len() <= 100
 }
 
 fn colours(v: &Json, c: &mut Config, problems: &mut Problems) {
@@ -200,14 +220,29 @@ fn colours(v: &Json, c: &mut Config, problems: &mut Problems) {
                     slot.1 = s.to_lowercase();
                 }
             }
-            other => problems.add(&path, format!("verwacht een kleur als \"#01689b\", maar vond {}; de standaardkleur blijft", describe(other))),
+            other => problems.add(
+                &path,
+                format!("verwacht een kleur als \"#01689b\", maar vond {}; de standaardkleur blijft", describe(other)),
+            ),
         }
     }
     // WCAG 2.1 AA: text must keep 4.5:1 against its background, or the colours are not used.
     for (fg, bg, what) in [
-        ("--msd-color-primary-text", "--msd-color-primary", "de tekst op de primaire kleur (kleuren.primairTekst op kleuren.primair)"),
-        ("--msd-color-text", "--msd-color-background", "de tekst op de achtergrond (kleuren.tekst op kleuren.achtergrond)"),
-        ("--msd-color-primary", "--msd-color-background", "links in de primaire kleur op de achtergrond (kleuren.primair op kleuren.achtergrond)"),
+        (
+            "--msd-color-primary-text",
+            "--msd-color-primary",
+            "de tekst op de primaire kleur (kleuren.primairTekst op kleuren.primair)",
+        ),
+        (
+            "--msd-color-text",
+            "--msd-color-background",
+            "de tekst op de achtergrond (kleuren.tekst op kleuren.achtergrond)",
+        ),
+        (
+            "--msd-color-primary",
+            "--msd-color-background",
+            "links in de primaire kleur op de achtergrond (kleuren.primair op kleuren.achtergrond)",
+        ),
     ] {
         let get = |var: &str| c.colours.iter().find(|(v, _)| v == var).and_then(|(_, x)| parse_hex(x));
         if let (Some(a), Some(b)) = (get(fg), get(bg)) {
@@ -240,7 +275,11 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     let lum = |(r, g, b): (u8, u8, u8)| {
         let ch = |c: u8| {
             let c = c as f64 / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
     };
@@ -254,7 +293,8 @@ mod tests {
 
     #[test]
     fn the_shipped_config_is_valid() {
-        let m = crate::core::validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json")).unwrap();
+        let m = crate::core::validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
+            .unwrap();
         let mut p = Problems::new("config.json");
         let c = parse(include_str!("../../public/config.json"), &m, &mut p);
         assert!(p.list.is_empty(), "{:?}", p.list);

@@ -265,7 +265,7 @@ fn parse_cell(raw: &str, unit: Option<Unit>) -> Result<Cell, String> {
                     Cell::Mark { status: Status::Nihil, printed: None }
                 } else {
                     Cell::Mark { status: Status::Geheim, printed: None }
-                })
+                });
             }
             "geheim" => return Ok(Cell::Mark { status: Status::Geheim, printed: None }),
             "nihil" => return Ok(Cell::Mark { status: Status::Nihil, printed: None }),
@@ -490,8 +490,20 @@ fn valid_day(year: &str, month: u32, day: u32) -> bool {
     day <= days
 }
 
-const MONTHS: [&str; 12] =
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// The Dutch label of a period id when the file gives none.
 fn period_label(id: &str) -> String {
@@ -529,7 +541,9 @@ fn table_slug(title: &str) -> String {
 }
 
 fn is_measure_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    !s.is_empty()
+        && s.len() <= 80
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
 /// Reads `a - b`, `|a - b|`, `a + b + c`, `a / b`, `a / b * 100`, `a / b * 1000` (and `100 * a / b`).
@@ -641,8 +655,20 @@ fn find_area<'m>(manifest: &'m Manifest, s: &str) -> Result<&'m Area, String> {
 // ───────────────────────────── the converter ─────────────────────────────
 
 const META_KEYS: [&str; 14] = [
-    "titel", "tabel-id", "thema", "pijler", "bron", "bronnummer", "sectie", "pagina", "toelichting", "definitie", "periode",
-    "gebied", "voorlopig", "afronding",
+    "titel",
+    "tabel-id",
+    "thema",
+    "pijler",
+    "bron",
+    "bronnummer",
+    "sectie",
+    "pagina",
+    "toelichting",
+    "definitie",
+    "periode",
+    "gebied",
+    "voorlopig",
+    "afronding",
 ];
 
 fn meta_key(k: &str) -> Option<&'static str> {
@@ -761,7 +787,8 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
     let meta = read_meta(&rows[..h], layout, sep, manifest, &mut p);
     let (desc, first_data) = read_descriptors(&rows, h, &mut p);
     let data = &rows[first_data..];
-    let label_col = layout == Layout::PerJaar && matches!(fold(header.get(1)).as_str(), "omschrijving" | "label" | "naam");
+    let label_col =
+        layout == Layout::PerJaar && matches!(fold(header.get(1)).as_str(), "omschrijving" | "label" | "naam");
     let Some(mut columns) = read_columns(header, &desc, data, if label_col { 2 } else { 1 }, sep, &mut p) else {
         return Err(finish(p));
     };
@@ -817,7 +844,12 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         periods: table
             .periods
             .iter()
-            .map(|pp| data_rows.iter().find(|r| r.key.as_deref() == Some(pp.id.as_str()) && layout == Layout::PerJaar).map_or(meta.pos("periode").0, |r| r.n))
+            .map(|pp| {
+                data_rows
+                    .iter()
+                    .find(|r| r.key.as_deref() == Some(pp.id.as_str()) && layout == Layout::PerJaar)
+                    .map_or(meta.pos("periode").0, |r| r.n)
+            })
             .collect(),
     };
     check_table(table, &meta, &places, manifest, p)
@@ -854,7 +886,11 @@ fn read_sheet(text: &str, p: &mut Problems) -> Option<(Vec<Row>, char)> {
     };
     let rows: Vec<Row> = rows.into_iter().filter(|r| !r.is_empty() && !r.get(0).starts_with('#')).collect();
     if rows.is_empty() {
-        p.add_at(1, 1, "het bestand is leeg; begin met een van de sjablonen uit public/sjablonen (per-gebied.csv of per-jaar.csv)");
+        p.add_at(
+            1,
+            1,
+            "het bestand is leeg; begin met een van de sjablonen uit public/sjablonen (per-gebied.csv of per-jaar.csv)",
+        );
         return None;
     }
     Some((rows, sep))
@@ -908,11 +944,19 @@ fn read_meta(rows: &[Row], layout: Layout, sep: char, manifest: &Manifest, p: &m
         }
         match (key, layout) {
             ("periode", Layout::PerJaar) => {
-                p.add_at(r.n, 1, "in het sjabloon per jaar staan de perioden in de eerste kolom van de tabel; haal deze regel weg");
+                p.add_at(
+                    r.n,
+                    1,
+                    "in het sjabloon per jaar staan de perioden in de eerste kolom van de tabel; haal deze regel weg",
+                );
                 continue;
             }
             ("gebied", Layout::PerGebied) => {
-                p.add_at(r.n, 1, "in het sjabloon per gebied staan de gebieden in de eerste kolom van de tabel; haal deze regel weg");
+                p.add_at(
+                    r.n,
+                    1,
+                    "in het sjabloon per gebied staan de gebieden in de eerste kolom van de tabel; haal deze regel weg",
+                );
                 continue;
             }
             ("definitie", _) => {
@@ -975,7 +1019,14 @@ fn read_meta(rows: &[Row], layout: Layout, sep: char, manifest: &Manifest, p: &m
         let id = format!("{s:0>3}");
         if manifest.seed(&id).is_none() {
             let known: Vec<String> = manifest.seeds.iter().map(|s| s.id.clone()).collect();
-            p.add_at(r, c, format!("brondocument {id} staat niet in manifest.json; bekend zijn {}", super::format::join_nl(&known).replace(" en ", " of ")));
+            p.add_at(
+                r,
+                c,
+                format!(
+                    "brondocument {id} staat niet in manifest.json; bekend zijn {}",
+                    super::format::join_nl(&known).replace(" en ", " of ")
+                ),
+            );
             return None;
         }
         Some(id)
@@ -1013,7 +1064,8 @@ fn read_meta(rows: &[Row], layout: Layout, sep: char, manifest: &Manifest, p: &m
             if let Some(text) = m.required("periode", what, p) {
                 match period_id(&text) {
                     Some(id) => {
-                        let given = m.lines.get("periode").and_then(|l| l.values.get(1)).filter(|l| !l.is_empty()).cloned();
+                        let given =
+                            m.lines.get("periode").and_then(|l| l.values.get(1)).filter(|l| !l.is_empty()).cloned();
                         let label = given.unwrap_or_else(|| period_label(&id));
                         m.period = Some(Label { id, label });
                     }
@@ -1062,7 +1114,14 @@ fn read_descriptors<'r>(rows: &'r [Row], h: usize, p: &mut Problems) -> (Descrip
 
 /// The figure columns, from the header and the descriptor rows. `start` is the first figure
 /// column (0-based). `None` when the header has none.
-fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, sep: char, p: &mut Problems) -> Option<Vec<Column>> {
+fn read_columns(
+    header: &Row,
+    desc: &Descriptors,
+    data: &[Row],
+    start: usize,
+    sep: char,
+    p: &mut Problems,
+) -> Option<Vec<Column>> {
     let end = header.last_filled().unwrap_or(0);
     if end < start {
         p.add_at(header.n, start + 1, "de kopregel heeft geen kolommen met cijfers; zet de namen van de kolommen (zoals gepubliceerd) naast de eerste cel");
@@ -1076,7 +1135,11 @@ fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, se
             } else {
                 "; geef de kolom een naam in de kopregel of maak de cel leeg"
             };
-            p.add_at(r.n, extra + 1, format!("deze rij heeft meer kolommen dan de kopregel (die houdt op bij kolom {}){hint}", end + 1));
+            p.add_at(
+                r.n,
+                extra + 1,
+                format!("deze rij heeft meer kolommen dan de kopregel (die houdt op bij kolom {}){hint}", end + 1),
+            );
         }
     }
     let mut columns: Vec<Column> = Vec::new();
@@ -1085,7 +1148,11 @@ fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, se
         let label = header.get(c);
         if label.is_empty() {
             if desc.0.values().any(|r| !r.get(c).is_empty()) || data.iter().any(|r| !r.get(c).is_empty()) {
-                p.add_at(header.n, c + 1, "deze kolom heeft geen naam in de kopregel; zet de naam van de kolom erboven zoals gepubliceerd");
+                p.add_at(
+                    header.n,
+                    c + 1,
+                    "deze kolom heeft geen naam in de kopregel; zet de naam van de kolom erboven zoals gepubliceerd",
+                );
             }
             continue;
         }
@@ -1096,7 +1163,11 @@ fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, se
         } else if is_measure_id(id_text) {
             id_text.to_owned()
         } else {
-            p.add_at(id_row, c + 1, format!("\"{id_text}\" is geen geldige id; gebruik kleine letters, cijfers en _ (zoals met_verblijf)"));
+            p.add_at(
+                id_row,
+                c + 1,
+                format!("\"{id_text}\" is geen geldige id; gebruik kleine letters, cijfers en _ (zoals met_verblijf)"),
+            );
             usable = false;
             measure_slug(id_text)
         };
@@ -1115,7 +1186,11 @@ fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, se
         } else {
             let u = unit_word(unit_text);
             if u.is_none() {
-                p.add_at(unit_row, c + 1, format!("onbekende eenheid \"{unit_text}\"; kies aantal, %, €, per 1.000, score, jaar of maanden"));
+                p.add_at(
+                    unit_row,
+                    c + 1,
+                    format!("onbekende eenheid \"{unit_text}\"; kies aantal, %, €, per 1.000, score, jaar of maanden"),
+                );
             }
             u
         };
@@ -1144,7 +1219,11 @@ fn read_columns(header: &Row, desc: &Descriptors, data: &[Row], start: usize, se
             _ if dec_text.is_empty() => None,
             Ok(n) if n <= 6 => Some(n),
             _ => {
-                p.add_at(dec_row, c + 1, format!("\"{dec_text}\": schrijf het aantal decimalen zoals gepubliceerd, 0 tot en met 6"));
+                p.add_at(
+                    dec_row,
+                    c + 1,
+                    format!("\"{dec_text}\": schrijf het aantal decimalen zoals gepubliceerd, 0 tot en met 6"),
+                );
                 None
             }
         };
@@ -1195,10 +1274,16 @@ fn read_data(
         let first = r.get(0);
         let key = match layout {
             _ if first.is_empty() => {
-                p.add_at(r.n, 1, match layout {
-                    Layout::PerGebied => "de eerste cel is leeg; vul het gebied in (CBS-code zoals GM0505 of de naam)",
-                    Layout::PerJaar => "de eerste cel is leeg; vul de periode in (zoals 2016 of 2016-H1)",
-                });
+                p.add_at(
+                    r.n,
+                    1,
+                    match layout {
+                        Layout::PerGebied => {
+                            "de eerste cel is leeg; vul het gebied in (CBS-code zoals GM0505 of de naam)"
+                        }
+                        Layout::PerJaar => "de eerste cel is leeg; vul de periode in (zoals 2016 of 2016-H1)",
+                    },
+                );
                 None
             }
             Layout::PerGebied => match find_area(manifest, first) {
@@ -1259,7 +1344,13 @@ fn read_data(
 
 /// The table's values in the order of the bundled files (per gebied: measure by measure; per
 /// jaar: period by period), with the sheet position of each.
-fn build_values(columns: &[Column], rows: &[DataRow], layout: Layout, periods: &[Label], meta: &Meta) -> (Vec<Value>, Vec<(usize, usize)>) {
+fn build_values(
+    columns: &[Column],
+    rows: &[DataRow],
+    layout: Layout,
+    periods: &[Label],
+    meta: &Meta,
+) -> (Vec<Value>, Vec<(usize, usize)>) {
     let mut cells: Vec<(&Column, &DataRow, &Cell, String, String)> = Vec::new();
     let usable = || columns.iter().enumerate().filter(|(_, c)| c.usable);
     match layout {
@@ -1303,8 +1394,20 @@ fn build_values(columns: &[Column], rows: &[DataRow], layout: Layout, periods: &
 /// Runs the project's validator (and the engine's check of published figures against their
 /// formulas) on the table and places its problems in the sheet. A problem at a cell that already
 /// has one is left out: it follows from the first.
-fn check_table(table: Table, meta: &Meta, places: &Places, manifest: &Manifest, mut p: Problems) -> Result<Table, Vec<Problem>> {
-    let ds = Dataset { region: String::new(), theme: table.theme, tables: vec![table], availability: Vec::new(), untranscribed: Vec::new() };
+fn check_table(
+    table: Table,
+    meta: &Meta,
+    places: &Places,
+    manifest: &Manifest,
+    mut p: Problems,
+) -> Result<Table, Vec<Problem>> {
+    let ds = Dataset {
+        region: String::new(),
+        theme: table.theme,
+        tables: vec![table],
+        availability: Vec::new(),
+        untranscribed: Vec::new(),
+    };
     let mut vp = Problems::new(&p.file);
     validate::dataset(&ds, manifest, &mut vp);
     // Said for the sheet: the validator words this for JSON, where such a figure can be documented
@@ -1313,7 +1416,10 @@ fn check_table(table: Table, meta: &Meta, places: &Places, manifest: &Manifest, 
     let cycle = vp.list.iter().any(|x| x.path == "tables[0].measures");
     if let (false, Some(t)) = (cycle, ds.tables.first()) {
         for check in super::engine::checks(t).into_iter().filter(|c| !c.agrees && !c.documented) {
-            let (Some(j), Some(m)) = (t.values.iter().position(|v| v.key == check.key), t.measure(&check.key.measure)) else { continue };
+            let (Some(j), Some(m)) = (t.values.iter().position(|v| v.key == check.key), t.measure(&check.key.measure))
+            else {
+                continue;
+            };
             let Some(&(row, col)) = places.values.get(j) else { continue };
             let formula_row = places.formula_row.map_or(String::new(), |r| format!(" (rij {r})"));
             p.add_at(
@@ -1444,7 +1550,8 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
     let num = |v: f64| Json::Number(v);
     let obj = |fields: Vec<(&str, Json)>| Json::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
     let label = |l: &Label| obj(vec![("id", s(&l.id)), ("label", s(&l.label))]);
-    let mut source = vec![("text", s(&table.source.text)), ("seed", s(&table.source.seed)), ("section", s(&table.source.section))];
+    let mut source =
+        vec![("text", s(&table.source.text)), ("seed", s(&table.source.seed)), ("section", s(&table.source.section))];
     if let Some(page) = table.source.page {
         source.push(("page", num(page as f64)));
     }
@@ -1471,7 +1578,10 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
             if let Some(formula) = &m.formula {
                 f.push((
                     "formula",
-                    obj(vec![("op", s(formula.op.id())), ("args", Json::Array(formula.args.iter().map(|a| s(a)).collect()))]),
+                    obj(vec![
+                        ("op", s(formula.op.id())),
+                        ("args", Json::Array(formula.args.iter().map(|a| s(a)).collect())),
+                    ]),
                 ));
             }
             obj(f)
@@ -1508,7 +1618,11 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
                 TotalDimension::Area => "area",
                 TotalDimension::Category => "category",
             };
-            obj(vec![("dimension", s(dim)), ("total", s(&t.total)), ("of", Json::Array(t.of.iter().map(|x| s(x)).collect()))])
+            obj(vec![
+                ("dimension", s(dim)),
+                ("total", s(&t.total)),
+                ("of", Json::Array(t.of.iter().map(|x| s(x)).collect())),
+            ])
         })
         .collect();
     let inconsistencies = table
@@ -1520,7 +1634,12 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
                 InconsistencyKind::DerivedMismatch => "derived-mismatch",
                 InconsistencyKind::TextDiffers => "text-differs",
             };
-            let mut f = vec![("kind", s(kind)), ("measure", s(&i.key.measure)), ("area", s(&i.key.area)), ("period", s(&i.key.period))];
+            let mut f = vec![
+                ("kind", s(kind)),
+                ("measure", s(&i.key.measure)),
+                ("area", s(&i.key.area)),
+                ("period", s(&i.key.period)),
+            ];
             if let Some(c) = &i.key.category {
                 f.push(("category", s(c)));
             }
@@ -1630,8 +1749,14 @@ mod tests {
         assert_eq!(parse_cell("€ 10.762.073", Some(Unit::Euro)), Ok(Cell::Number { value: 10762073.0, decimals: 0 }));
         assert_eq!(parse_cell("-", Some(Unit::Procent)), Ok(Cell::Mark { status: Status::Geheim, printed: None }));
         assert_eq!(parse_cell("€ -", Some(Unit::Euro)), Ok(Cell::Mark { status: Status::Nihil, printed: None }));
-        assert_eq!(parse_cell(".", Some(Unit::Aantal)), Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: None }));
-        assert_eq!(parse_cell("[pm]", Some(Unit::Euro)), Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: Some("[pm]".into()) }));
+        assert_eq!(
+            parse_cell(".", Some(Unit::Aantal)),
+            Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: None })
+        );
+        assert_eq!(
+            parse_cell("[pm]", Some(Unit::Euro)),
+            Ok(Cell::Mark { status: Status::NietBeschikbaar, printed: Some("[pm]".into()) })
+        );
         assert_eq!(parse_cell("8,8%", Some(Unit::Procent)), Ok(Cell::Number { value: 8.8, decimals: 1 }));
         assert_eq!(parse_cell("-5", Some(Unit::Aantal)), Ok(Cell::Number { value: -5.0, decimals: 0 }));
         assert!(parse_cell("- 5", Some(Unit::Aantal)).unwrap_err().contains("geheime cel"));
@@ -1666,7 +1791,10 @@ mod tests {
         assert_eq!(period_label("2016-12-31"), "31 december 2016");
         assert_eq!(period_label("2016-H1"), "1e halfjaar 2016");
         assert_eq!(parse_formula("|inkomsten - uitgaven|").map(|f| f.op), Ok(Op::AbsDifference));
-        assert_eq!(parse_formula("uitgaven / inkomsten * 100").map(|f| (f.op, f.args)), Ok((Op::Share, vec!["uitgaven".into(), "inkomsten".into()])));
+        assert_eq!(
+            parse_formula("uitgaven / inkomsten * 100").map(|f| (f.op, f.args)),
+            Ok((Op::Share, vec!["uitgaven".into(), "inkomsten".into()]))
+        );
         assert_eq!(parse_formula("1.000 × a / b").map(|f| f.op), Ok(Op::Per1000));
         assert_eq!(parse_formula("a + b + c").map(|f| f.args.len()), Ok(3));
         assert!(parse_formula("a * b").is_err());

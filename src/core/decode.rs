@@ -23,7 +23,13 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     if problems.list.len() > before {
         return None;
     }
-    Some(Dataset { region: region?, theme: theme?, tables: tables?, availability: availability?, untranscribed: untranscribed? })
+    Some(Dataset {
+        region: region?,
+        theme: theme?,
+        tables: tables?,
+        availability: availability?,
+        untranscribed: untranscribed?,
+    })
 }
 
 /// Parses and decodes `manifest.json`.
@@ -85,7 +91,10 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
                 let s = as_string(v, path, p)?;
                 let t = Theme::from_id(&s);
                 if t.is_none() {
-                    p.add(path, format!("onbekend thema \"{}\"; verwacht jeugd, participatie, wmo of samenloop", shorten(&s)));
+                    p.add(
+                        path,
+                        format!("onbekend thema \"{}\"; verwacht jeugd, participatie, wmo of samenloop", shorten(&s)),
+                    );
                 }
                 t
             })?,
@@ -152,8 +161,21 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
     let values = o.list("values", |v, path, p| value(v, path, p, provisional_default));
     let inconsistencies = o.optional_list("inconsistencies", inconsistency);
     o.finish(&[
-        "id", "title", "theme", "pillar", "source", "note", "definitions", "provisional", "rounding", "periods",
-        "categories", "measures", "totals", "values", "inconsistencies",
+        "id",
+        "title",
+        "theme",
+        "pillar",
+        "source",
+        "note",
+        "definitions",
+        "provisional",
+        "rounding",
+        "periods",
+        "categories",
+        "measures",
+        "totals",
+        "values",
+        "inconsistencies",
     ]);
     let mut table = Table {
         id: id?,
@@ -312,7 +334,13 @@ fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency
     let expected = o.optional_number("expected");
     let description = o.string("description");
     o.finish(&["kind", "measure", "area", "period", "category", "published", "expected", "description"]);
-    Some(Inconsistency { kind: kind?, key: key?, published: published?, expected: expected?, description: description? })
+    Some(Inconsistency {
+        kind: kind?,
+        key: key?,
+        published: published?,
+        expected: expected?,
+        description: description?,
+    })
 }
 
 fn availability(v: &Json, path: &str, p: &mut Problems) -> Option<Availability> {
@@ -416,7 +444,11 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     /// An optional field: `Some(None)` when absent or null; `None` when present but wrong.
-    fn optional<T>(&mut self, key: &str, read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>) -> Option<Option<T>> {
+    fn optional<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>,
+    ) -> Option<Option<T>> {
         match self.optional_field(key) {
             None => Some(None),
             Some((v, path, p)) => read(v, &path, p).map(Some),
@@ -486,7 +518,11 @@ impl<'a, 'p> Obj<'a, 'p> {
         self.required(key, |v, path, p| as_list(v, path, p, item))
     }
 
-    fn optional_list<T>(&mut self, key: &str, item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
+    fn optional_list<T>(
+        &mut self,
+        key: &str,
+        item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+    ) -> Option<Vec<T>> {
         self.optional(key, |v, path, p| as_list(v, path, p, item)).map(Option::unwrap_or_default)
     }
 
@@ -496,7 +532,8 @@ impl<'a, 'p> Obj<'a, 'p> {
         for (k, _) in self.fields {
             if !known.contains(&k.as_str()) {
                 let path = if self.path.is_empty() { k.clone() } else { format!("{}.{k}", self.path) };
-                self.p.add(&path, format!("onbekend veld \"{}\"; bekende velden zijn: {}", shorten(k), known.join(", ")));
+                self.p
+                    .add(&path, format!("onbekend veld \"{}\"; bekende velden zijn: {}", shorten(k), known.join(", ")));
             }
         }
     }
@@ -531,7 +568,9 @@ fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
         Json::Number(n) if n.is_finite() => Some(*n),
         other => {
             let hint = match other {
-                Json::String(s) if s.contains(',') => " (schrijf een getal met een punt als decimaalteken, zonder aanhalingstekens: 8.8, niet \"8,8\")",
+                Json::String(s) if s.contains(',') => {
+                    " (schrijf een getal met een punt als decimaalteken, zonder aanhalingstekens: 8.8, niet \"8,8\")"
+                }
                 Json::String(_) => " (een getal zonder aanhalingstekens)",
                 _ => "",
             };
@@ -551,7 +590,12 @@ fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {
     }
 }
 
-fn as_list<T>(v: &Json, path: &str, p: &mut Problems, mut item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
+fn as_list<T>(
+    v: &Json,
+    path: &str,
+    p: &mut Problems,
+    mut item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
     match v {
         Json::Array(items) => {
             let mut out = Vec::with_capacity(items.len());

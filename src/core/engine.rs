@@ -9,8 +9,8 @@
 //! makes the result provisional; derived figures are recomputed from their inputs, never copied.
 
 use super::format;
-use std::borrow::Cow;
 use super::model::*;
+use std::borrow::Cow;
 
 /// Why a figure has no value.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,11 +33,16 @@ impl Missing {
     /// The reason in words, for the page and for exports.
     pub fn reason(&self) -> String {
         match self {
-            Missing::Geheim => "geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn".into(),
+            Missing::Geheim => {
+                "geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn"
+                    .into()
+            }
             Missing::NietBeschikbaar => "niet beschikbaar: dit cijfer is niet openbaar gemaakt of niet geleverd".into(),
             Missing::NietInBron => "niet in de bron: dit cijfer staat niet in de publicatie".into(),
             Missing::UitGeheim(names) => format!("niet te berekenen: {} is geheim", format::join_nl(names)),
-            Missing::UitNietBeschikbaar(names) => format!("niet te berekenen: {} is niet beschikbaar", format::join_nl(names)),
+            Missing::UitNietBeschikbaar(names) => {
+                format!("niet te berekenen: {} is niet beschikbaar", format::join_nl(names))
+            }
             Missing::DelenDoorNul => "niet te berekenen: de noemer is 0".into(),
         }
     }
@@ -109,11 +114,24 @@ pub enum Style {
 
 impl Figure {
     pub fn missing(reason: Missing, unit: Unit, decimals: u8, how: String) -> Figure {
-        Figure { value: Err(reason), range: None, provisional: false, unit, decimals, explain: How::Printed(how.into()), published: None }
+        Figure {
+            value: Err(reason),
+            range: None,
+            provisional: false,
+            unit,
+            decimals,
+            explain: How::Printed(how.into()),
+            published: None,
+        }
     }
 
     fn as_input(&self, label: Cow<'static, str>) -> Input {
-        Input { label, value: self.value.as_ref().map(|v| *v).map_err(Missing::mark), unit: self.unit, decimals: self.decimals }
+        Input {
+            label,
+            value: self.value.as_ref().map(|v| *v).map_err(Missing::mark),
+            unit: self.unit,
+            decimals: self.decimals,
+        }
     }
 
     /// "Hoe berekend": the calculation written out with its actual inputs and result.
@@ -133,14 +151,17 @@ impl Figure {
         match calc.style {
             Style::Comparison => format!("{} − {} = {result}", show(&calc.inputs[0]), show(&calc.inputs[1])),
             Style::Index => format!("{} / {} × 100 = {result}", show(&calc.inputs[0]), show(&calc.inputs[1])),
-            Style::Flows => format!("{} + {} − {} = {result}", show(&calc.inputs[0]), show(&calc.inputs[1]), show(&calc.inputs[2])),
+            Style::Flows => {
+                format!("{} + {} − {} = {result}", show(&calc.inputs[0]), show(&calc.inputs[1]), show(&calc.inputs[2]))
+            }
             Style::Labelled => {
                 let symbol = match calc.op {
                     Op::Sum => " + ",
                     Op::Difference | Op::AbsDifference => " − ",
                     _ => " / ",
                 };
-                let written = calc.inputs.iter().map(|i| format!("{} ({})", i.label, show(i))).collect::<Vec<_>>().join(symbol);
+                let written =
+                    calc.inputs.iter().map(|i| format!("{} ({})", i.label, show(i))).collect::<Vec<_>>().join(symbol);
                 match calc.op {
                     Op::Share => format!("{written} × 100 = {result}"),
                     Op::Per1000 => format!("{written} × 1.000 = {result}"),
@@ -198,12 +219,18 @@ pub fn cell(table: &Table, key: &Key) -> Figure {
 /// The printed value of a cell, without recomputation.
 pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
     let how: std::borrow::Cow<'static, str> = match (measure.kind, &measure.base) {
-        (Kind::Derived, Some(base)) => format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id()).into(),
+        (Kind::Derived, Some(base)) => {
+            format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id())
+                .into()
+        }
         (Kind::Derived, None) => "zoals gepubliceerd".into(),
         _ => "zoals gepubliceerd in de bron".into(),
     };
     let Some(v) = table.value(key) else {
-        return Figure { explain: How::Printed(how), ..Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, String::new()) };
+        return Figure {
+            explain: How::Printed(how),
+            ..Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, String::new())
+        };
     };
     let base = Figure {
         value: Err(Missing::NietInBron),
@@ -244,7 +271,16 @@ fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Fi
     // The source printed the result but not (all) its parts: show the printed figure as such.
     if inputs.iter().any(|(_, f)| f.value == Err(Missing::NietInBron)) {
         let mut out = printed(table, measure, key);
-        out.explain = How::Printed(std::borrow::Cow::Owned(format!("zoals gepubliceerd; de onderdelen ({}) staan niet in de bron", format::join_nl(&formula.args.iter().map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone())).collect::<Vec<_>>()))));
+        out.explain = How::Printed(std::borrow::Cow::Owned(format!(
+            "zoals gepubliceerd; de onderdelen ({}) staan niet in de bron",
+            format::join_nl(
+                &formula
+                    .args
+                    .iter()
+                    .map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone()))
+                    .collect::<Vec<_>>()
+            )
+        )));
         return out;
     }
     let (labels, figures): (Vec<_>, Vec<_>) = inputs.into_iter().unzip();
@@ -267,7 +303,8 @@ pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, deci
     let provisional = inputs.iter().any(|(_, f)| f.provisional);
     let numbers: Vec<Result<f64, Missing>> = inputs.iter().map(|(_, f)| f.value.clone()).collect();
     let missing = if numbers.iter().any(|v| v.is_err()) {
-        let unavailable: Vec<String> = inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
+        let unavailable: Vec<String> =
+            inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
         Some(if unavailable.is_empty() {
             Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
         } else {
@@ -276,7 +313,11 @@ pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, deci
     } else {
         None
     };
-    let explain = How::Calc(Box::new(Calc { op, inputs: inputs.into_iter().map(|(l, f)| f.as_input(l)).collect(), style: Style::Labelled }));
+    let explain = How::Calc(Box::new(Calc {
+        op,
+        inputs: inputs.into_iter().map(|(l, f)| f.as_input(l)).collect(),
+        style: Style::Labelled,
+    }));
     if let Some(reason) = missing {
         return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
@@ -308,14 +349,21 @@ fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
             return None;
         }
         let c = [a.0 / b.0, a.0 / b.1, a.1 / b.0, a.1 / b.1];
-        Some((k * c.iter().cloned().fold(f64::INFINITY, f64::min), k * c.iter().cloned().fold(f64::NEG_INFINITY, f64::max)))
+        Some((
+            k * c.iter().cloned().fold(f64::INFINITY, f64::min),
+            k * c.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        ))
     };
     match op {
         Op::Sum => Some(r.iter().fold((0.0, 0.0), |acc, x| (acc.0 + x.0, acc.1 + x.1))),
         Op::Difference => Some((r[0].0 - r[1].1, r[0].1 - r[1].0)),
         Op::AbsDifference => {
             let (lo, hi) = (r[0].0 - r[1].1, r[0].1 - r[1].0);
-            Some(if lo <= 0.0 && hi >= 0.0 { (0.0, lo.abs().max(hi.abs())) } else { (lo.abs().min(hi.abs()), lo.abs().max(hi.abs())) })
+            Some(if lo <= 0.0 && hi >= 0.0 {
+                (0.0, lo.abs().max(hi.abs()))
+            } else {
+                (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
+            })
         }
         Op::Share => div(r[0], r[1], 100.0),
         Op::Per1000 => div(r[0], r[1], 1000.0),
@@ -420,7 +468,10 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
 /// Difference of an area's figure with a reference (e.g. Nederland), in the figure's own unit
 /// (for percentages: procentpunten).
 pub fn difference(a: &Figure, reference: &Figure) -> Figure {
-    styled(apply(Op::Difference, vec![("gemeente".into(), a), ("referentie".into(), reference)], a.unit, a.decimals), Style::Comparison)
+    styled(
+        apply(Op::Difference, vec![("gemeente".into(), a), ("referentie".into(), reference)], a.unit, a.decimals),
+        Style::Comparison,
+    )
 }
 
 /// Index of an area's figure relative to a reference (reference = 100).
@@ -454,13 +505,23 @@ mod tests {
     use super::*;
 
     fn fig(v: f64, unit: Unit, decimals: u8) -> Figure {
-        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit, decimals, explain: How::Printed("".into()), published: None }
+        Figure {
+            value: Ok(v),
+            range: Some((v, v)),
+            provisional: false,
+            unit,
+            decimals,
+            explain: How::Printed("".into()),
+            published: None,
+        }
     }
 
     #[test]
     fn secret_input_makes_result_unavailable_with_bound() {
-        let secret = Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
-        let sum = apply(Op::Sum, vec![("A".into(), &fig(10.0, Unit::Aantal, 0)), ("B".into(), &secret)], Unit::Aantal, 0);
+        let secret =
+            Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
+        let sum =
+            apply(Op::Sum, vec![("A".into(), &fig(10.0, Unit::Aantal, 0)), ("B".into(), &secret)], Unit::Aantal, 0);
         assert_eq!(sum.value, Err(Missing::UitGeheim(vec!["B".into()])));
         assert_eq!(sum.range, Some((10.0, 17.0)));
         assert!(sum.how().contains("geheim"));
@@ -478,7 +539,12 @@ mod tests {
 
     #[test]
     fn division_by_zero_is_a_reason_not_infinity() {
-        let r = apply(Op::Ratio, vec![("a".into(), &fig(3.0, Unit::Euro, 0)), ("b".into(), &fig(0.0, Unit::Aantal, 0))], Unit::Euro, 0);
+        let r = apply(
+            Op::Ratio,
+            vec![("a".into(), &fig(3.0, Unit::Euro, 0)), ("b".into(), &fig(0.0, Unit::Aantal, 0))],
+            Unit::Euro,
+            0,
+        );
         assert_eq!(r.value, Err(Missing::DelenDoorNul));
     }
 
@@ -500,7 +566,12 @@ mod tests {
 
     #[test]
     fn ranks_share_ties_and_skip_missing() {
-        let r = ranks(&[Some(1.0), Some(3.0), Some(3.0), Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new()).number()]);
+        let r = ranks(&[
+            Some(1.0),
+            Some(3.0),
+            Some(3.0),
+            Figure::missing(Missing::Geheim, Unit::Procent, 1, String::new()).number(),
+        ]);
         assert_eq!(r, vec![Some(3), Some(1), Some(1), None]);
     }
 }
@@ -509,10 +580,19 @@ mod tests {
 /// (e.g. bijstand: begin + instroom − uitstroom).
 pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
     let plus = apply(Op::Sum, vec![("begin".into(), start), ("instroom".into(), inflow)], start.unit, start.decimals);
-    let mut end = apply(Op::Difference, vec![("begin + instroom".into(), &plus), ("uitstroom".into(), outflow)], start.unit, start.decimals);
+    let mut end = apply(
+        Op::Difference,
+        vec![("begin + instroom".into(), &plus), ("uitstroom".into(), outflow)],
+        start.unit,
+        start.decimals,
+    );
     end.explain = How::Calc(Box::new(Calc {
         op: Op::Sum,
-        inputs: vec![start.as_input("begin".into()), inflow.as_input("instroom".into()), outflow.as_input("uitstroom".into())],
+        inputs: vec![
+            start.as_input("begin".into()),
+            inflow.as_input("instroom".into()),
+            outflow.as_input("uitstroom".into()),
+        ],
         style: Style::Flows,
     }));
     end
@@ -521,7 +601,12 @@ pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
 /// Realisation against a prognosis or budget: the difference (realisation − prognosis) and the
 /// realisation as a percentage of the prognosis ("uitputting" for a budget).
 pub fn against_plan(plan: &Figure, realised: &Figure) -> (Figure, Figure) {
-    let diff = apply(Op::Difference, vec![("realisatie".into(), realised), ("prognose".into(), plan)], realised.unit, realised.decimals);
+    let diff = apply(
+        Op::Difference,
+        vec![("realisatie".into(), realised), ("prognose".into(), plan)],
+        realised.unit,
+        realised.decimals,
+    );
     let share = apply(Op::Share, vec![("realisatie".into(), realised), ("prognose".into(), plan)], Unit::Procent, 1);
     (diff, share)
 }
@@ -541,7 +626,15 @@ mod flow_tests {
     use super::*;
 
     fn fig(v: f64) -> Figure {
-        Figure { value: Ok(v), range: Some((v, v)), provisional: false, unit: Unit::Euro, decimals: 0, explain: How::Printed("".into()), published: None }
+        Figure {
+            value: Ok(v),
+            range: Some((v, v)),
+            provisional: false,
+            unit: Unit::Euro,
+            decimals: 0,
+            explain: How::Printed("".into()),
+            published: None,
+        }
     }
 
     #[test]
@@ -554,7 +647,12 @@ mod flow_tests {
         assert_eq!(diff.number(), Some(-35_093.0));
         assert_eq!(format::number(share.number().unwrap(), 1), "96,3");
         // Ridderkerk BUIG 2017: inkomsten € 10.711.554, uitgaven € 12.006.775 → tekort € 1.295.221.
-        let result = apply(Op::Difference, vec![("inkomsten".into(), &fig(10_711_554.0)), ("uitgaven".into(), &fig(12_006_775.0))], Unit::Euro, 0);
+        let result = apply(
+            Op::Difference,
+            vec![("inkomsten".into(), &fig(10_711_554.0)), ("uitgaven".into(), &fig(12_006_775.0))],
+            Unit::Euro,
+            0,
+        );
         assert_eq!(result.number(), Some(-1_295_221.0));
         assert_eq!(balance_word(&result), Some("tekort"));
     }

@@ -69,7 +69,10 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
     }
     lines.push(meta("Bron", &table.source.text));
     if let Some(seed) = manifest.seed(&table.source.seed) {
-        lines.push(meta("Publicatie", &format!("{} ({}, {}), {}", seed.title, seed.publisher, seed.year, table.source.section)));
+        lines.push(meta(
+            "Publicatie",
+            &format!("{} ({}, {}), {}", seed.title, seed.publisher, seed.year, table.source.section),
+        ));
     }
     if let Some(n) = &table.note {
         lines.push(meta("Toelichting", n));
@@ -83,7 +86,9 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
     lines.push(meta("Gemaakt met", "Monitor Sociaal Domein"));
     lines.push(String::new());
     let mut header = vec![field(grid.row_header())];
-    header.extend(grid.columns.iter().map(|c| field(&if c.measure.is_empty() { "waarde".to_owned() } else { format!("{} ({})", c.label, c.unit.id()) })));
+    header.extend(grid.columns.iter().map(|c| {
+        field(&if c.measure.is_empty() { "waarde".to_owned() } else { format!("{} ({})", c.label, c.unit.id()) })
+    }));
     let per_row_provisional = some_provisional && !all_provisional;
     if per_row_provisional {
         header.push("Voorlopig".into());

@@ -86,10 +86,19 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
 
     // Columns: measures × categories, unless the rows already are one of them.
     let mut columns = Vec::new();
-    let categories: Vec<Option<&Label>> =
-        if table.categories.is_empty() || rows_are == RowsAre::Categories { vec![None] } else { table.categories.iter().map(Some).collect() };
+    let categories: Vec<Option<&Label>> = if table.categories.is_empty() || rows_are == RowsAre::Categories {
+        vec![None]
+    } else {
+        table.categories.iter().map(Some).collect()
+    };
     if rows_are == RowsAre::Measures {
-        columns.push(Column { label: "waarde".into(), unit: Unit::Aantal, decimals: 0, measure: String::new(), category: None });
+        columns.push(Column {
+            label: "waarde".into(),
+            unit: Unit::Aantal,
+            decimals: 0,
+            measure: String::new(),
+            category: None,
+        });
     } else {
         for m in &table.measures {
             for c in &categories {
@@ -103,7 +112,13 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                     Some(c) => format!("{} – {}", m.label, c.label),
                     None => m.label.clone(),
                 };
-                columns.push(Column { label, unit: m.unit, decimals: m.decimals, measure: m.id.clone(), category: c.map(|c| c.id.clone()) });
+                columns.push(Column {
+                    label,
+                    unit: m.unit,
+                    decimals: m.decimals,
+                    measure: m.id.clone(),
+                    category: c.map(|c| c.id.clone()),
+                });
             }
         }
     }
@@ -155,7 +170,10 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 id: per.id.clone(),
                 label: per.label.clone(),
                 reference: false,
-                cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, c.category.clone(), &single_area, &per.id))).collect(),
+                cells: columns
+                    .iter()
+                    .map(|c| engine::cell(table, &key(&c.measure, c.category.clone(), &single_area, &per.id)))
+                    .collect(),
             })
             .collect(),
         RowsAre::Categories => table
@@ -165,7 +183,10 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 id: cat.id.clone(),
                 label: cat.label.clone(),
                 reference: table.totals.iter().any(|t| t.dimension == TotalDimension::Category && t.total == cat.id),
-                cells: columns.iter().map(|c| engine::cell(table, &key(&c.measure, Some(cat.id.clone()), &single_area, &p))).collect(),
+                cells: columns
+                    .iter()
+                    .map(|c| engine::cell(table, &key(&c.measure, Some(cat.id.clone()), &single_area, &p)))
+                    .collect(),
             })
             .collect(),
         RowsAre::Measures => table

@@ -57,11 +57,7 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         return Err(SyntaxError {
             line: 0,
             column: 0,
-            message: format!(
-                "het bestand is {} bytes groot; het maximum is {} bytes",
-                text.len(),
-                MAX_FILE_BYTES
-            ),
+            message: format!("het bestand is {} bytes groot; het maximum is {} bytes", text.len(), MAX_FILE_BYTES),
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -108,16 +104,25 @@ fn dutch_syntax_message(e: &serde_json::Error) -> String {
 fn syntax_in_dutch(msg: &str) -> &'static str {
     const KNOWN: [(&str, &str); 14] = [
         ("expected `,` or `}`", "hier verwachtte ik een komma of een } (ontbreekt er een komma tussen twee velden?)"),
-        ("expected `,` or `]`", "hier verwachtte ik een komma of een ] (ontbreekt er een komma tussen twee elementen?)"),
+        (
+            "expected `,` or `]`",
+            "hier verwachtte ik een komma of een ] (ontbreekt er een komma tussen twee elementen?)",
+        ),
         ("expected `:`", "hier verwachtte ik een dubbele punt tussen sleutel en waarde"),
-        ("expected value", "hier verwachtte ik een waarde (een getal, tekst tussen aanhalingstekens, true, false, null, [ of {)"),
+        (
+            "expected value",
+            "hier verwachtte ik een waarde (een getal, tekst tussen aanhalingstekens, true, false, null, [ of {)",
+        ),
         ("expected ident", "ongeldige waarde: bedoelde u true, false of null?"),
         ("trailing comma", "er staat een komma te veel voor een } of ]"),
         ("key must be a string", "een sleutel moet tussen dubbele aanhalingstekens staan"),
         ("trailing characters", "na het einde van de gegevens staat nog tekst"),
         ("invalid number", "ongeldig getal (gebruik een punt als decimaalteken en geen duizendtallen: 1490.5)"),
         ("number out of range", "dit getal is te groot"),
-        ("control character", "een tekst bevat een ongeldig teken, bijvoorbeeld een regeleinde binnen aanhalingstekens"),
+        (
+            "control character",
+            "een tekst bevat een ongeldig teken, bijvoorbeeld een regeleinde binnen aanhalingstekens",
+        ),
         ("invalid escape", "een tekst bevat een ongeldige \\-reeks"),
         ("invalid unicode code point", "een tekst bevat een ongeldig Unicode-teken"),
         ("lone leading surrogate", "een tekst bevat een ongeldig Unicode-teken"),

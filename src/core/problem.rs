@@ -40,10 +40,20 @@ impl Problems {
         Problems { file: file.to_owned(), list: Vec::new() }
     }
     pub fn add(&mut self, path: &str, message: impl Into<String>) {
-        self.list.push(Problem { file: self.file.clone(), path: path.to_owned(), position: None, message: message.into() });
+        self.list.push(Problem {
+            file: self.file.clone(),
+            path: path.to_owned(),
+            position: None,
+            message: message.into(),
+        });
     }
     pub fn add_at(&mut self, line: usize, column: usize, message: impl Into<String>) {
-        self.list.push(Problem { file: self.file.clone(), path: String::new(), position: Some((line, column)), message: message.into() });
+        self.list.push(Problem {
+            file: self.file.clone(),
+            path: String::new(),
+            position: Some((line, column)),
+            message: message.into(),
+        });
     }
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

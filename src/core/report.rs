@@ -26,7 +26,12 @@ pub struct Report {
 pub fn check(files: &[(String, String)]) -> Report {
     let mut r = Report::default();
     let Some((_, text)) = files.iter().find(|(n, _)| n == "manifest.json") else {
-        r.problems.push(Problem { file: "manifest.json".into(), path: String::new(), position: None, message: "manifest.json ontbreekt in de gegevensmap".into() });
+        r.problems.push(Problem {
+            file: "manifest.json".into(),
+            path: String::new(),
+            position: None,
+            message: "manifest.json ontbreekt in de gegevensmap".into(),
+        });
         return r;
     };
     let manifest = match validate::manifest_file("manifest.json", text) {
@@ -39,14 +44,25 @@ pub fn check(files: &[(String, String)]) -> Report {
     let mut table_files: HashMap<String, String> = HashMap::new();
     for d in &manifest.datasets {
         let Some((_, text)) = files.iter().find(|(n, _)| *n == d.file) else {
-            r.problems.push(Problem { file: d.file.clone(), path: String::new(), position: None, message: "dit bestand staat in manifest.json maar ontbreekt in de gegevensmap".into() });
+            r.problems.push(Problem {
+                file: d.file.clone(),
+                path: String::new(),
+                position: None,
+                message: "dit bestand staat in manifest.json maar ontbreekt in de gegevensmap".into(),
+            });
             continue;
         };
         match validate::dataset_file(&d.file, text, &manifest) {
             Ok(ds) => {
                 let mut p = Problems::new(&d.file);
                 if ds.region != d.region {
-                    p.add("region", format!("het bestand hoort bij regio \"{}\", maar manifest.json zegt \"{}\"", ds.region, d.region));
+                    p.add(
+                        "region",
+                        format!(
+                            "het bestand hoort bij regio \"{}\", maar manifest.json zegt \"{}\"",
+                            ds.region, d.region
+                        ),
+                    );
                 }
                 for (i, t) in ds.tables.iter().enumerate() {
                     if !d.themes.contains(&t.theme) {
@@ -74,7 +90,12 @@ pub fn check(files: &[(String, String)]) -> Report {
     }
     for (name, _) in files {
         if name != "manifest.json" && !manifest.datasets.iter().any(|d| d.file == *name) {
-            r.problems.push(Problem { file: name.clone(), path: String::new(), position: None, message: "dit bestand staat niet in manifest.json en wordt dus niet getoond".into() });
+            r.problems.push(Problem {
+                file: name.clone(),
+                path: String::new(),
+                position: None,
+                message: "dit bestand staat niet in manifest.json en wordt dus niet getoond".into(),
+            });
         }
     }
     r.manifest = Some(manifest);
@@ -96,7 +117,10 @@ pub fn inconsistencies_markdown(r: &Report) -> String {
     let mut total = 0;
     for (file, ds) in &r.datasets {
         for t in ds.tables.iter().filter(|t| !t.inconsistencies.is_empty()) {
-            out.push_str(&format!("\n## {} — `{}`\n\n*{}*, bron {} ({}), {}\n\n", t.title, t.id, file, t.source.seed, t.source.text, t.source.section));
+            out.push_str(&format!(
+                "\n## {} — `{}`\n\n*{}*, bron {} ({}), {}\n\n",
+                t.title, t.id, file, t.source.seed, t.source.text, t.source.section
+            ));
             for i in &t.inconsistencies {
                 total += 1;
                 let kind = match i.kind {
@@ -105,7 +129,11 @@ pub fn inconsistencies_markdown(r: &Report) -> String {
                     super::model::InconsistencyKind::TextDiffers => "tekst wijkt af van de tabel",
                 };
                 let figures = match (i.published, i.expected) {
-                    (Some(p), Some(e)) => format!(" (afgedrukt {}, uit de delen of de tekst {})", format::shortest(p), format::shortest(e)),
+                    (Some(p), Some(e)) => format!(
+                        " (afgedrukt {}, uit de delen of de tekst {})",
+                        format::shortest(p),
+                        format::shortest(e)
+                    ),
                     _ => String::new(),
                 };
                 out.push_str(&format!("- **{kind}**{figures}: {}\n", i.description.trim()));

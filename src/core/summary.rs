@@ -13,7 +13,8 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
     match grid.rows_are {
         RowsAre::Areas => {
             for (i, col) in grid.columns.iter().enumerate().take(4) {
-                let figures: Vec<(&str, &Figure)> = grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
+                let figures: Vec<(&str, &Figure)> =
+                    grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
                 let name = |code: &str| manifest.area_name(code);
                 let gemeenten: Vec<(&str, f64)> = figures
                     .iter()
@@ -36,23 +37,36 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                             sentence.push_str(&format!(", {comparison}"));
                         }
                     }
-                } else if let (Some(min), Some(max)) = (
-                    gemeenten.iter().map(|x| x.1).reduce(f64::min),
-                    gemeenten.iter().map(|x| x.1).reduce(f64::max),
-                ) {
-                    let at = |v: f64| format::join_nl(&gemeenten.iter().filter(|x| x.1 == v).map(|x| name(x.0)).collect::<Vec<_>>());
+                } else if let (Some(min), Some(max)) =
+                    (gemeenten.iter().map(|x| x.1).reduce(f64::min), gemeenten.iter().map(|x| x.1).reduce(f64::max))
+                {
+                    let at = |v: f64| {
+                        format::join_nl(&gemeenten.iter().filter(|x| x.1 == v).map(|x| name(x.0)).collect::<Vec<_>>())
+                    };
                     let show = |v: f64| format::with_unit(v, col.unit, col.decimals);
                     if min == max {
                         sentence.push_str(&format!(": {} in alle gemeenten met een cijfer", show(min)));
                     } else {
-                        sentence.push_str(&format!(": van {} in {} tot {} in {}", show(min), at(min), show(max), at(max)));
+                        sentence.push_str(&format!(
+                            ": van {} in {} tot {} in {}",
+                            show(min),
+                            at(min),
+                            show(max),
+                            at(max)
+                        ));
                     }
                     if let (Some(r), Some(rf)) = (reference, reference_fig) {
                         sentence.push_str(&format!("; {}: {}", name(r), rf.display()));
                     }
                 }
                 let with_mark = |secret: bool| -> Vec<String> {
-                    figures.iter().filter(|(_, f)| f.value.is_err() && f.is_secret() == secret && f.value != Err(Missing::NietInBron)).map(|(c, _)| name(c)).collect()
+                    figures
+                        .iter()
+                        .filter(|(_, f)| {
+                            f.value.is_err() && f.is_secret() == secret && f.value != Err(Missing::NietInBron)
+                        })
+                        .map(|(c, _)| name(c))
+                        .collect()
                 };
                 let (secret, unavailable) = (with_mark(true), with_mark(false));
                 if !secret.is_empty() {
@@ -69,12 +83,24 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
         }
         RowsAre::Periods => {
             for (i, col) in grid.columns.iter().enumerate().take(4) {
-                let points: Vec<(&str, &Figure)> = grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.label.as_str(), f))).filter(|(_, f)| f.number().is_some()).collect();
+                let points: Vec<(&str, &Figure)> = grid
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i).map(|f| (r.label.as_str(), f)))
+                    .filter(|(_, f)| f.number().is_some())
+                    .collect();
                 match (points.first(), points.last()) {
-                    (Some(first), Some(last)) if points.len() > 1 => {
-                        out.push(format!("{}: van {} in {} naar {} in {}.", capitalise(&col.label), first.1.display(), first.0, last.1.display(), last.0))
+                    (Some(first), Some(last)) if points.len() > 1 => out.push(format!(
+                        "{}: van {} in {} naar {} in {}.",
+                        capitalise(&col.label),
+                        first.1.display(),
+                        first.0,
+                        last.1.display(),
+                        last.0
+                    )),
+                    (Some(only), _) => {
+                        out.push(format!("{}: {} in {}.", capitalise(&col.label), only.1.display(), only.0))
                     }
-                    (Some(only), _) => out.push(format!("{}: {} in {}.", capitalise(&col.label), only.1.display(), only.0)),
                     _ => out.push(format!("{}: geen cijfers beschikbaar.", capitalise(&col.label))),
                 }
             }

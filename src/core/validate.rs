@@ -86,17 +86,24 @@ pub fn is_area_code(code: &str) -> bool {
         && code.len() <= 8
         && code[..2].chars().all(|c| c.is_ascii_uppercase())
         && code[2..].chars().all(|c| c.is_ascii_digit());
-    let ours = code.strip_prefix("RG-").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
+    let ours = code
+        .strip_prefix("RG-")
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
     cbs || ours
 }
 
 /// Dataset files are fetched relative to the page: no folders, no schemes, no tricks.
 pub fn is_safe_file_name(name: &str) -> bool {
-    name.ends_with(".json") && name.len() <= 80 && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.') && !name.starts_with('.')
+    name.ends_with(".json")
+        && name.len() <= 80
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && !name.starts_with('.')
 }
 
 fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    !id.is_empty()
+        && id.len() <= 80
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
@@ -119,7 +126,10 @@ pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
 
 fn source(s: &Source, path: &str, p: &mut Problems) {
     if s.text.trim().is_empty() {
-        p.add(&format!("{path}.text"), "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd");
+        p.add(
+            &format!("{path}.text"),
+            "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd",
+        );
     }
     if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
         p.add(&format!("{path}.seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
@@ -139,7 +149,12 @@ fn unit_fits(m: &Measure) -> Result<(), String> {
         Ok(())
     } else {
         let names: Vec<String> = expected.iter().map(|u| u.id().to_owned()).collect();
-        Err(format!("eenheid \"{}\" past niet bij {}; verwacht {}", m.unit.id(), describe_kind(m), format::join_nl(&names).replace(" en ", " of ")))
+        Err(format!(
+            "eenheid \"{}\" past niet bij {}; verwacht {}",
+            m.unit.id(),
+            describe_kind(m),
+            format::join_nl(&names).replace(" en ", " of ")
+        ))
     }
 }
 
@@ -152,7 +167,14 @@ fn describe_kind(m: &Measure) -> String {
 
 fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
     if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
-        p.add(&format!("{path}.id"), format!("tabel-id \"{}\" moet uit kleine letters, cijfers en streepjes bestaan en beginnen met \"{}-\"", t.id, t.theme.id()));
+        p.add(
+            &format!("{path}.id"),
+            format!(
+                "tabel-id \"{}\" moet uit kleine letters, cijfers en streepjes bestaan en beginnen met \"{}-\"",
+                t.id,
+                t.theme.id()
+            ),
+        );
     }
     if t.title.trim().is_empty() {
         p.add(&format!("{path}.title"), "de titel ontbreekt");
@@ -199,21 +221,46 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
         let vp = format!("{path}.values[{j}]");
         key_known(t, &v.key, &vp, areas, p);
         if let Some(first) = keys.insert(&v.key, j) {
-            p.add(&vp, format!("dubbele waarde: dezelfde maat, hetzelfde gebied en dezelfde periode staan al in values[{first}]"));
+            p.add(
+                &vp,
+                format!(
+                    "dubbele waarde: dezelfde maat, hetzelfde gebied en dezelfde periode staan al in values[{first}]"
+                ),
+            );
         }
         let (Some(m), Some(x)) = (t.measure(&v.key.measure), v.value) else { continue };
         if m.kind.is_additive() && x < 0.0 {
-            p.add(&format!("{vp}.value"), format!("een {} kan niet negatief zijn ({})", if m.kind == Kind::Amount { "bedrag van deze soort" } else { "aantal" }, format::number(x, m.decimals)));
+            p.add(
+                &format!("{vp}.value"),
+                format!(
+                    "een {} kan niet negatief zijn ({})",
+                    if m.kind == Kind::Amount { "bedrag van deze soort" } else { "aantal" },
+                    format::number(x, m.decimals)
+                ),
+            );
         }
-        if m.unit == Unit::Procent && !(0.0..=100.0).contains(&x) && m.formula.as_ref().is_none_or(|f| f.op == Op::Share) {
-            p.add(&format!("{vp}.value"), format!("een percentage moet tussen 0 en 100 liggen, niet {}", format::number(x, m.decimals)));
+        if m.unit == Unit::Procent
+            && !(0.0..=100.0).contains(&x)
+            && m.formula.as_ref().is_none_or(|f| f.op == Op::Share)
+        {
+            p.add(
+                &format!("{vp}.value"),
+                format!("een percentage moet tussen 0 en 100 liggen, niet {}", format::number(x, m.decimals)),
+            );
         }
         if m.kind == Kind::Count && x.fract() != 0.0 {
             p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {x}"));
         }
         if let Some(r) = m.rounding.or(t.rounding) {
-            if m.kind.is_additive() && x % r as f64 != 0.0 && v.status == Status::Gepubliceerd && t.inconsistency(&v.key).is_none() {
-                p.add(&format!("{vp}.value"), format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)));
+            if m.kind.is_additive()
+                && x % r as f64 != 0.0
+                && v.status == Status::Gepubliceerd
+                && t.inconsistency(&v.key).is_none()
+            {
+                p.add(
+                    &format!("{vp}.value"),
+                    format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)),
+                );
             }
         }
     }
@@ -242,12 +289,18 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
         let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
         let vp = format!("{path}.values[{j}].value");
         match (check.agrees, check.documented) {
-            (true, true) => p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how())),
+            (true, true) => {
+                p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how()))
+            }
             (false, false) => p.add(
                 &vp,
                 format!(
                     "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
-                    if check.what == "totaal" { "het gepubliceerde totaal" } else { "de gepubliceerde uitkomst van de formule" },
+                    if check.what == "totaal" {
+                        "het gepubliceerde totaal"
+                    } else {
+                        "de gepubliceerde uitkomst van de formule"
+                    },
                     format::shortest(check.published),
                     check.how()
                 ),
@@ -262,7 +315,10 @@ fn key_known(t: &Table, k: &Key, vp: &str, areas: &HashSet<&str>, p: &mut Proble
         p.add(&format!("{vp}.measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
     }
     if !areas.contains(k.area.as_str()) {
-        p.add(&format!("{vp}.area"), format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area));
+        p.add(
+            &format!("{vp}.area"),
+            format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area),
+        );
     }
     if !t.periods.iter().any(|x| x.id == k.period) {
         p.add(&format!("{vp}.period"), format!("onbekende periode \"{}\"; declareer haar onder periods", k.period));
@@ -271,7 +327,9 @@ fn key_known(t: &Table, k: &Key, vp: &str, areas: &HashSet<&str>, p: &mut Proble
         (Some(c), _) if !t.categories.iter().any(|x| x.id == *c) => {
             p.add(&format!("{vp}.category"), format!("onbekende categorie \"{c}\"; declareer haar onder categories"));
         }
-        (None, false) => p.add(&format!("{vp}.category"), "deze tabel heeft categorieën: elke waarde heeft een \"category\" nodig"),
+        (None, false) => {
+            p.add(&format!("{vp}.category"), "deze tabel heeft categorieën: elke waarde heeft een \"category\" nodig")
+        }
         _ => {}
     }
 }

@@ -103,7 +103,12 @@ impl ViewState {
         if self.page != Page::Home {
             parts.push(format!("pagina={}", self.page.id()));
         }
-        let fields = [("regio", &self.region), ("thema", &self.theme), ("indicator", &self.indicator), ("gemeente", &self.gemeente)];
+        let fields = [
+            ("regio", &self.region),
+            ("thema", &self.theme),
+            ("indicator", &self.indicator),
+            ("gemeente", &self.gemeente),
+        ];
         parts.extend(fields.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))));
         if !self.gemeenten.is_empty() {
             let joined = self.gemeenten.iter().map(|g| encode(g)).collect::<Vec<_>>().join(",");

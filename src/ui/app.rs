@@ -4,7 +4,10 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
-use super::pages::{region, BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
+use super::pages::{
+    region, BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage,
+    ThemePage,
+};
 use crate::core::config::Config;
 use crate::core::model::Manifest;
 use crate::core::problem::Problem;
@@ -28,7 +31,8 @@ pub fn App() -> impl IntoView {
         let (config, problems) = data::config(&manifest).await;
         Ok::<_, data::LoadError>((data::apply_config(manifest, &config), config, problems))
     });
-    move || match site.get() {
+    move || {
+        match site.get() {
         None => view! { <p class="laden" role="status">"De monitor wordt geladen…"</p> }.into_any(),
         Some(Err(e)) => view! {
             <main id="inhoud"><h1>"Monitor Sociaal Domein"</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
             apply_branding(&config);
             view! { <Shell manifest=m config=config problems=problems state=state/> }.into_any()
         }
+    }
     }
 }
 
@@ -70,7 +75,11 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
     if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
         return;
     }
-    let Some(a) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href]").ok().flatten()) else {
+    let Some(a) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten())
+    else {
         return;
     };
     let href = a.get_attribute("href").unwrap_or_default();

@@ -66,9 +66,17 @@ pub async fn dataset(manifest: &Manifest, file: &str) -> Result<Dataset, LoadErr
 
 /// Loads every dataset of a region (all regions when `None`) that holds tables of `theme` (all
 /// themes when `None`).
-pub async fn datasets(manifest: &Manifest, region: Option<&str>, theme: Option<Theme>) -> Result<Vec<Dataset>, LoadError> {
+pub async fn datasets(
+    manifest: &Manifest,
+    region: Option<&str>,
+    theme: Option<Theme>,
+) -> Result<Vec<Dataset>, LoadError> {
     let mut out = Vec::new();
-    for d in manifest.datasets.iter().filter(|d| region.is_none_or(|r| d.region == r) && theme.is_none_or(|t| d.themes.contains(&t))) {
+    for d in manifest
+        .datasets
+        .iter()
+        .filter(|d| region.is_none_or(|r| d.region == r) && theme.is_none_or(|t| d.themes.contains(&t)))
+    {
         out.push(dataset(manifest, &d.file).await?);
     }
     Ok(out)

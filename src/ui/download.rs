@@ -17,7 +17,8 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
 /// Offers a `data:` or `blob:` URL as a download named `name`.
 pub fn save_url(name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("geen document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "geen link")?;
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "geen link")?;
     a.set_href(url);
     a.set_download(name);
     a.set_hidden(true);

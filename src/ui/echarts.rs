@@ -15,7 +15,14 @@ extern "C" {
     #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = exportImage, catch)]
-    fn js_export_image(json: &str, kind: &str, title: &str, footer: &str, width: u32, height: u32) -> Result<String, JsValue>;
+    fn js_export_image(
+        json: &str,
+        kind: &str,
+        title: &str,
+        footer: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<String, JsValue>;
 }
 
 /// One live ECharts instance. Dispose it when its container goes away.
@@ -38,7 +45,12 @@ pub async fn load() -> Result<(), String> {
 
 /// Creates the chart in `el` and draws `option_json`. An error (e.g. the ECharts file did not
 /// load) is returned, so the page can say so while the table still shows the figures.
-pub fn draw(el: &web_sys::HtmlElement, renderer: Renderer, height: u32, option_json: &str) -> Result<ChartHandle, String> {
+pub fn draw(
+    el: &web_sys::HtmlElement,
+    renderer: Renderer,
+    height: u32,
+    option_json: &str,
+) -> Result<ChartHandle, String> {
     let kind = match renderer {
         Renderer::Canvas => "canvas",
         Renderer::Svg => "svg",
@@ -56,7 +68,13 @@ impl ChartHandle {
 
 /// The chart drawn off-screen with its title and a footer (source, date) as a `data:` URL,
 /// `png` or `svg`, for downloads. Loads ECharts first if needed.
-pub async fn export_image(option_json: &str, kind: &str, title: &str, footer: &str, height: u32) -> Result<String, String> {
+pub async fn export_image(
+    option_json: &str,
+    kind: &str,
+    title: &str,
+    footer: &str,
+    height: u32,
+) -> Result<String, String> {
     load().await?;
     js_export_image(option_json, kind, title, footer, 960, height + 110).map_err(|e| format!("{e:?}"))
 }

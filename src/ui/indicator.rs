@@ -24,7 +24,12 @@ pub fn IndicatorView(
 ) -> impl IntoView {
     let grid = grid::build(&table, &manifest, state.period.as_deref(), None);
     let embed = state.embed;
-    let place = state.gemeente.as_deref().or(state.region.as_deref()).map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone())).unwrap_or_default();
+    let place = state
+        .gemeente
+        .as_deref()
+        .or(state.region.as_deref())
+        .map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone()))
+        .unwrap_or_default();
     let downloads_grid = grid.clone();
     let downloads_table = table.clone();
     let downloads_manifest = manifest.clone();
@@ -52,7 +57,17 @@ pub fn IndicatorView(
     let periods: Vec<(String, String, bool)> = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
         Vec::new()
     } else {
-        table.periods.iter().map(|p| (ViewState { period: Some(p.id.clone()), ..state.clone() }.href(), p.label.clone(), grid.period.as_deref() == Some(p.id.as_str()))).collect()
+        table
+            .periods
+            .iter()
+            .map(|p| {
+                (
+                    ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
+                    p.label.clone(),
+                    grid.period.as_deref() == Some(p.id.as_str()),
+                )
+            })
+            .collect()
     };
     let chart_href = ViewState { display: Display::Chart, ..state.clone() }.href();
     let table_href = ViewState { display: Display::Table, ..state.clone() }.href();
@@ -120,10 +135,14 @@ fn how_lines(grid: &Grid) -> Vec<String> {
     grid.rows
         .iter()
         .flat_map(|r| {
-            r.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(move |(f, c)| {
-                let published = f.printed_differently().map_or_else(String::new, |p| format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals)));
-                format!("{}, {}: {}{published}", r.label, c.label, f.how())
-            })
+            r.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(
+                move |(f, c)| {
+                    let published = f.printed_differently().map_or_else(String::new, |p| {
+                        format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals))
+                    });
+                    format!("{}, {}: {}{published}", r.label, c.label, f.how())
+                },
+            )
         })
         .take(60)
         .collect()
@@ -131,7 +150,12 @@ fn how_lines(grid: &Grid) -> Vec<String> {
 
 /// For the chosen gemeente: each figure next to the reference, as a difference and an index,
 /// and its rank among the gemeenten.
-fn comparison(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference: Option<&str>) -> Option<impl IntoView + use<>> {
+fn comparison(
+    grid: &Grid,
+    manifest: &Manifest,
+    focus: Option<&str>,
+    reference: Option<&str>,
+) -> Option<impl IntoView + use<>> {
     let (focus, reference) = (focus?, reference?);
     if grid.rows_are != RowsAre::Areas {
         return None;

@@ -35,20 +35,38 @@ pub fn snippet(state: &ViewState, title: &str) -> String {
 }
 
 #[component]
-pub fn Downloads(table: Table, grid: Grid, manifest: Manifest, state: ViewState, option: String, chart_height: u32, place: String) -> impl IntoView {
+pub fn Downloads(
+    table: Table,
+    grid: Grid,
+    manifest: Manifest,
+    state: ViewState,
+    option: String,
+    chart_height: u32,
+    place: String,
+) -> impl IntoView {
     let (status, set_status) = signal(String::new());
     let (csv_name, json_name) = (export::file_name(&grid, &place, "csv"), export::file_name(&grid, &place, "json"));
     let (png_name, svg_name) = (export::file_name(&grid, &place, "png"), export::file_name(&grid, &place, "svg"));
     let csv = export::csv(&grid, &table, &manifest);
     let url = format!("{}{}", here().0, ViewState { embed: false, ..state.clone() }.href());
     let json = export::json(&grid, &table, &manifest, &url);
-    let seed = manifest.seed(&table.source.seed).map(|s| format!(" · {} ({}, {})", s.title, s.publisher, s.year)).unwrap_or_default();
-    let footer = format!("Bron: {}{seed} · Cijfers: {} · Monitor Sociaal Domein", table.source.text, grid.period_label.clone().unwrap_or_default());
+    let seed = manifest
+        .seed(&table.source.seed)
+        .map(|s| format!(" · {} ({}, {})", s.title, s.publisher, s.year))
+        .unwrap_or_default();
+    let footer = format!(
+        "Bron: {}{seed} · Cijfers: {} · Monitor Sociaal Domein",
+        table.source.text,
+        grid.period_label.clone().unwrap_or_default()
+    );
     let title = table.title.clone();
     let image = move |kind: &'static str, name: String| {
         let (option, title, footer) = (option.clone(), title.clone(), footer.clone());
         leptos::task::spawn_local(async move {
-            match echarts::export_image(&option, kind, &title, &footer, chart_height).await.and_then(|u| download::save_url(&name, &u)) {
+            match echarts::export_image(&option, kind, &title, &footer, chart_height)
+                .await
+                .and_then(|u| download::save_url(&name, &u))
+            {
                 Ok(()) => set_status.set(format!("{name} is gedownload.")),
                 Err(_) => set_status.set("Het plaatje kon niet worden gemaakt. De CSV bevat dezelfde cijfers.".into()),
             }

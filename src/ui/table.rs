@@ -83,7 +83,11 @@ fn Cell(figure: Figure) -> impl IntoView {
             let reason = m.reason();
             let class = if figure.is_secret() { "getal markering geheim" } else { "getal markering" };
             let range = figure.range.filter(|(lo, hi)| hi > lo).map(|(lo, hi)| {
-                format!(" (tussen {} en {})", crate::core::format::number(lo, figure.decimals), crate::core::format::number(hi, figure.decimals))
+                format!(
+                    " (tussen {} en {})",
+                    crate::core::format::number(lo, figure.decimals),
+                    crate::core::format::number(hi, figure.decimals)
+                )
             });
             view! {
                 <td class=class data-waarde=mark title=reason.clone()>

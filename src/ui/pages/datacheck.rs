@@ -28,7 +28,10 @@ fn check(manifest: &Manifest, name: &str, bytes: &[u8]) -> Outcome {
                 let themes: Vec<&str> = ds.tables.iter().map(|t| t.theme.id()).collect();
                 Outcome::Good {
                     file: name.to_owned(),
-                    summary: format!("{} tabel(len) met {values} waarden. Het bestand kan zo in de map data.", ds.tables.len()),
+                    summary: format!(
+                        "{} tabel(len) met {values} waarden. Het bestand kan zo in de map data.",
+                        ds.tables.len()
+                    ),
                     json: None,
                     manifest_entry: entry(name, &ds.region, &themes),
                 }
@@ -45,7 +48,11 @@ fn check(manifest: &Manifest, name: &str, bytes: &[u8]) -> Outcome {
                 let json = csv_import::to_dataset_json(&table, &region);
                 Outcome::Good {
                     file: name.to_owned(),
-                    summary: format!("\u{201c}{}\u{201d}: {} waarden, omgezet naar {out_name}.", table.title, table.values.len()),
+                    summary: format!(
+                        "\u{201c}{}\u{201d}: {} waarden, omgezet naar {out_name}.",
+                        table.title,
+                        table.values.len()
+                    ),
                     manifest_entry: entry(&out_name, &region, &[table.theme.id()]),
                     json: Some((out_name, json)),
                 }
@@ -59,7 +66,10 @@ fn check(manifest: &Manifest, name: &str, bytes: &[u8]) -> Outcome {
 fn entry(file: &str, region: &str, themes: &[&str]) -> String {
     let mut t: Vec<&str> = themes.to_vec();
     t.dedup();
-    format!("{{ \"file\": \"{file}\", \"region\": \"{region}\", \"themes\": [{}] }}", t.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", "))
+    format!(
+        "{{ \"file\": \"{file}\", \"region\": \"{region}\", \"themes\": [{}] }}",
+        t.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// Reads a File's bytes.
@@ -81,7 +91,10 @@ pub fn DataCheckPage(manifest: Manifest) -> impl IntoView {
             let name = file.name();
             let result = match bytes_of(&file).await {
                 Some(b) if b.len() <= crate::core::json::MAX_FILE_BYTES => check(&manifest, &name, &b),
-                Some(_) => Outcome::Problems { file: name, list: vec!["Het bestand is groter dan 8 MB; splits het in meer tabellen.".into()] },
+                Some(_) => Outcome::Problems {
+                    file: name,
+                    list: vec!["Het bestand is groter dan 8 MB; splits het in meer tabellen.".into()],
+                },
                 None => Outcome::Problems { file: name, list: vec!["Het bestand kon niet worden gelezen.".into()] },
             };
             set_outcome.set(Some(result));

@@ -14,7 +14,10 @@ pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
     let Some(region) = region(&manifest, &state).cloned() else {
         return view! { <h1>"Monitor Sociaal Domein"</h1><p>"Er zijn nog geen regio's ingesteld in manifest.json."</p> }.into_any();
     };
-    let themes: Vec<Theme> = Theme::ALL.into_iter().filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t))).collect();
+    let themes: Vec<Theme> = Theme::ALL
+        .into_iter()
+        .filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t)))
+        .collect();
     let chosen = gemeente(&region, &state).map(str::to_owned);
     let m = manifest.clone();
     let s = state.clone();

@@ -72,7 +72,13 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
 
 /// A link to another page that keeps the region, gemeente and embed mode.
 pub fn link(state: &ViewState, page: Page, f: impl FnOnce(&mut ViewState)) -> String {
-    let mut v = ViewState { page, region: state.region.clone(), gemeente: state.gemeente.clone(), embed: state.embed, ..ViewState::default() };
+    let mut v = ViewState {
+        page,
+        region: state.region.clone(),
+        gemeente: state.gemeente.clone(),
+        embed: state.embed,
+        ..ViewState::default()
+    };
     f(&mut v);
     v.href()
 }

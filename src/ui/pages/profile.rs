@@ -10,7 +10,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ProfilePage(manifest: Manifest, state: ViewState) -> impl IntoView {
     let Some(region) = region(&manifest, &state).cloned() else { return ().into_any() };
-    let chosen = gemeente(&region, &state).map(str::to_owned).or_else(|| (region.gemeenten.len() == 1).then(|| region.gemeenten[0].clone()));
+    let chosen = gemeente(&region, &state)
+        .map(str::to_owned)
+        .or_else(|| (region.gemeenten.len() == 1).then(|| region.gemeenten[0].clone()));
     let Some(code) = chosen else {
         return view! {
             <h1>"Gemeenteprofiel"</h1>
