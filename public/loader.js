@@ -34,6 +34,19 @@ window.msdLoadCharts = () => {
   });
   return charts;
 };
+// The map bundle (ECharts' map series) likewise, only when a map is opened.
+let maps = null;
+window.msdLoadMap = () => {
+  maps ||= new Promise((resolve, reject) => {
+    if (window.msdMap) { resolve(); return; }
+    const s = document.createElement('script');
+    s.src = new URL('echarts-map.js', tag ? tag.src : document.baseURI).href;
+    s.onload = () => resolve();
+    s.onerror = () => { maps = null; reject(new Error('echarts-map.js niet geladen')); };
+    document.head.appendChild(s);
+  });
+  return maps;
+};
 const say = (text) => {
   const p = document.getElementById('laden') || document.body.appendChild(document.createElement('p'));
   p.className = 'fout fataal';

@@ -11,15 +11,30 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
 
 echarts.use([
   BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, LegendScrollComponent, MarkLineComponent,
   TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer,
 ]);
+// labelLayout (hideOverlap, moveOverlap) in the options: labels never overlap (issue 13).
+echarts.use([LabelLayout]);
+
+/** Axis labels in Dutch notation: "1.000", "2,5", "12 mln" — never "1K" (issue 13). */
+function axisNl(decimals, suffix) {
+  const f = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimals });
+  return (p) => {
+    const v = p !== null && typeof p === 'object' ? p.value : p;
+    if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '';
+    const n = Number(v);
+    return Math.abs(n) >= 1e6 ? `${f.format(n / 1e6)} mln${suffix || ''}` : f.format(n) + (suffix || '');
+  };
+}
 
 function nlFormatter(spec) {
   const [, kind, decimals, suffix] = spec.split(':');
   const d = Math.min(6, Math.max(0, Number(decimals) || 0));
+  if (kind === 'nla') return axisNl(d, suffix);
   // "nl": 1.234,5 — "nlc": compact, 3 mln. (axis labels)
   const f = kind === 'nlc'
     ? new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 })
@@ -35,7 +50,7 @@ function resolveFormatters(node, depth) {
   if (depth > 20 || node === null || typeof node !== 'object') return;
   for (const key of Object.keys(node)) {
     const v = node[key];
-    if (key === 'formatter' && typeof v === 'string' && /^msd:nlc?:/.test(v)) node[key] = nlFormatter(v);
+    if (key === 'formatter' && typeof v === 'string' && /^msd:nl[ca]?:/.test(v)) node[key] = nlFormatter(v);
     else resolveFormatters(v, depth + 1);
   }
 }

@@ -179,6 +179,7 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
                 totals: vec![Total { dimension: TotalDimension::Area, total: "NL01".into(), of: codes.clone() }],
                 values,
                 inconsistencies: vec![],
+                headline: None,
                 index: Default::default(),
             };
             t.reindex();

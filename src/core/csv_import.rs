@@ -831,6 +831,7 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         totals: Vec::new(),
         values,
         inconsistencies: Vec::new(),
+        headline: None,
         index: Default::default(),
     };
     table.reindex();

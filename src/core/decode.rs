@@ -160,6 +160,7 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
     let provisional_default = provisional.unwrap_or(false);
     let values = o.list("values", |v, path, p| value(v, path, p, provisional_default));
     let inconsistencies = o.optional_list("inconsistencies", inconsistency);
+    let headline = o.optional("headline", headline);
     o.finish(&[
         "id",
         "title",
@@ -176,6 +177,7 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
         "totals",
         "values",
         "inconsistencies",
+        "headline",
     ]);
     let mut table = Table {
         id: id?,
@@ -193,6 +195,7 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
         totals: totals?,
         values: values?,
         inconsistencies: inconsistencies?,
+        headline: headline?,
         index: Default::default(),
     };
     table.reindex();
@@ -324,6 +327,17 @@ fn value(v: &Json, path: &str, p: &mut Problems, provisional_default: bool) -> O
         provisional: provisional?.unwrap_or(provisional_default),
         printed: printed?,
     })
+}
+
+fn headline(v: &Json, path: &str, p: &mut Problems) -> Option<Headline> {
+    let mut o = Obj::new(v, path, p)?;
+    let h = Headline {
+        measure: o.string("measure")?,
+        category: o.optional_string("category")?,
+        sentence: o.string("sentence")?,
+    };
+    o.finish(&["measure", "category", "sentence"]);
+    Some(h)
 }
 
 fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency> {

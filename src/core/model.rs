@@ -344,6 +344,8 @@ pub struct Table {
     pub totals: Vec<Total>,
     pub values: Vec<Value>,
     pub inconsistencies: Vec<Inconsistency>,
+    /// This table holds the theme's headline figure (see [`Headline`]).
+    pub headline: Option<Headline>,
     /// Position of each cell in `values`, so the engine's lookups stay fast on national data.
     #[serde(skip)]
     pub index: FastMap<Key, usize>,
@@ -379,6 +381,18 @@ impl Table {
     pub fn inconsistency(&self, key: &Key) -> Option<&Inconsistency> {
         self.inconsistencies.iter().find(|i| i.key == *key && i.kind != InconsistencyKind::TextDiffers)
     }
+}
+
+/// The figure that matters most for a theme in a region: the home page's key figure and the
+/// first card of the theme's dashboard. Marked in the data, because the first figure found is
+/// rarely the one a resident asks about (issue 13).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub measure: String,
+    pub category: Option<String>,
+    /// One plain-Dutch (B1) sentence on what the number means; may hold `{waarde}` and
+    /// `{gebied}`, filled in with the figure and the area it is for.
+    pub sentence: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -122,6 +122,7 @@ pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         source(&a.source, &format!("availability[{i}].source"), p);
     }
+    super::headline::check_dataset(ds, p);
 }
 
 fn source(s: &Source, path: &str, p: &mut Problems) {
@@ -215,6 +216,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
     };
     unique(&t.periods, "periods", p);
     unique(&t.categories, "categories", p);
+    super::headline::check(t, path, p);
 
     let mut keys: HashMap<&Key, usize> = HashMap::new();
     for (j, v) in t.values.iter().enumerate() {

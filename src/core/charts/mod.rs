@@ -4,8 +4,13 @@
 //! number formatting is asked for by name instead (`"msd:nl:1:%"`): the ECharts binding
 //! (`public/echarts-binding.js`) swaps those names for its own formatter functions.
 
+pub mod budget;
+pub mod card;
+pub mod map;
+pub mod refine;
+
 use super::grid::{Grid, RowsAre};
-use super::model::Unit;
+use super::model::{Table, Unit};
 use charming::component::{Aria, Axis, Decal, Grid as Layout, Legend, LegendType};
 use charming::element::Symbol;
 use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
@@ -67,12 +72,12 @@ fn series_data(grid: &Grid, column: usize) -> Vec<Option<f64>> {
 }
 
 /// What every chart shares: palette, ECharts' decal patterns (so colour is never the only
-/// signal) and one scrollable legend line, so it never runs into the chart on a phone.
+/// signal) and a legend at the top; [`refine::wrap_legend`] makes it wrap instead of page.
 fn frame() -> Chart {
     Chart::new()
         .color(PALETTE.to_vec())
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .legend(Legend::new().type_(LegendType::Scroll).top(0).left(0).right(0))
+        .legend(Legend::new().type_(LegendType::Plain).top(0).left(0).right(0))
 }
 
 /// Horizontal bars: rows on the vertical axis, first row at the top.
@@ -87,9 +92,10 @@ fn horizontal(grid: &Grid, series: usize) -> Chart {
         )
 }
 
-/// Axis labels in compact Dutch notation ("3 mln."), so they never overlap on a phone.
-fn axis_formatter(unit: Unit) -> String {
-    format!("msd:nlc:0:{}", if unit == Unit::Procent { "%" } else { "" })
+/// Axis labels in Dutch notation: "1.000", "12 mln" (never "1K"), see `axisNl` in
+/// `scripts/echarts-entry.js`.
+pub fn axis_formatter(unit: Unit) -> String {
+    format!("msd:nla:1:{}", if unit == Unit::Procent { "%" } else { "" })
 }
 
 /// The kind of chart that fits the data.
@@ -103,10 +109,19 @@ pub enum Kind {
     Lines,
 }
 
+/// Lines only for three or more periods: two points make a slope that says more than it knows.
+pub fn kind_for_periods(periods: usize) -> Kind {
+    if periods >= 3 {
+        Kind::Lines
+    } else {
+        Kind::Bars
+    }
+}
+
 pub fn kind(grid: &Grid) -> Kind {
     let columns = charted_columns(grid);
     if grid.rows_are == RowsAre::Periods && grid.rows.len() >= 2 {
-        return Kind::Lines;
+        return kind_for_periods(grid.rows.len());
     }
     let percentages = columns.len() >= 2 && columns.iter().all(|i| grid.columns[*i].unit == Unit::Procent);
     let complete: Vec<f64> =
@@ -197,6 +212,40 @@ pub fn bars_height(grid: &Grid) -> u32 {
     let bars = (grid.rows.len() * series) as u32;
     let legend = if series > 1 { 36 } else { 8 };
     (bars * 16 + grid.rows.len() as u32 * 12 + legend + 40).clamp(180, 1400)
+}
+
+/// The chart that fits the question, as JSON for the binding, and its height: budget tables get
+/// their own panels ([`budget`]); every other chart gets the chosen gemeente highlighted, labels
+/// that never overlap and a legend that wraps ([`refine`]).
+pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) -> (String, u32) {
+    if let Some(plan) = budget::plan(grid, table) {
+        let (v, height) = budget::option(grid, &plan);
+        return (finish(v, description), height);
+    }
+    let (chart, height) = chart(grid);
+    let mut v = serde_json::to_value(&chart).unwrap_or(serde_json::Value::Null);
+    refine::highlight(&mut v, grid, focus);
+    refine::no_overlap(&mut v);
+    let extra = refine::wrap_legend(&mut v);
+    (finish(v, description), height + extra)
+}
+
+/// Writes the accessible description into an option built as JSON and serialises it.
+pub fn finish(mut v: serde_json::Value, description: &str) -> String {
+    if let Some(o) = v.as_object_mut() {
+        let aria = o.entry("aria").or_insert_with(|| serde_json::json!({ "enabled": true }));
+        if let Some(aria) = aria.as_object_mut() {
+            aria.insert("enabled".into(), true.into());
+            aria.insert("label".into(), serde_json::json!({ "enabled": true, "description": description }));
+            aria.entry("decal").or_insert_with(|| serde_json::json!({ "show": true }));
+            if let Some(decal) = aria.get_mut("decal").and_then(|d| d.as_object_mut()) {
+                if decal.get("decals").and_then(|d| d.as_array()).is_some_and(|a| a.is_empty()) {
+                    decal.remove("decals");
+                }
+            }
+        }
+    }
+    v.to_string()
 }
 
 /// The options as JSON for the binding, with the chart's accessible description put where

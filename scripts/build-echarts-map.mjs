@@ -1,0 +1,30 @@
+// Bundles the map part of ECharts (scripts/echarts-map-entry.js) into build/echarts-map.js, a
+// separate file that the page loads only when a map is opened. Trunk pre_build hook; skips the
+// work when the bundle is newer than its inputs.
+import { build } from 'esbuild';
+import { existsSync, statSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'scripts', 'echarts-map-entry.js');
+const out = join(root, 'build', 'echarts-map.js');
+const inputs = [entry, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
+
+const fresh = existsSync(out) && inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= statSync(out).mtimeMs);
+if (fresh) {
+  console.log('build/echarts-map.js is up to date');
+} else {
+  mkdirSync(dirname(out), { recursive: true });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2020'],
+    legalComments: 'none',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  console.log(`built ${out} (${statSync(out).size} bytes)`);
+}
