@@ -101,7 +101,10 @@ window.msdCharts = {
       resolveFormatters(option, 0);
       option.animation = false;
       option.backgroundColor = '#ffffff';
+      // Panel titles of the chart itself (budget panels) move down with their grids.
+      const own = [].concat(option.title || []).map((t) => ({ ...t, top: (typeof t.top === 'number' ? t.top : 0) + 56 }));
       option.title = [
+        ...own,
         { text: title, left: 16, top: 12, textStyle: { fontSize: 16, fontWeight: 'bold', color: '#1a1a1a', width: width - 32, overflow: 'break' } },
         { text: footer, left: 16, bottom: 10, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#4a4a4a', width: width - 32, overflow: 'break' } },
       ];

@@ -22,25 +22,43 @@ export const PAGE_TYPES = {
   datacheck: '?pagina=datacheck',
   ridderkerk: '?regio=ridderkerk&pagina=indicator&indicator=participatie-ridderkerk-buig-budget',
   'drentsche-aa': '?regio=drentscheaa&pagina=thema&thema=participatie',
+  // Issue 13: dashboards, budget charts, compare charts, the map.
+  'dashboard-jeugd': '?pagina=thema&thema=jeugd&gemeente=GM0642',
+  'dashboard-wmo-alblasserdam': '?pagina=thema&thema=wmo&gemeente=GM0482',
+  'dashboard-ridderkerk': '?regio=ridderkerk&pagina=thema&thema=participatie',
+  'budget-participatiebudget': '?regio=ridderkerk&pagina=indicator&indicator=participatie-ridderkerk-participatiebudget',
+  'budget-jeugdhulp-zhz': '?pagina=indicator&indicator=jeugd-jeugdhulpbudget-zhz',
+  'kaart': '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642&weergave=kaart',
+  'kaart-geheim': '?pagina=indicator&indicator=jeugd-stapeling-in-jeugdzorg&weergave=kaart',
+  'reintegratie': '?pagina=indicator&indicator=participatie-reintegratievoorzieningen-2016-h1&gemeente=GM0505',
+  'home-gemeente': '?gemeente=GM0482',
 };
-const WIDTHS = { telefoon: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
+const WIDTHS = {
+  smal: { width: 320, height: 700 }, telefoon: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 },
+};
+// `node scripts/screenshots.mjs kaart dashboard` takes only the page types whose name has one of the words.
+const only = process.argv.slice(2);
 
 const out = resolve(ARTIFACTS, 'screens');
 mkdirSync(out, { recursive: true });
 const srv = await startServer();
 const browser = await launch();
 for (const [name, query] of Object.entries(PAGE_TYPES)) {
+  if (only.length && !only.some((w) => name.includes(w))) continue;
   for (const [label, viewport] of Object.entries(WIDTHS)) {
+    // 320 px only for the pages of issue 13 (reflow), to keep the set small.
+    if (label === 'smal' && !/dashboard|budget|kaart|vergelijken|reintegratie|ridderkerk/.test(name)) continue;
     const page = await newPage(browser, [srv.origin], viewport);
     await page.goto(`${srv.base}${query}`);
     await page.waitForSelector('main h1, main h2, [role=alert]');
-    await page.waitForTimeout(900);
+    await page.waitForTimeout(1500);
     const file = resolve(out, `${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
     await page.close();
   }
 }
+if (only.length) { await browser.close(); srv.server.close(); process.exit(0); }
 // An article on another site that embeds a chart with the snippet from docs/insluiten.md.
 const doc = readFileSync(join(ROOT, 'docs/insluiten.md'), 'utf8');
 const snippet = doc.slice(doc.indexOf('<iframe'), doc.indexOf('</p>', doc.indexOf('<iframe')) + 4).replaceAll('https://UW-SITE/monitor/', srv.base);

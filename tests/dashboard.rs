@@ -119,3 +119,42 @@ fn a_budget_card_shows_exhaustion_with_the_100_percent_line() {
 fn parse_nl(s: &str) -> f64 {
     s.trim_end_matches('%').replace('.', "").replace(',', ".").trim().parse().unwrap()
 }
+
+#[test]
+fn compare_panels_per_indicator_with_nederland_as_a_line_and_units_once() {
+    use monitor_sociaal_domein::core::compare;
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    let ts = tables(&r, "drechtsteden");
+    let chosen = vec!["GM0505".to_owned(), "GM0642".to_owned()];
+    let panels = compare::panels(&ts, m, &chosen, Some("NL01"));
+    assert!(panels.len() >= 5, "{}", panels.len());
+    let p = panels.iter().find(|p| p.table == "jeugd-jongeren-in-jeugdzorg").unwrap();
+    assert!(
+        p.text.starts_with("jeugdhulp: Dordrecht") && p.text.contains("Zwijndrecht") && p.text.contains("Nederland"),
+        "{}",
+        p.text
+    );
+    let v: serde_json::Value = serde_json::from_str(&p.chart.0).unwrap();
+    assert_eq!(v["yAxis"]["data"].as_array().unwrap().len(), 2);
+    assert!(v["series"][0]["markLine"]["data"][0]["xAxis"].is_number());
+    for p in &panels {
+        assert!(!p.title.contains("(%) (%)") && p.title.matches("(%)").count() <= 1, "{}", p.title);
+        assert!(!p.title.contains(") (per 1.000)"), "{}", p.title);
+    }
+}
+
+#[test]
+fn headers_write_the_unit_once() {
+    use monitor_sociaal_domein::core::grid;
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    for t in r.datasets.iter().flat_map(|(_, d)| &d.tables) {
+        let g = grid::build(t, m, None, None);
+        for c in &g.columns {
+            let h = c.header();
+            let unit = c.unit.id();
+            assert!(h.matches(unit).count() <= 1 || c.label.matches(unit).count() > 1, "{}: {h}", t.id);
+        }
+    }
+}

@@ -207,3 +207,26 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
 fn has_values(table: &Table, measure: &str, category: Option<&str>) -> bool {
     table.values.iter().any(|v| v.key.measure == measure && v.key.category.as_deref() == category)
 }
+
+impl Column {
+    /// The column header with its unit written once: "jeugdhulp (%)", but "sociaal domein, % van
+    /// de begroting" and "loonkostensubsidie (% per 1.000 huishoudens)" stay as they are, because
+    /// their label already says the unit (issue 13: "(%) (%)").
+    pub fn header(&self) -> String {
+        let label = self.label.to_lowercase();
+        let says = |words: &[&str]| words.iter().any(|w| label.contains(w));
+        let written = match self.unit {
+            Unit::Aantal | Unit::Score => true,
+            Unit::Procent => says(&["%", "procent"]),
+            Unit::Per1000 => says(&["per 1.000", "per 1000"]),
+            Unit::Euro => says(&["€", "euro"]),
+            Unit::Jaar => says(&["jaar"]),
+            Unit::Maanden => says(&["maand"]),
+        };
+        if written {
+            self.label.clone()
+        } else {
+            format!("{} ({})", self.label, self.unit.id())
+        }
+    }
+}

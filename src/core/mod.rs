@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod catalog;
 pub mod charts;
+pub mod compare;
 pub mod config;
 pub mod csv_import;
 pub mod dashboard;

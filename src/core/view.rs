@@ -38,12 +38,14 @@ impl Page {
     }
 }
 
-/// Chart or table.
+/// Chart, table or map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Display {
     #[default]
     Chart,
     Table,
+    /// A choropleth of the region's gemeenten (`weergave=kaart`).
+    Map,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -87,7 +89,13 @@ impl ViewState {
                     }
                 }
                 "periode" => v.period = clean(),
-                "weergave" => v.display = if val == "tabel" { Display::Table } else { Display::Chart },
+                "weergave" => {
+                    v.display = match val.as_str() {
+                        "tabel" => Display::Table,
+                        "kaart" => Display::Map,
+                        _ => Display::Chart,
+                    }
+                }
                 "zoek" => v.query = clean(),
                 "embed" => v.embed = val == "1",
                 _ => {}
@@ -116,8 +124,10 @@ impl ViewState {
         }
         let fields = [("periode", &self.period), ("zoek", &self.query)];
         parts.extend(fields.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))));
-        if self.display == Display::Table {
-            parts.push("weergave=tabel".into());
+        match self.display {
+            Display::Table => parts.push("weergave=tabel".into()),
+            Display::Map => parts.push("weergave=kaart".into()),
+            Display::Chart => {}
         }
         if self.embed {
             parts.push("embed=1".into());

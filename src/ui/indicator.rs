@@ -2,6 +2,7 @@
 //! chart, data table, comparison with the reference, note, source and "hoe berekend".
 
 use super::chart::ChartView;
+use super::map::MapChart;
 use super::share::{Downloads, EmbedCode};
 use super::table::{DataTable, TableFrame};
 use crate::core::engine;
@@ -36,8 +37,10 @@ pub fn IndicatorView(
     let downloads_state = state.clone();
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
-    let (chart, height) = charts::chart(&grid);
-    let option = charts::to_json(&chart, &text);
+    let (option, height) = charts::draw(&grid, &table, focus, &text);
+    let map_view = (!embed)
+        .then(|| charts::map::view(&grid, 0, &manifest, state.region.as_deref().unwrap_or(""), focus))
+        .flatten();
     let download_option = option.clone();
     let full_view = ViewState { embed: false, ..state.clone() }.href();
     let embed_state = state.clone();
@@ -71,6 +74,10 @@ pub fn IndicatorView(
     };
     let chart_href = ViewState { display: Display::Chart, ..state.clone() }.href();
     let table_href = ViewState { display: Display::Table, ..state.clone() }.href();
+    let map_href = map_view.as_ref().map(|_| ViewState { display: Display::Map, ..state.clone() }.href());
+    let show_map = state.display == Display::Map && map_view.is_some();
+    let map_label = format!("Kaart: {}", table.title);
+    let chosen = focus.map(str::to_owned);
     let labelled_by = title_id.clone();
     let summary_target = summary_id.clone();
     let title = table.title.clone();
@@ -95,11 +102,13 @@ pub fn IndicatorView(
             {(!embed).then(|| view! {
                 <nav class="keuze weergave" aria-label="Weergave">
                     <a href=chart_href aria-current=show_chart.then_some("true")>"Grafiek"</a>
-                    <a href=table_href aria-current=(!show_chart).then_some("true")>"Tabel"</a>
+                    <a href=table_href aria-current=(state.display == Display::Table).then_some("true")>"Tabel"</a>
+                    {map_href.map(|href| view! { <a href=href aria-current=show_map.then_some("true")>"Kaart"</a> })}
                 </nav>
             })}
             {show_chart.then(|| view! { <ChartView option=option height=height label=label described_by=summary_id/> })}
-            <DataTable grid=grid caption=caption/>
+            {map_view.filter(|_| show_map).map(|v| view! { <MapChart view=v label=map_label chosen=chosen.clone()/> })}
+            <DataTable grid=grid caption=caption focus=focus.map(str::to_owned)/>
             {(!embed).then_some(comparison)}
             <section class="toelichting" aria-label="Toelichting en bron">
                 {table.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}

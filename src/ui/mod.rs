@@ -6,10 +6,12 @@
 
 mod app;
 mod chart;
+mod dashboard;
 mod data;
 mod download;
 mod echarts;
 mod indicator;
+mod map;
 mod pages;
 mod share;
 mod table;

@@ -5,7 +5,13 @@ use crate::core::grid::Grid;
 use leptos::prelude::*;
 
 #[component]
-pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
+pub fn DataTable(
+    grid: Grid,
+    caption: String,
+    /// The chosen gemeente: its row is marked (bold, a bar, and "gekozen" for screen readers).
+    #[prop(default = None)]
+    focus: Option<String>,
+) -> impl IntoView {
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
@@ -19,16 +25,21 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                         {if single {
                             vec![view! { <th scope="col">"Waarde"</th> }.into_any()]
                         } else {
-                            columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}{unit_suffix(c.unit.id())}</th> }.into_any()).collect::<Vec<_>>()
+                            columns.iter().map(|c| view! { <th scope="col">{c.header()}</th> }.into_any()).collect::<Vec<_>>()
                         }}
                     </tr>
                 </thead>
                 <tbody>
                     {grid.rows.into_iter().map(|row| {
-                        let class = if row.reference { "referentie" } else { "" };
+                        let here = focus.as_deref() == Some(row.id.as_str());
+                        let class = match (row.reference, here) {
+                            (_, true) => "gekozen",
+                            (true, false) => "referentie",
+                            _ => "",
+                        };
                         view! {
                             <tr class=class>
-                                <th scope="row">{row.label}</th>
+                                <th scope="row">{row.label}{here.then(|| view! { <span class="visueel-verborgen">" (gekozen)"</span> })}</th>
                                 {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
                             </tr>
                         }
@@ -48,13 +59,6 @@ pub fn TableFrame(label: String, #[prop(optional)] class: &'static str, children
         <div class=class tabindex="0" role="region" aria-label=format!("Tabel: {label}")>
             {children()}
         </div>
-    }
-}
-
-fn unit_suffix(unit: &str) -> String {
-    match unit {
-        "aantal" | "score" => String::new(),
-        u => format!(" ({u})"),
     }
 }
 

@@ -2,9 +2,10 @@
 //! so the result is a link like every other view.
 
 use super::{all_tables, region, with_datasets};
-use crate::core::grid;
 use crate::core::model::Manifest;
 use crate::core::view::ViewState;
+use crate::core::{compare, grid};
+use crate::ui::chart::ChartView;
 use crate::ui::table::DataTable;
 use leptos::prelude::*;
 
@@ -39,7 +40,28 @@ pub fn ComparePage(manifest: Manifest, state: ViewState) -> impl IntoView {
         {(chosen.len() >= 2).then(|| with_datasets(manifest.clone(), Some(region.id.clone()), None, move |sets| {
             let mut order = chosen.clone();
             order.extend(r.reference.iter().cloned());
-            all_tables(&sets)
+            let tables = all_tables(&sets);
+            let panels = compare::panels(&tables, &m, &chosen, r.reference.as_deref());
+            let charts = (!panels.is_empty()).then(|| view! {
+                <section aria-labelledby="vergelijk-grafieken">
+                    <h2 id="vergelijk-grafieken">"In één oogopslag"</h2>
+                    <ul class="klein-veelvoud">
+                        {panels.into_iter().map(|p| {
+                            let text_id = format!("vergelijk-tekst-{}", p.table);
+                            let label = format!("Grafiek: {}", p.title);
+                            view! {
+                                <li>
+                                    <h3>{p.title.clone()}</h3>
+                                    <p class="klein">{p.period_label.clone()}</p>
+                                    <ChartView option=p.chart.0.clone() height=p.chart.1 label=label described_by=text_id.clone()/>
+                                    <p class="visueel-verborgen" id=text_id>{p.text.clone()}</p>
+                                </li>
+                            }
+                        }).collect::<Vec<_>>()}
+                    </ul>
+                </section>
+            });
+            let tables = tables
                 .into_iter()
                 .filter(|t| t.categories.is_empty() && chosen.iter().filter(|g| t.values.iter().any(|v| v.key.area == **g)).count() >= 2)
                 .map(|t| {
@@ -50,7 +72,12 @@ pub fn ComparePage(manifest: Manifest, state: ViewState) -> impl IntoView {
                     };
                     view! { <section class="vergelijk"><DataTable grid=g caption=caption/></section> }
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            view! {
+                {charts}
+                <h2>"Alle cijfers in tabellen"</h2>
+                {tables}
+            }
         }))}
     }
     .into_any()

@@ -3,9 +3,10 @@
 
 use super::{all_tables, gemeente, link, region, with_datasets, GemeenteKeuze};
 use crate::core::catalog;
-use crate::core::engine;
-use crate::core::model::{Key, Manifest, Theme};
+use crate::core::headline;
+use crate::core::model::{Manifest, Theme};
 use crate::core::view::{Page, ViewState};
+use crate::ui::dashboard::KeyFigureView;
 use crate::ui::indicator::IndicatorView;
 use leptos::prelude::*;
 
@@ -48,26 +49,14 @@ pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
         </nav>
         {with_datasets(manifest.clone(), Some(region.id.clone()), None, move |sets| {
             let tables = all_tables(&sets);
-            // Without a chosen gemeente the key figures show the first one (the region as a whole
-            // is rarely published), and say so.
-            let area = chosen.clone().or_else(|| r.gemeenten.first().cloned()).unwrap_or_else(|| r.area.clone());
-            let cards: Vec<_> = Theme::ALL.into_iter().filter_map(|theme| catalog::key_table(&tables, theme).map(|t| (theme, t))).map(|(theme, t)| {
-                let period = t.periods.last().map(|p| p.id.clone()).unwrap_or_default();
-                let measure = t.measures.first().map(|x| x.id.clone()).unwrap_or_default();
-                let fig = |a: &str| engine::cell(t, &Key { measure: measure.clone(), area: a.to_owned(), period: period.clone(), category: None });
-                let here = fig(&area);
-                let reference = r.reference.as_deref().map(|x| (m.area_name(x), fig(x)));
-                let href = link(&s, Page::Indicator, |v| v.indicator = Some(t.id.clone()));
-                let label = t.measures.first().map(|x| x.label.clone()).unwrap_or_default();
-                view! {
-                    <li class="kerncijfer">
-                        <h3>{theme.name()}</h3>
-                        <p class="cijfer"><span class="waarde">{here.display()}</span>" "{label}" in "{m.area_name(&area)}</p>
-                        {reference.filter(|(_, f)| f.number().is_some()).map(|(name, f)| view! { <p>{name}": "{f.display()}</p> })}
-                        <p class="klein">{t.title.clone()}{here.provisional.then_some(" (voorlopig)")}</p>
-                        <p><a href=href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {}", t.title)}</span></a></p>
-                    </li>
-                }
+            // The marked headline per theme, never 0, geheim or n.b.: for the chosen gemeente,
+            // else the region (falling back safely, and saying which area it is for).
+            let mut chain: Vec<&str> = chosen.iter().map(String::as_str).collect();
+            chain.push(r.area.as_str());
+            let cards: Vec<_> = Theme::ALL.into_iter().filter_map(|theme| headline::pick(&tables, theme, &chain, &m)).map(|k| {
+                let href = link(&s, Page::Indicator, |v| v.indicator = Some(k.table.clone()));
+                let theme_href = link(&s, Page::Theme, |v| v.theme = Some(k.theme.id().to_owned()));
+                view! { <KeyFigureView figure=k theme_href=theme_href href=href/> }
             }).collect();
             let featured = catalog::key_table(&tables, Theme::ALL[0]).or_else(|| tables.first().copied()).cloned();
             view! {

@@ -1,9 +1,11 @@
 //! A theme page: the four pillars as sections, each with its tables; availability ("wie
 //! levert, hoe vaak, wanneer") as tables; figures that could not be transcribed, with the reason.
 
-use super::{link, region, with_datasets};
-use crate::core::model::{Manifest, Pillar, Table, Theme};
+use super::{all_tables, gemeente, link, region, with_datasets, GemeenteKeuze};
+use crate::core::dashboard;
+use crate::core::model::{Manifest, Pillar, Theme};
 use crate::core::view::{Page, ViewState};
+use crate::ui::dashboard::PillarDashboard;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
 
@@ -14,25 +16,30 @@ pub fn ThemePage(manifest: Manifest, state: ViewState) -> impl IntoView {
         return view! { <h1>"Thema"</h1><p>"Onbekend thema. Kies een thema op de startpagina."</p> }.into_any();
     };
     let s = state.clone();
+    let m = manifest.clone();
+    let r = region.clone();
     view! {
         <h1>{theme.name()}" in "{region.name.clone()}</h1>
+        <GemeenteKeuze manifest=manifest.clone() region=region.clone() state=state.clone()/>
         {with_datasets(manifest, Some(region.id.clone()), Some(theme), move |sets| {
             let s = s.clone();
+            let chosen = gemeente(&r, &s).map(str::to_owned);
+            let board = dashboard::build(&all_tables(&sets), theme, &m, &r, chosen.as_deref(), |id| {
+                link(&s, Page::Indicator, |v| v.indicator = Some(id.to_owned()))
+            });
+            let mut boards = board.pillars.into_iter();
             let availability: Vec<_> = sets.iter().flat_map(|d| &d.availability).filter(|a| a.theme == theme).cloned().collect();
             let untranscribed: Vec<_> = sets.iter().filter(|d| d.theme == theme).flat_map(|d| &d.untranscribed).cloned().collect();
             let sections = Pillar::ALL.into_iter().map(|pillar| {
-                let tables: Vec<Table> = sets.iter().flat_map(|d| &d.tables).filter(|t| t.theme == theme && t.pillar == pillar).cloned().collect();
-                let s = s.clone();
+                let cards = boards.next().filter(|p| p.pillar == pillar);
                 let avail = if pillar == Pillar::Beschikbaarheid { availability.clone() } else { Vec::new() };
-                let empty = tables.is_empty() && avail.is_empty();
+                let has_cards = cards.as_ref().is_some_and(|c| !c.cards.is_empty());
+                let empty = !has_cards && avail.is_empty();
                 view! {
                     <section class="pijler" aria-labelledby=format!("pijler-{}", pillar.id())>
                         <h2 id=format!("pijler-{}", pillar.id())>{pillar.name()}</h2>
                         {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
-                        {(!tables.is_empty()).then(|| view! { <ul class="tabellen">{tables.into_iter().map(|t| {
-                            let href = link(&s, Page::Indicator, |v| v.indicator = Some(t.id.clone()));
-                            view! { <li><a href=href>{t.title.clone()}</a>{t.provisional.then_some(" (voorlopig)")}</li> }
-                        }).collect::<Vec<_>>()}</ul> })}
+                        {cards.filter(|_| has_cards).map(|p| view! { <PillarDashboard pillar=p/> })}
                         {avail.into_iter().map(|a| view! {
                             <TableFrame label=a.title.clone()>
                                 <table class="cijfers beschikbaarheid">

@@ -1,0 +1,93 @@
+//! The compare page as small multiples: per indicator one small chart of the chosen gemeenten,
+//! with Nederland as a dashed line, so differences are seen before the tables are read. The
+//! unit is written once, in the panel's heading.
+
+use super::charts::{self, card};
+use super::dashboard;
+use super::engine;
+use super::format;
+use super::model::*;
+
+/// One indicator for the chosen gemeenten.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub table: String,
+    /// "Jongeren in jeugdzorg, 1e halfjaar 2016 (%): jeugdhulp".
+    pub title: String,
+    pub period_label: String,
+    /// The chart's options as JSON and its height.
+    pub chart: (String, u32),
+    /// The chart's text alternative.
+    pub text: String,
+}
+
+/// Panels for every table without categories that has at least two of the chosen gemeenten.
+pub fn panels(tables: &[&Table], manifest: &Manifest, chosen: &[String], reference: Option<&str>) -> Vec<Panel> {
+    tables
+        .iter()
+        .filter(|t| t.categories.is_empty())
+        .filter(|t| chosen.iter().filter(|g| t.values.iter().any(|v| v.key.area == **g)).count() >= 2)
+        .filter_map(|t| panel(t, manifest, chosen, reference))
+        .collect()
+}
+
+fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&str>) -> Option<Panel> {
+    let (measure, _) = dashboard::card_measure(t)?;
+    let m = t.measure(&measure)?;
+    let period = t
+        .periods
+        .iter()
+        .rev()
+        .find(|p| chosen.iter().any(|g| t.value(&key(&measure, g, &p.id)).is_some()) || m.formula.is_some())?;
+    let points: Vec<card::Point> = chosen
+        .iter()
+        .filter(|g| t.values.iter().any(|v| v.key.area == **g))
+        .map(|g| {
+            let f = engine::cell(t, &key(&measure, g, &period.id));
+            card::Point {
+                id: g.clone(),
+                label: manifest.area_name(g),
+                value: f.number().ok_or_else(|| f.value.as_ref().err().map_or("n.b.", |x| x.mark()).to_owned()),
+            }
+        })
+        .collect();
+    let references: Vec<card::Reference> = reference
+        .and_then(|r| {
+            let v = engine::cell(t, &key(&measure, r, &period.id)).number()?;
+            Some(card::Reference { label: manifest.area(r).map_or(r.to_owned(), |a| a.short.clone()), value: v })
+        })
+        .into_iter()
+        .collect();
+    let items: Vec<String> = points
+        .iter()
+        .map(|p| match &p.value {
+            Ok(v) => format!("{} {}", p.label, format::with_unit(*v, m.unit, m.decimals)),
+            Err(mark) => format!("{} {mark}", p.label),
+        })
+        .collect();
+    let mut text = format!("{}: {}.", m.label, format::join_nl(&items));
+    if let (Some(r), Some(line)) = (reference, references.first()) {
+        text.push_str(&format!(" {}: {}.", manifest.area_name(r), format::with_unit(line.value, m.unit, m.decimals)));
+    }
+    let (option, height) = card::small_bars(&points, m.unit, m.decimals, None, &references, false);
+    let column = |label: &str| super::grid::Column {
+        label: label.to_owned(),
+        unit: m.unit,
+        decimals: m.decimals,
+        measure: m.id.clone(),
+        category: None,
+    };
+    // The unit once: in the table's title when it is there, else after the measure.
+    let header = if column(&t.title).header() == t.title { m.label.clone() } else { column(&m.label).header() };
+    Some(Panel {
+        table: t.id.clone(),
+        title: format!("{}: {header}", t.title),
+        period_label: period.label.clone(),
+        chart: (charts::finish(option, &text), height),
+        text,
+    })
+}
+
+fn key(measure: &str, area: &str, period: &str) -> Key {
+    Key { measure: measure.to_owned(), area: area.to_owned(), period: period.to_owned(), category: None }
+}

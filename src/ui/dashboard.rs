@@ -1,0 +1,77 @@
+//! Dashboard cards and key figures: render what `core::dashboard` and `core::headline`
+//! computed, nothing more. Comparisons carry a sign *and* words; marks carry words.
+
+use super::chart::ChartView;
+use crate::core::dashboard::{Card, PillarCards};
+use crate::core::headline::KeyFigure;
+use leptos::prelude::*;
+
+/// The cards of one pillar, or a sentence when it has none.
+#[component]
+pub fn PillarDashboard(pillar: PillarCards) -> impl IntoView {
+    let id = format!("pijler-{}", pillar.pillar.id());
+    let empty = pillar.cards.is_empty();
+    view! {
+        {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
+        {(!empty).then(|| view! {
+            <ul class="kaarten" aria-labelledby=id>
+                {pillar.cards.into_iter().map(|c| view! { <CardView card=c/> }).collect::<Vec<_>>()}
+            </ul>
+        })}
+    }
+}
+
+/// One indicator: the figure, what it means, how it compares, a small chart, a link.
+#[component]
+pub fn CardView(card: Card) -> impl IntoView {
+    let text_id = format!("kaarttekst-{}", card.table);
+    let title_id = format!("kaarttitel-{}", card.table);
+    let missing = card.figure.number().is_none();
+    let value_class = if missing { "waarde ontbreekt" } else { "waarde" };
+    let chart = card.chart.clone().map(|(option, height)| {
+        let label = format!("Grafiek: {}", card.label);
+        view! { <ChartView option=option height=height label=label described_by=text_id.clone()/> }
+    });
+    let labelled_by = title_id.clone();
+    view! {
+        <li class="kaart" aria-labelledby=labelled_by>
+            <h3 id=title_id><a href=card.href.clone()>{card.title.clone()}</a></h3>
+            <p class="cijfer">
+                <span class=value_class>{card.shown.clone()}</span>
+                <span>{card.label.clone()}" in "{card.area_name.clone()}", "{card.period_label.clone()}</span>
+            </p>
+            {card.missing.clone().map(|m| view! { <p class="klein">{m}</p> })}
+            {card.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
+            {card.comparison.clone().map(|c| view! {
+                <p class=format!("vergelijking vergelijking-{}", c.direction.id())>
+                    <span class="teken" aria-hidden="true">{c.direction.sign()}</span>
+                    {c.words}
+                </p>
+            })}
+            {(card.provisional || card.secret).then(|| view! {
+                <p class="kenmerken">
+                    {card.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopig cijfer"</span> })}
+                    {card.secret.then(|| view! { <span class="badge">"Geheim: 0 tot en met 7"</span> })}
+                </p>
+            })}
+            {chart}
+            <p class="visueel-verborgen" id=text_id.clone()>{card.chart_text.clone()}</p>
+        </li>
+    }
+}
+
+/// A theme's key figure on the home page: the number, its B1 sentence and where it is for.
+#[component]
+pub fn KeyFigureView(figure: KeyFigure, theme_href: String, href: String) -> impl IntoView {
+    let provisional = figure.figure.provisional;
+    let title = figure.title.clone();
+    view! {
+        <li class="kerncijfer">
+            <h3><a href=theme_href>{figure.theme.name()}</a></h3>
+            <p class="cijfer"><span class="waarde">{figure.figure.display()}</span>" "{figure.label.clone()}</p>
+            {figure.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
+            <p class="klein">{figure.area_name.clone()}", "{figure.period_label.clone()}{provisional.then_some(" (voorlopig)")}</p>
+            <p><a href=href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {title}")}</span></a></p>
+        </li>
+    }
+}
