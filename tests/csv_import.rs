@@ -45,7 +45,9 @@ fn problems(fixture: &str) -> Vec<String> {
 #[test]
 fn per_gebied_template_gives_exactly_the_bundled_table() {
     let converted = ok("per-gebied.csv", &read("public/sjablonen/per-gebied.csv"));
-    assert_eq!(converted, bundled("drechtsteden-jeugd.json", "jeugd-jongeren-in-jeugdzorg"));
+    let mut expected = bundled("drechtsteden-jeugd.json", "jeugd-jongeren-in-jeugdzorg");
+    expected.headline = None; // the theme's headline mark is not part of a template
+    assert_eq!(converted, expected);
 }
 
 #[test]
@@ -56,6 +58,7 @@ fn per_jaar_template_gives_the_bundled_figures() {
     // "€ 11.707606" (the template has the figure as a proper number).
     assert_eq!(expected.inconsistencies.len(), 3);
     expected.inconsistencies.clear();
+    expected.headline = None; // the theme's headline mark is not part of a template
     for v in &mut expected.values {
         v.printed = None;
     }
