@@ -20,21 +20,25 @@ echarts.use([
 // labelLayout (hideOverlap, moveOverlap) in the options: labels never overlap (issue 13).
 echarts.use([LabelLayout]);
 
-/** Axis labels in Dutch notation: "1.000", "2,5", "12 mln" — never "1K" (issue 13). */
-function axisNl(decimals, suffix) {
+/**
+ * Axis labels in Dutch notation: "1.000", "2,5", "12 mln" — never "1K" (issue 13). `millions`:
+ * every label in millions ("0,5 mln"), so one axis never mixes the two notations.
+ */
+function axisNl(decimals, suffix, millions) {
   const f = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimals });
   return (p) => {
     const v = p !== null && typeof p === 'object' ? p.value : p;
     if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '';
     const n = Number(v);
-    return Math.abs(n) >= 1e6 ? `${f.format(n / 1e6)} mln${suffix || ''}` : f.format(n) + (suffix || '');
+    if (n === 0) return `0${suffix || ''}`;
+    return millions || Math.abs(n) >= 1e6 ? `${f.format(n / 1e6)} mln${suffix || ''}` : f.format(n) + (suffix || '');
   };
 }
 
 function nlFormatter(spec) {
   const [, kind, decimals, suffix] = spec.split(':');
   const d = Math.min(6, Math.max(0, Number(decimals) || 0));
-  if (kind === 'nla') return axisNl(d, suffix);
+  if (kind === 'nla' || kind === 'nlm') return axisNl(d, suffix, kind === 'nlm');
   // "nl": 1.234,5 — "nlc": compact, 3 mln. (axis labels)
   const f = kind === 'nlc'
     ? new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 })
@@ -50,7 +54,7 @@ function resolveFormatters(node, depth) {
   if (depth > 20 || node === null || typeof node !== 'object') return;
   for (const key of Object.keys(node)) {
     const v = node[key];
-    if (key === 'formatter' && typeof v === 'string' && /^msd:nl[ca]?:/.test(v)) node[key] = nlFormatter(v);
+    if (key === 'formatter' && typeof v === 'string' && /^msd:nl[cam]?:/.test(v)) node[key] = nlFormatter(v);
     else resolveFormatters(v, depth + 1);
   }
 }

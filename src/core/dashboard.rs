@@ -195,6 +195,8 @@ fn card_for(
         .or(t.periods.last())?;
     let figure = engine::cell(t, &key(&here, &period.id, category.clone()));
     let label = match &category {
+        // A measure labelled only by its unit ("%", "aantal"): the category says what it is.
+        Some(c) if Unit::from_id(m.label.trim()).is_some() => t.category_label(c),
         Some(c) => format!("{} – {}", m.label, t.category_label(c)),
         None => m.label.clone(),
     };

@@ -22,6 +22,9 @@ pub fn IndicatorView(
     /// 1 on the indicator page, 2 where the view is part of a larger page.
     #[prop(default = 2)]
     heading_level: u8,
+    /// The region's id, for the map's boundaries (`geo/<region>.json`).
+    #[prop(default = None)]
+    region: Option<String>,
 ) -> impl IntoView {
     let grid = grid::build(&table, &manifest, state.period.as_deref(), None);
     let embed = state.embed;
@@ -39,7 +42,9 @@ pub fn IndicatorView(
     let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
     let (option, height) = charts::draw(&grid, &table, focus, &text);
     let map_view = (!embed)
-        .then(|| charts::map::view(&grid, 0, &manifest, state.region.as_deref().unwrap_or(""), focus))
+        .then(|| {
+            charts::map::view(&grid, 0, &manifest, region.as_deref().or(state.region.as_deref()).unwrap_or(""), focus)
+        })
         .flatten();
     let download_option = option.clone();
     let full_view = ViewState { embed: false, ..state.clone() }.href();

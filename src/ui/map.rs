@@ -3,7 +3,7 @@
 //! only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
 //! the table and summary stay the accessible alternative and the map adds to them.
 
-use crate::core::charts::map::{MapView, CREDIT};
+use crate::core::charts::map::{self, MapView, CREDIT};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -84,17 +84,17 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
             </Show>
             <figcaption>
                 <ul class="kaart-legenda" aria-label="Legenda">
-                    {view.classes.iter().rev().map(|c| view! {
-                        <li><span class=format!("vlak-kleur klasse-{}", colour_index(c.colour)) aria-hidden="true"></span>{c.label.clone()}</li>
+                    {view.classes.iter().enumerate().rev().map(|(k, c)| view! {
+                        <li><span class=format!("vlak-kleur klasse-{}", colour_index(c.colour)) aria-hidden="true"></span>{format!("{}: {}", c.label, map::names_in(&view, k))}</li>
                     }).collect::<Vec<_>>()}
                     {view.missing.clone().map(|m| view! {
-                        <li><span class="vlak-kleur klasse-ontbreekt" aria-hidden="true"></span>{format!("gearceerd: {m}")}</li>
+                        <li><span class="vlak-kleur klasse-ontbreekt" aria-hidden="true"></span>{format!("gearceerd, {m}: {}", map::names_missing(&view))}</li>
                     })}
                     {chosen_name.map(|n| view! {
                         <li><span class="vlak-kleur klasse-gekozen" aria-hidden="true"></span>{format!("dikke rand: {n}")}</li>
                     })}
                 </ul>
-                <p class="samenvatting" id=sentence_id>{view.sentence.clone()}</p>
+                <p class="visueel-verborgen" id=sentence_id>{view.sentence.clone()}</p>
                 <p class="kaart-bron">{CREDIT}</p>
             </figcaption>
         </figure>

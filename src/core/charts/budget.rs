@@ -65,6 +65,18 @@ pub fn result_label(v: f64) -> String {
     }
 }
 
+/// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
+/// million, so "−1,5 mln" and "−500.000" never stand side by side.
+fn euro_axis(grid: &Grid, columns: &[usize]) -> String {
+    let big =
+        columns.iter().flat_map(|i| grid.rows.iter().filter_map(|r| r.cells.get(*i)?.number())).any(|v| v.abs() >= 1e6);
+    if big {
+        "msd:nlm:1:".into()
+    } else {
+        axis_formatter(Unit::Euro)
+    }
+}
+
 /// The options (as JSON) and the height in CSS pixels.
 pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     let periods: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
@@ -83,12 +95,12 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         titles.push(
             json!({ "text": title, "top": *top, "left": 0, "textStyle": { "fontSize": 13, "fontWeight": "bold" } }),
         );
-        grids.push(json!({ "top": *top + 26, "height": rows_height, "left": 8, "right": 112, "containLabel": true }));
+        grids.push(json!({ "top": *top + 44, "height": rows_height, "left": 8, "right": 112, "containLabel": true }));
         let mut x = x_axis;
         x["gridIndex"] = json!(index);
         x_axes.push(x);
         y_axes.push(json!({ "type": "category", "gridIndex": index, "inverse": true, "data": periods }));
-        *top += 26 + rows_height + 40;
+        *top += 44 + rows_height + 40;
         index
     };
 
@@ -97,7 +109,7 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     let g = panel(
         "Bedragen per jaar",
         rows_height,
-        json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": axis_formatter(Unit::Euro) } }),
+        json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, &plan.levels) } }),
         &mut top,
     );
     for (n, i) in plan.levels.iter().enumerate() {
@@ -147,7 +159,7 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
                 "markLine": {
                     "silent": true, "symbol": "none",
                     "lineStyle": { "color": "#000000", "type": "dashed", "width": 1.5 },
-                    "label": { "formatter": "100% = budget op", "position": "end" },
+                    "label": { "formatter": "100% = budget op", "position": "start", "color": "#1a1a1a" },
                     "data": [ { "xAxis": 100 } ]
                 },
                 "data": data
@@ -161,7 +173,7 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         let g = panel(
             "Resultaat: tekort of overschot",
             rows_height,
-            json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": axis_formatter(Unit::Euro) } }),
+            json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, &plan.results) } }),
             &mut top,
         );
         for i in &plan.results {

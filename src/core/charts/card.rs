@@ -86,7 +86,7 @@ pub fn small_bars(
         .map(|r| {
             json!({
                 "xAxis": r.value,
-                "label": { "formatter": format!("{} {}", r.label, format::with_unit(r.value, unit, decimals)), "position": "insideEndTop", "fontSize": 11 }
+                "label": { "formatter": format!("{} {}", r.label, format::with_unit(r.value, unit, decimals)), "position": "end", "fontSize": 11, "color": "#1a1a1a" }
             })
         })
         .collect();
@@ -105,7 +105,8 @@ pub fn small_bars(
             "data": lines
         });
     }
-    let top = if references.is_empty() { 4 } else { 22 };
+    // Room above the bars for the reference lines' labels.
+    let top = if references.is_empty() { 4 } else { 24 };
     let option = json!({
         "aria": { "enabled": true, "decal": { "show": false } },
         "animation": false,

@@ -149,10 +149,12 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
                 "itemStyle": style,
                 "label": {
                     "show": true,
-                    "formatter": format!("{}\n{}", p.name, p.shown),
+                    // Names orient the reader; values are in the legend, the sentence and the
+                    // table. The chosen gemeente also gets its value.
+                    "formatter": if here { format!("{}\n{}", label_name(&p.name), p.shown) } else { label_name(&p.name) },
                     "color": if dark { "#ffffff" } else { "#1a1a1a" },
                     "fontWeight": if here { "bold" } else { "normal" },
-                    "fontSize": 11
+                    "fontSize": if here { 12 } else { 10 }
                 }
             })
         })
@@ -196,4 +198,22 @@ fn sentence(label: &str, classes: &[Class], places: &[Place], missing: Option<&s
         out.push(format!("Gearceerd, {m}: {}.", format::join_nl(&names)));
     }
     out.join(" ")
+}
+
+/// A long hyphenated name over two lines ("Hendrik-Ido-\nAmbacht"), so labels overlap less.
+fn label_name(name: &str) -> String {
+    match name.rmatch_indices('-').next() {
+        Some((i, _)) if name.chars().count() > 12 => format!("{}\n{}", &name[..=i], &name[i + 1..]),
+        _ => name.to_owned(),
+    }
+}
+
+/// The gemeenten in one class, for the legend ("Dordrecht en Zwijndrecht").
+pub fn names_in(view: &MapView, class: usize) -> String {
+    format::join_nl(&view.places.iter().filter(|p| p.class == Some(class)).map(|p| p.name.clone()).collect::<Vec<_>>())
+}
+
+/// The gemeenten without a figure, for the legend.
+pub fn names_missing(view: &MapView) -> String {
+    format::join_nl(&view.places.iter().filter(|p| p.class.is_none()).map(|p| p.name.clone()).collect::<Vec<_>>())
 }

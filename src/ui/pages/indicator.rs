@@ -29,7 +29,7 @@ pub fn IndicatorPage(manifest: Manifest, state: ViewState) -> impl IntoView {
                     let href = super::link(&state, crate::core::view::Page::Profile, |_| {});
                     view! { <p><a href=href>{format!("Alle cijfers van {}", m.area_name(&g))}</a></p> }
                 })}
-                <IndicatorView table=t manifest=m.clone() state=state.clone() reference=region.reference.clone() heading_level=1/>
+                <IndicatorView table=t manifest=m.clone() state=state.clone() reference=region.reference.clone() heading_level=1 region=Some(region.id.clone())/>
             }
             .into_any()
         })}
