@@ -4,11 +4,11 @@
 // from Rust (core::charts::map), so no formatter functions are needed (strict CSP).
 import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
-import { AriaComponent, TitleComponent } from 'echarts/components';
+import { AriaComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([MapChart, AriaComponent, TitleComponent, LabelLayout, CanvasRenderer]);
+echarts.use([MapChart, AriaComponent, LabelLayout, CanvasRenderer]);
 
 const live = new Set();
 const observers = new WeakMap();

@@ -122,7 +122,7 @@ fn map_classes_legend_and_sentence_agree() {
     assert_eq!(s["map"], "drechtsteden");
     let dordrecht = s["data"].as_array().unwrap().iter().find(|d| d["name"] == "GM0505").unwrap();
     assert_eq!(dordrecht["itemStyle"]["borderWidth"], 3, "the chosen gemeente outlined");
-    assert!(view.option.to_string().contains("CBS, Kadaster"));
+    assert!(map::CREDIT.contains("CBS, Kadaster"));
     // Jeugdreclassering has geheim gemeenten: hatched, with their own legend line.
     let col = g.columns.iter().position(|c| c.measure == "jeugdreclassering").unwrap();
     let view = map::view(&g, col, m, "drechtsteden", None).unwrap();
@@ -147,4 +147,14 @@ fn a_table_without_gemeenten_has_no_map() {
         r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "participatie-ridderkerk-buig-budget").unwrap();
     let g = grid::build(t, m, None, None);
     assert!(!map::possible(&g, m));
+}
+
+#[test]
+fn rates_before_counts_across_gemeenten_and_never_a_base() {
+    // Re-integratievoorzieningen: counts, rates per 1.000 households and the households (the
+    // base). The chart compares gemeenten on the rates; the base is never drawn.
+    let (v, _) = draw("participatie-reintegratievoorzieningen-2016-h1", Some("GM0505"));
+    let names: Vec<&str> = v["series"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.iter().all(|n| n.contains("per 1.000")), "{names:?}");
 }

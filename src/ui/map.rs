@@ -1,9 +1,10 @@
 //! The map view: a choropleth drawn by the lazily loaded map bundle (`window.msdMap`,
 //! `scripts/echarts-map-entry.js`) with the region's boundaries (`geo/<region>.json`), fetched
 //! only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
-//! the table and summary stay the accessible alternative and the map adds to them.
+//! the table and summary stay the accessible alternative and the map adds to them. The credit
+//! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
-use crate::core::charts::map::{self, MapView, CREDIT};
+use crate::core::charts::map::{self, MapView};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -78,6 +79,7 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
     let chosen_name = chosen.and_then(|c| view.places.iter().find(|p| p.code == c).map(|p| p.name.clone()));
     view! {
         <figure class="kaart-kader">
+            <p class="kaart-titel">"Kaart: "{view.column.clone()}</p>
             <div class="grafiek kaart" node_ref=node role="img" aria-label=label aria-describedby=sentence_id.clone()></div>
             <Show when=move || failed.get()>
                 <p class="melding">"De kaart kan niet worden getoond. De tabel hieronder bevat dezelfde cijfers."</p>
@@ -94,8 +96,8 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
                         <li><span class="vlak-kleur klasse-gekozen" aria-hidden="true"></span>{format!("dikke rand: {n}")}</li>
                     })}
                 </ul>
+                <p class="kaart-bron">{map::CREDIT}</p>
                 <p class="visueel-verborgen" id=sentence_id>{view.sentence.clone()}</p>
-                <p class="kaart-bron">{CREDIT}</p>
             </figcaption>
         </figure>
     }

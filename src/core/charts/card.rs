@@ -86,7 +86,7 @@ pub fn small_bars(
         .map(|r| {
             json!({
                 "xAxis": r.value,
-                "label": { "formatter": format!("{} {}", r.label, format::with_unit(r.value, unit, decimals)), "position": "end", "fontSize": 11, "color": "#1a1a1a" }
+                "label": { "formatter": format!("{} {}", r.label, format::with_unit(r.value, unit, decimals)), "position": "start", "fontSize": 11, "color": "#1a1a1a" }
             })
         })
         .collect();

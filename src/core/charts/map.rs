@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 /// Sequential blues, light to dark; the legend and the HTML swatches use the same list.
 pub const CLASS_COLOURS: [&str; 4] = ["#d6e6f4", "#93bfe0", "#3f88c5", "#0b4f8a"];
 
-/// The credit the licence asks for (CC BY 4.0).
+/// The credit the licence asks for (CC BY 4.0), shown as text right under every map.
 pub const CREDIT: &str = "Gemeentegrenzen: CBS, Kadaster (CC BY 4.0)";
 
 /// One class of values: from `min` to `max` (both as they occur in the data).
@@ -163,7 +163,6 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
         "aria": { "enabled": true, "decal": { "show": true } },
         "animation": false,
         "tooltip": { "show": false },
-        "title": { "text": "", "subtext": CREDIT, "right": 0, "bottom": 0, "subtextStyle": { "fontSize": 11, "color": "#4a4a4a" } },
         "series": [{
             "type": "map",
             "map": region,

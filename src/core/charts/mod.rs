@@ -222,12 +222,39 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
         let (v, height) = budget::option(grid, &plan);
         return (finish(v, description), height);
     }
+    let grid = &question_columns(grid, table);
     let (chart, height) = chart(grid);
     let mut v = serde_json::to_value(&chart).unwrap_or(serde_json::Value::Null);
     refine::highlight(&mut v, grid, focus);
     refine::no_overlap(&mut v);
     let extra = refine::wrap_legend(&mut v);
     (finish(v, description), height + extra)
+}
+
+/// The columns that answer the question a chart asks; the table keeps them all. A base
+/// (*denominator*, e.g. the number of households) is never drawn next to what it is the base of.
+/// Across areas of different size, a rate or share (%, per 1.000) compares fairly and a count
+/// does not, so when a table has both, the chart draws the first rate or share.
+pub fn question_columns(grid: &Grid, table: &Table) -> Grid {
+    use super::model::Kind as MeasureKind;
+    let kind = |c: &super::grid::Column| table.measure(&c.measure).map(|m| m.kind);
+    let mut keep: Vec<usize> =
+        (0..grid.columns.len()).filter(|i| kind(&grid.columns[*i]) != Some(MeasureKind::Denominator)).collect();
+    if grid.rows_are == RowsAre::Areas {
+        let relative = keep.iter().map(|i| grid.columns[*i].unit).find(|u| matches!(u, Unit::Procent | Unit::Per1000));
+        if let Some(unit) = relative {
+            keep.retain(|i| grid.columns[*i].unit == unit);
+        }
+    }
+    if keep.is_empty() || keep.len() == grid.columns.len() {
+        return grid.clone();
+    }
+    let mut g = grid.clone();
+    g.columns = keep.iter().map(|i| grid.columns[*i].clone()).collect();
+    for (row, original) in g.rows.iter_mut().zip(&grid.rows) {
+        row.cells = keep.iter().filter_map(|i| original.cells.get(*i).cloned()).collect();
+    }
+    g
 }
 
 /// Writes the accessible description into an option built as JSON and serialises it.
