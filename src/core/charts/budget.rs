@@ -200,7 +200,8 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     let option = json!({
         "color": PALETTE,
         "aria": { "enabled": true, "decal": { "show": true } },
-        "legend": { "type": "plain", "top": 0, "left": 0, "right": 0, "data": names, "textStyle": { "fontSize": 12 } },
+        "legend": { "type": "plain", "top": 0, "left": 0, "right": 0, "data": names,
+                    "textStyle": { "fontSize": 12, "width": 240, "overflow": "break" } },
         "tooltip": { "show": false },
         "title": titles,
         "grid": grids,

@@ -70,18 +70,28 @@ pub fn no_overlap(v: &mut Value) {
 /// Width in pixels of the narrowest chart (a 320 px screen minus the page margins).
 const NARROWEST: f64 = 288.0;
 
+/// Widest legend text in pixels before it breaks onto another line.
+const LEGEND_TEXT: f64 = 240.0;
+
 /// How many lines a legend of these names takes on the narrowest screen: icon and gap (35 px)
 /// plus about 6,5 px per character of 12 px text.
 pub fn legend_lines(names: &[String]) -> u32 {
     let mut lines = 1;
     let mut used = 0.0;
     for n in names {
-        let w = 35.0 + 6.5 * n.chars().count() as f64;
+        let text = 6.5 * n.chars().count() as f64;
+        if text > LEGEND_TEXT {
+            // A long name breaks over lines of its own.
+            lines += if used > 0.0 { 1 } else { 0 } + (text / LEGEND_TEXT).ceil() as u32 - 1;
+            used = NARROWEST;
+            continue;
+        }
+        let w = 35.0 + text;
         if used > 0.0 && used + w > NARROWEST {
             lines += 1;
             used = 0.0;
         }
-        used += w.min(NARROWEST);
+        used += w;
     }
     lines
 }
@@ -99,8 +109,8 @@ pub fn wrap_legend(v: &mut Value) -> u32 {
         v["legend"] = json!({ "show": false });
         return 0;
     }
-    v["legend"] =
-        json!({ "type": "plain", "top": 0, "left": 0, "right": 0, "itemGap": 12, "textStyle": { "fontSize": 12 } });
+    v["legend"] = json!({ "type": "plain", "top": 0, "left": 0, "right": 0, "itemGap": 12,
+                         "textStyle": { "fontSize": 12, "width": LEGEND_TEXT, "overflow": "break" } });
     let extra = (legend_lines(&names) - 1) * 22;
     for g in axes_mut(v, "grid") {
         let top = g["top"].as_f64().unwrap_or(36.0);
