@@ -68,9 +68,9 @@ pub fn KeyFigureView(figure: KeyFigure, theme_href: String, href: String) -> imp
     view! {
         <li class="kerncijfer">
             <h3><a href=theme_href>{figure.theme.name()}</a></h3>
-            <p class="cijfer"><span class="waarde">{figure.figure.display()}</span>" "{figure.label.clone()}</p>
+            <p class="cijfer"><span class="waarde">{figure.figure.display()}</span>" "{figure.label.clone()}" in "{figure.area_name.clone()}</p>
             {figure.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
-            <p class="klein">{figure.area_name.clone()}", "{figure.period_label.clone()}{provisional.then_some(" (voorlopig)")}</p>
+            <p class="klein">{figure.period_label.clone()}{provisional.then_some(" (voorlopig)")}</p>
             <p><a href=href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {title}")}</span></a></p>
         </li>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn DataTable(
     grid: Grid,
     caption: String,
-    /// The chosen gemeente: its row is marked (bold, a bar, and "gekozen" for screen readers).
+    /// The chosen gemeente: its row is marked (bold, a bar, and `aria-current` for screen readers).
     #[prop(default = None)]
     focus: Option<String>,
 ) -> impl IntoView {
@@ -38,8 +38,8 @@ pub fn DataTable(
                             _ => "",
                         };
                         view! {
-                            <tr class=class>
-                                <th scope="row">{row.label}{here.then(|| view! { <span class="visueel-verborgen">" (gekozen)"</span> })}</th>
+                            <tr class=class aria-current=here.then_some("true")>
+                                <th scope="row">{row.label}</th>
                                 {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
                             </tr>
                         }

@@ -67,8 +67,10 @@ test('the chosen gemeente is highlighted on the dashboard and in the indicator t
   await withScreenshot(page, 'highlight', async () => {
     await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642&weergave=tabel`);
     await page.waitForSelector('table.cijfers tr.gekozen');
-    assert.match(await page.textContent('table.cijfers tr.gekozen th'), /Zwijndrecht \(gekozen\)/);
+    assert.equal(await page.textContent('table.cijfers tr.gekozen th'), 'Zwijndrecht');
+    assert.equal(await page.getAttribute('table.cijfers tr.gekozen', 'aria-current'), 'true');
     assert.equal(await page.$$eval('table.cijfers tr.gekozen', (r) => r.length), 1);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('tr.gekozen th')).fontWeight), '700');
   });
   await page.close();
 });
