@@ -107,13 +107,17 @@ pub fn small_bars(
     }
     // Room above the bars for the reference lines' labels.
     let top = if references.is_empty() { 4 } else { 24 };
+    // The axis reaches the reference lines too (ECharts leaves them out of its extent).
+    let values = points.iter().filter_map(|p| p.value.as_ref().ok().copied()).chain(references.iter().map(|r| r.value));
+    let (low, high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let option = json!({
         "aria": { "enabled": true, "decal": { "show": false } },
         "animation": false,
         "tooltip": { "show": false },
         "legend": { "show": false },
         "grid": { "top": top, "bottom": 4, "left": 4, "right": 72, "containLabel": true },
-        "xAxis": { "type": "value", "splitNumber": 2, "axisLabel": { "show": false }, "splitLine": { "show": false } },
+        "xAxis": { "type": "value", "min": low, "max": high, "splitNumber": 2,
+                   "axisLabel": { "show": false }, "splitLine": { "show": false } },
         "yAxis": { "type": "category", "inverse": true, "data": labels, "axisTick": { "show": false },
                    "axisLabel": { "fontSize": 12 } },
         "series": [series]
