@@ -122,12 +122,14 @@ fn parse_nl(s: &str) -> f64 {
 
 #[test]
 fn compare_panels_per_indicator_with_nederland_as_a_line_and_units_once() {
-    use monitor_sociaal_domein::core::compare;
+    use monitor_sociaal_domein::core::pages::compare;
+    use monitor_sociaal_domein::core::view::ViewState;
     let r = common::bundled();
     let m = r.manifest.as_ref().unwrap();
     let ts = tables(&r, "drechtsteden");
-    let chosen = vec!["GM0505".to_owned(), "GM0642".to_owned()];
-    let panels = compare::panels(&ts, m, &chosen, Some("NL01"));
+    let region = m.regions.iter().find(|x| x.id == "drechtsteden").unwrap();
+    let state = ViewState { gemeenten: vec!["GM0505".to_owned(), "GM0642".to_owned()], ..ViewState::default() };
+    let panels = compare::panels(&ts, m, region, &state);
     assert!(panels.len() >= 5, "{}", panels.len());
     let p = panels.iter().find(|p| p.table == "jeugd-jongeren-in-jeugdzorg").unwrap();
     assert!(
@@ -157,4 +159,32 @@ fn headers_write_the_unit_once() {
             assert!(h.matches(unit).count() <= 1 || c.label.matches(unit).count() > 1, "{}: {h}", t.id);
         }
     }
+}
+
+#[test]
+fn the_indicator_model_offers_a_map_for_figures_per_gemeente_and_marks_the_chosen_one() {
+    use monitor_sociaal_domein::core::pages::indicator;
+    use monitor_sociaal_domein::core::view::{Display, ViewState};
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").unwrap();
+    let state = ViewState {
+        indicator: Some(t.id.clone()),
+        gemeente: Some("GM0642".into()),
+        display: Display::Map,
+        ..ViewState::default()
+    };
+    let model = indicator::indicator_in(t, m, &state, Some("NL01"), Some("drechtsteden"));
+    assert!(!model.show_chart);
+    assert_eq!(model.focus.as_deref(), Some("GM0642"));
+    let map = model.map.as_ref().expect("a map");
+    assert_eq!(map.places.len(), 6);
+    let link = model.map_link.as_ref().unwrap();
+    assert!(link.current && link.href.contains("weergave=kaart"));
+    assert!(!model.table_link.current && !model.chart_link.current);
+    // A budget table over years has no map, and asking for one shows the chart.
+    let b =
+        r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "participatie-ridderkerk-buig-budget").unwrap();
+    let model = indicator::indicator_in(b, m, &state, Some("NL01"), Some("ridderkerk"));
+    assert!(model.map.is_none() && model.map_link.is_none() && model.show_chart);
 }

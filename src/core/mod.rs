@@ -3,7 +3,6 @@
 pub mod bench;
 pub mod catalog;
 pub mod charts;
-pub mod compare;
 pub mod config;
 pub mod csv_import;
 pub mod dashboard;
@@ -15,6 +14,7 @@ pub mod grid;
 pub mod headline;
 pub mod json;
 pub mod model;
+pub mod pages;
 pub mod problem;
 pub mod report;
 pub mod summary;

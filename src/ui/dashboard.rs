@@ -1,10 +1,18 @@
-//! Dashboard cards and key figures: render what `core::dashboard` and `core::headline`
-//! computed, nothing more. Comparisons carry a sign *and* words; marks carry words.
+//! Dashboard cards: render what `core::dashboard` computed, nothing more. Comparisons carry a
+//! sign *and* words; marks carry words.
 
 use super::chart::ChartView;
 use crate::core::dashboard::{Card, PillarCards};
-use crate::core::headline::KeyFigure;
+use crate::core::pages::indicator::ChartModel;
 use leptos::prelude::*;
+
+/// A chart whose option does not change while it is shown (a card, a compare panel).
+#[component]
+pub fn SmallChart(option: String, height: u32, label: String, described_by: String) -> impl IntoView {
+    let chart = Memo::new(move |_| ChartModel { option: option.clone(), height, label: label.clone() });
+    let described_by = Memo::new(move |_| described_by.clone());
+    view! { <ChartView chart=chart described_by=described_by/> }
+}
 
 /// The cards of one pillar, or a sentence when it has none.
 #[component]
@@ -30,7 +38,7 @@ pub fn CardView(card: Card) -> impl IntoView {
     let value_class = if missing { "waarde ontbreekt" } else { "waarde" };
     let chart = card.chart.clone().map(|(option, height)| {
         let label = format!("Grafiek: {}", card.label);
-        view! { <ChartView option=option height=height label=label described_by=text_id.clone()/> }
+        view! { <SmallChart option=option height=height label=label described_by=text_id.clone()/> }
     });
     let labelled_by = title_id.clone();
     view! {
@@ -56,22 +64,6 @@ pub fn CardView(card: Card) -> impl IntoView {
             })}
             {chart}
             <p class="visueel-verborgen" id=text_id.clone()>{card.chart_text.clone()}</p>
-        </li>
-    }
-}
-
-/// A theme's key figure on the home page: the number, its B1 sentence and where it is for.
-#[component]
-pub fn KeyFigureView(figure: KeyFigure, theme_href: String, href: String) -> impl IntoView {
-    let provisional = figure.figure.provisional;
-    let title = figure.title.clone();
-    view! {
-        <li class="kerncijfer">
-            <h3><a href=theme_href>{figure.theme.name()}</a></h3>
-            <p class="cijfer"><span class="waarde">{figure.figure.display()}</span>" "{figure.label.clone()}" in "{figure.area_name.clone()}</p>
-            {figure.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
-            <p class="klein">{figure.period_label.clone()}{provisional.then_some(" (voorlopig)")}</p>
-            <p><a href=href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {title}")}</span></a></p>
         </li>
     }
 }

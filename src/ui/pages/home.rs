@@ -1,28 +1,22 @@
 //! The home page: what the monitor is, the region and gemeente, key figures per theme next to
 //! the region and Nederland, and the first indicator.
 
-use super::{all_tables, gemeente, link, region, with_datasets, GemeenteKeuze};
-use crate::core::catalog;
-use crate::core::headline;
-use crate::core::model::{Manifest, Theme};
-use crate::core::view::{Page, ViewState};
-use crate::ui::dashboard::KeyFigureView;
+use super::{with_files, GemeenteKeuze, NavItem};
+use crate::core::pages::{home, site};
 use crate::ui::indicator::IndicatorView;
+use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
 
 #[component]
-pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
-    let Some(region) = region(&manifest, &state).cloned() else {
+pub fn HomePage() -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let Some(region) = store.view.region.get_untracked() else {
         return view! { <h1>"Monitor Sociaal Domein"</h1><p>"Er zijn nog geen regio's ingesteld in manifest.json."</p> }.into_any();
     };
-    let themes: Vec<Theme> = Theme::ALL
-        .into_iter()
-        .filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t)))
-        .collect();
-    let chosen = gemeente(&region, &state).map(str::to_owned);
-    let m = manifest.clone();
-    let s = state.clone();
-    let r = region.clone();
+    let (m, r) = (manifest.clone(), region.clone());
+    let links = Memo::new(move |_| store.view.state.with(|s| (home::theme_links(&m, &r, s), home::more_links(s))));
+    let (m, r) = (manifest.clone(), region.clone());
     view! {
         <h1>"Monitor Sociaal Domein "{region.name.clone()}</h1>
         <p class="inleiding">
@@ -30,41 +24,35 @@ pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
             "Hoe ervaren zij die hulp, hoe worden de budgetten besteed en wanneer komen er nieuwe cijfers? "
             "Alle cijfers komen uit openbare rapporten. Bij elk cijfer staat de bron."
         </p>
-        <GemeenteKeuze manifest=manifest.clone() region=region.clone() state=state.clone()/>
+        <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
             <h2>"Thema's"</h2>
-            <ul>
-                {themes.iter().map(|t| {
-                    let href = link(&state, Page::Theme, |v| v.theme = Some(t.id().to_owned()));
-                    view! { <li><a href=href>{t.name()}</a></li> }
-                }).collect::<Vec<_>>()}
-            </ul>
+            <ul>{move || links.get().0.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
         <nav aria-label="Meer" class="meer">
-            <ul>
-                <li><a href=link(&state, Page::Profile, |_| {})>"Gemeenteprofiel"</a></li>
-                <li><a href=link(&state, Page::Compare, |_| {})>"Gemeenten vergelijken"</a></li>
-                <li><a href=link(&state, Page::Find, |_| {})>"Zoeken in alle cijfers"</a></li>
-            </ul>
+            <ul>{move || links.get().1.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
-        {with_datasets(manifest.clone(), Some(region.id.clone()), None, move |sets| {
-            let tables = all_tables(&sets);
-            // The marked headline per theme, never 0, geheim or n.b.: for the chosen gemeente,
-            // else the region (falling back safely, and saying which area it is for).
-            let mut chain: Vec<&str> = chosen.iter().map(String::as_str).collect();
-            chain.push(r.area.as_str());
-            let cards: Vec<_> = Theme::ALL.into_iter().filter_map(|theme| headline::pick(&tables, theme, &chain, &m)).map(|k| {
-                let href = link(&s, Page::Indicator, |v| v.indicator = Some(k.table.clone()));
-                let theme_href = link(&s, Page::Theme, |v| v.theme = Some(k.theme.id().to_owned()));
-                view! { <KeyFigureView figure=k theme_href=theme_href href=href/> }
-            }).collect();
-            let featured = catalog::key_table(&tables, Theme::ALL[0]).or_else(|| tables.first().copied()).cloned();
+        {with_files(move |sets| {
+            let (m, r, sets2) = (m.clone(), r.clone(), sets.clone());
+            let cards = Memo::new(move |_| {
+                let tables = site::all_tables(&sets2);
+                store.view.state.with(|s| home::key_figures(&tables, &m, &r, s))
+            });
+            let featured = home::featured(&site::all_tables(&sets)).and_then(|t| TableRef::find(&sets, &t.id));
             view! {
                 <section aria-labelledby="kerncijfers">
                     <h2 id="kerncijfers">"Kerncijfers"</h2>
-                    <ul class="kerncijfers">{cards}</ul>
+                    <ul class="kerncijfers">{move || cards.get().into_iter().map(|card| view! {
+                        <li class="kerncijfer">
+                            <h3><a href=card.theme_href>{card.theme.clone()}</a></h3>
+                            <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.label}" in "{card.area}</p>
+                            {card.sentence.map(|s| view! { <p class="zin">{s}</p> })}
+                            <p class="klein">{card.period}{card.provisional.then_some(" (voorlopig)")}</p>
+                            <p><a href=card.href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {}", card.title)}</span></a></p>
+                        </li>
+                    }).collect::<Vec<_>>()}</ul>
                 </section>
-                {featured.map(|t| view! { <IndicatorView table=t manifest=m.clone() state=s.clone() reference=r.reference.clone()/> })}
+                {featured.map(|t| view! { <IndicatorView table=t/> })}
             }
         })}
     }

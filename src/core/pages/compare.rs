@@ -1,12 +1,64 @@
-//! The compare page as small multiples: per indicator one small chart of the chosen gemeenten,
-//! with Nederland as a dashed line, so differences are seen before the tables are read. The
-//! unit is written once, in the panel's heading.
+//! Comparing two or more gemeenten side by side, table by table, and at a glance: per indicator
+//! one small chart of the chosen gemeenten with Nederland as a dashed line (small multiples);
+//! the unit written once, in the panel's heading.
 
-use super::charts::{self, card};
-use super::dashboard;
-use super::engine;
-use super::format;
-use super::model::*;
+use super::indicator::caption;
+use crate::core::charts::{self, card};
+use crate::core::grid::{self, Grid};
+use crate::core::model::{Key, Manifest, Region, Table};
+use crate::core::view::ViewState;
+use crate::core::{dashboard, engine, format};
+
+/// One checkbox of the choice form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareOption {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub checked: bool,
+}
+
+/// The chosen gemeenten that belong to the region, in the link's order.
+pub fn chosen(region: &Region, state: &ViewState) -> Vec<String> {
+    state.gemeenten.iter().filter(|g| region.gemeenten.contains(g)).cloned().collect()
+}
+
+/// The checkboxes: every gemeente of the region.
+pub fn options(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<CompareOption> {
+    let chosen = chosen(region, state);
+    region
+        .gemeenten
+        .iter()
+        .map(|code| CompareOption {
+            id: format!("kies-{code}"),
+            code: code.clone(),
+            name: manifest.area_name(code),
+            checked: chosen.contains(code),
+        })
+        .collect()
+}
+
+/// One grid (and caption) per table without categories that has figures for at least two of
+/// the chosen gemeenten; rows are the chosen gemeenten, then the reference.
+pub fn tables(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<(Grid, String)> {
+    let chosen = chosen(region, state);
+    if chosen.len() < 2 {
+        return Vec::new();
+    }
+    let mut order = chosen.clone();
+    order.extend(region.reference.iter().cloned());
+    tables
+        .iter()
+        .filter(|t| {
+            t.categories.is_empty() && chosen.iter().filter(|g| t.values.iter().any(|v| v.key.area == **g)).count() >= 2
+        })
+        .map(|t| {
+            let grid = grid::build(t, manifest, None, Some(&order));
+            let caption = caption(t, &grid);
+            (grid, caption)
+        })
+        .collect()
+}
 
 /// One indicator for the chosen gemeenten.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +74,12 @@ pub struct Panel {
 }
 
 /// Panels for every table without categories that has at least two of the chosen gemeenten.
-pub fn panels(tables: &[&Table], manifest: &Manifest, chosen: &[String], reference: Option<&str>) -> Vec<Panel> {
+pub fn panels(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<Panel> {
+    let chosen = &chosen(region, state)[..];
+    if chosen.len() < 2 {
+        return Vec::new();
+    }
+    let reference = region.reference.as_deref();
     tables
         .iter()
         .filter(|t| t.categories.is_empty())
@@ -70,7 +127,7 @@ fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&s
         text.push_str(&format!(" {}: {}.", manifest.area_name(r), format::with_unit(line.value, m.unit, m.decimals)));
     }
     let (option, height) = card::small_bars(&points, m.unit, m.decimals, None, &references, false);
-    let column = |label: &str| super::grid::Column {
+    let column = |label: &str| grid::Column {
         label: label.to_owned(),
         unit: m.unit,
         decimals: m.decimals,
