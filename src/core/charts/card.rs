@@ -75,7 +75,9 @@ pub fn small_bars(
                     } else {
                         json!({ "color": BAR })
                     },
-                    "label": { "formatter": format::with_unit(*v, unit, decimals), "fontWeight": if here { "bold" } else { "normal" } }
+                    // A white box, so a reference line behind the label never crosses its text.
+                    "label": { "formatter": format::with_unit(*v, unit, decimals), "fontWeight": if here { "bold" } else { "normal" },
+                               "backgroundColor": "#ffffff", "padding": [1, 2] }
                 })
             }
             Err(_) => Value::Null,
