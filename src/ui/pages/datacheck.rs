@@ -57,7 +57,7 @@ fn check(manifest: &Manifest, name: &str, bytes: &[u8]) -> Outcome {
                     json: Some((out_name, json)),
                 }
             }
-            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(csv_import::describe).collect() },
+            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(Problem::without_file).collect() },
         };
     }
     Outcome::Problems { file: name.to_owned(), list: vec!["Dit is geen CSV- of JSON-bestand. Sla het werkblad in Excel op als \"CSV UTF-8 (door komma's gescheiden)\".".into()] }
