@@ -50,12 +50,12 @@ impl JsonPath {
 }
 
 impl fmt::Display for JsonPath {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         for (position, segment) in self.0.iter().enumerate() {
             match segment {
-                Segment::Key(key) if position == 0 => write!(f, "{key}")?,
-                Segment::Key(key) => write!(f, ".{key}")?,
-                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Key(key) if position == 0 => write!(formatter, "{key}")?,
+                Segment::Key(key) => write!(formatter, ".{key}")?,
+                Segment::Index(index) => write!(formatter, "[{index}]")?,
             }
         }
         Ok(())
@@ -93,13 +93,15 @@ impl Location {
 
 impl fmt::Display for Location {
     /// `regel 3, kolom 7` / `bij tables[0].id` / `rij 7, kolom 3 (C)`; empty for the whole file.
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Location::File => Ok(()),
             Location::Json(path) if path.is_root() => Ok(()),
-            Location::Json(path) => write!(f, "bij {path}"),
-            Location::Text { line, column } => write!(f, "regel {line}, kolom {column}"),
-            Location::Sheet { row, column } => write!(f, "rij {row}, kolom {column} ({})", column_letters(*column)),
+            Location::Json(path) => write!(formatter, "bij {path}"),
+            Location::Text { line, column } => write!(formatter, "regel {line}, kolom {column}"),
+            Location::Sheet { row, column } => {
+                write!(formatter, "rij {row}, kolom {column} ({})", column_letters(*column))
+            }
         }
     }
 }
@@ -139,14 +141,14 @@ impl Problem {
 
 impl fmt::Display for Problem {
     /// `drechtsteden-jeugd.json, bij tables[0].id: …`
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        write!(formatter, "{}", self.file)?;
         match &self.location {
             Location::File => {}
             Location::Json(path) if path.is_root() => {}
-            location => write!(f, ", {location}")?,
+            location => write!(formatter, ", {location}")?,
         }
-        write!(f, ": {}", self.message)
+        write!(formatter, ": {}", self.message)
     }
 }
 

@@ -4,7 +4,7 @@ use super::super::catalog::fold;
 use super::super::format::join_nl;
 use super::super::model::{Label, Manifest, Pillar, Theme};
 use super::super::problem::Problems;
-use super::periods::{not_a_period, period_id, period_label};
+use super::periods::{not_a_period, period_id, period_label_from_id};
 use super::records::SheetRow;
 use super::words::{find_area, pillar_word, table_slug, theme_word, yes_no};
 use super::Layout;
@@ -179,7 +179,7 @@ pub(super) fn read_meta(
                     Some(id) => {
                         let given = meta.lines.get("periode").and_then(|line| line.values.get(1));
                         let label = given.filter(|label| !label.is_empty()).cloned();
-                        meta.period = Some(Label { label: label.unwrap_or_else(|| period_label(&id)), id });
+                        meta.period = Some(Label { label: label.unwrap_or_else(|| period_label_from_id(&id)), id });
                     }
                     None => meta.report("periode", problems, not_a_period(&text)),
                 }

@@ -68,7 +68,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The Dutch label of a period id when the file gives none.
-pub(super) fn period_label(id: &str) -> String {
+pub(super) fn period_label_from_id(id: &str) -> String {
     if id == "structureel" {
         return "Structureel".into();
     }
@@ -106,8 +106,8 @@ mod tests {
         assert_eq!(period_id("2016-02-29").as_deref(), Some("2016-02-29"));
         assert_eq!(period_id("2015-2018").as_deref(), Some("2015-2018"));
         assert_eq!(period_id("2018-2015"), None);
-        assert_eq!(period_label("2016-12-31"), "31 december 2016");
-        assert_eq!(period_label("2016-H1"), "1e halfjaar 2016");
-        assert_eq!(period_label("2016-Q3"), "3e kwartaal 2016");
+        assert_eq!(period_label_from_id("2016-12-31"), "31 december 2016");
+        assert_eq!(period_label_from_id("2016-H1"), "1e halfjaar 2016");
+        assert_eq!(period_label_from_id("2016-Q3"), "3e kwartaal 2016");
     }
 }

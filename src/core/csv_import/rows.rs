@@ -6,7 +6,7 @@ use super::super::problem::Problems;
 use super::columns::FigureColumn;
 use super::meta::Meta;
 use super::numbers::{parse_cell, CellContent};
-use super::periods::{not_a_period, period_id, period_label};
+use super::periods::{not_a_period, period_id, period_label_from_id};
 use super::records::SheetRow;
 use super::words::find_area;
 use super::Layout;
@@ -56,7 +56,7 @@ pub(super) fn read_figure_rows(
             Layout::PerJaar => match period_id(first) {
                 Some(id) => {
                     let given = Some(row.get(1)).filter(|label| label_column && !label.is_empty());
-                    let label = given.map_or_else(|| period_label(&id), str::to_owned);
+                    let label = given.map_or_else(|| period_label_from_id(&id), str::to_owned);
                     Some((id.clone(), format!("de periode {id}"), label))
                 }
                 None => {
