@@ -9,7 +9,7 @@ use super::engine;
 use super::format;
 use super::model::*;
 use super::problem::{JsonPath, Problem, Problems};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Decodes and validates one dataset file against the manifest.
 pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Dataset, Vec<Problem>> {
@@ -40,7 +40,7 @@ pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
 }
 
 pub fn check_manifest(m: &Manifest, p: &mut Problems) {
-    let mut codes = HashSet::new();
+    let mut codes = FxHashSet::default();
     for (i, a) in m.areas.iter().enumerate() {
         if !codes.insert(a.code.as_str()) {
             p.add(
@@ -121,8 +121,8 @@ fn is_id(id: &str) -> bool {
 }
 
 pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
-    let area_codes: HashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
-    let mut ids = HashSet::new();
+    let area_codes: FxHashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
+    let mut ids = FxHashSet::default();
     for (i, t) in ds.tables.iter().enumerate() {
         let path = JsonPath::root().key("tables").index(i);
         if !ids.insert(t.id.as_str()) {
@@ -179,7 +179,7 @@ fn describe_kind(m: &Measure) -> String {
     }
 }
 
-fn table(t: &Table, path: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
+fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
         p.add(
             &path.key("id"),
@@ -195,7 +195,7 @@ fn table(t: &Table, path: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
     }
     source(&t.source, &path.key("source"), p);
 
-    let mut measure_ids = HashSet::new();
+    let mut measure_ids = FxHashSet::default();
     for (j, m) in t.measures.iter().enumerate() {
         let mp = path.key("measures").index(j);
         if !measure_ids.insert(m.id.as_str()) {
@@ -220,7 +220,7 @@ fn table(t: &Table, path: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
         return; // the engine cannot compute a cycle; stop before the checks below
     }
     let unique = |list: &[Label], what: &'static str, p: &mut Problems| {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (j, l) in list.iter().enumerate() {
             if !seen.insert(l.id.as_str()) {
                 p.add(&path.key(what).index(j).key("id"), format!("\"{}\" komt twee keer voor", l.id));
@@ -230,7 +230,7 @@ fn table(t: &Table, path: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
     unique(&t.periods, "periods", p);
     unique(&t.categories, "categories", p);
 
-    let mut keys: HashMap<&Key, usize> = HashMap::new();
+    let mut keys: FxHashMap<&Key, usize> = FxHashMap::default();
     for (j, v) in t.values.iter().enumerate() {
         let vp = path.key("values").index(j);
         key_known(t, &v.key, &vp, areas, p);
@@ -325,7 +325,7 @@ fn table(t: &Table, path: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
     }
 }
 
-fn key_known(t: &Table, k: &Key, vp: &JsonPath, areas: &HashSet<&str>, p: &mut Problems) {
+fn key_known(t: &Table, k: &Key, vp: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     if t.measure(&k.measure).is_none() {
         p.add(&vp.key("measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
     }
