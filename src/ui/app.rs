@@ -4,25 +4,23 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
-use super::pages::{
-    region, BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage,
-    ThemePage,
-};
+use super::pages::{region, ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage, ThemePage};
 use crate::core::config::Config;
 use crate::core::model::Manifest;
 use crate::core::problem::Problem;
-use crate::core::view::{Page, ViewState};
+use crate::core::view::{Page, ViewState, COUNCIL_PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn current_query() -> String {
+pub(super) fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(ViewState::parse(&current_query()));
+    to_council_page(&state.get_untracked());
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
@@ -43,6 +41,16 @@ pub fn App() -> impl IntoView {
             view! { <Shell manifest=m config=config problems=problems state=state/> }.into_any()
         }
     }
+    }
+}
+
+/// The data check and the benchmark live on the council page (`beheer.html`, its own WASM):
+/// old links (`?pagina=datacheck`, `?pagina=benchmark`) are sent on there, query kept.
+fn to_council_page(state: &ViewState) {
+    if state.page.is_council_tool() {
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            location.replace(&format!("{COUNCIL_PAGE}{}", current_query())).ok();
+        }
     }
 }
 
@@ -152,11 +160,13 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                 match s.page {
                     Page::Indicator => view! { <IndicatorPage manifest=m state=s/> }.into_any(),
                     Page::Theme => view! { <ThemePage manifest=m state=s/> }.into_any(),
-                    Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
                     Page::Profile => view! { <ProfilePage manifest=m state=s/> }.into_any(),
                     Page::Compare => view! { <ComparePage manifest=m state=s/> }.into_any(),
                     Page::Find => view! { <FindPage manifest=m state=s/> }.into_any(),
-                    Page::DataCheck => view! { <DataCheckPage manifest=m/> }.into_any(),
+                    Page::DataCheck | Page::Benchmark => {
+                        to_council_page(&s);
+                        view! { <p role="status">"U gaat naar de beheerpagina…"</p> }.into_any()
+                    }
                     _ => view! { <HomePage manifest=m state=s/> }.into_any(),
                 }
             }}

@@ -1,18 +1,14 @@
 //! The page types. Each reads the view state, loads the datasets it needs and hands computed
 //! data to the components; shared helpers live here.
 
-mod benchmark;
 mod compare;
-mod datacheck;
 mod find;
 mod home;
 mod indicator;
 mod profile;
 mod theme;
 
-pub use benchmark::BenchmarkPage;
 pub use compare::ComparePage;
-pub use datacheck::DataCheckPage;
 pub use find::FindPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 /// The engine benchmark in the browser: the same synthetic national dataset and calculations as
-/// `msd-bench`, timed with `performance.now()`. Reached only by URL (`?pagina=benchmark`).
+/// `msd-bench`, timed with `performance.now()`. Reached by URL (`beheer.html?pagina=benchmark`).
 #[component]
 pub fn BenchmarkPage() -> impl IntoView {
     use crate::core::bench;
