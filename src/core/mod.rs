@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod catalog;
+pub mod cells;
 pub mod charts;
 pub mod config;
 pub mod csv_import;
