@@ -48,7 +48,7 @@ if (target === 'index.html') {
   rmSync(councilDist, { recursive: true, force: true });
   // A clean environment for the nested Trunk: none of this hook's TRUNK_* variables.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TRUNK_')));
-  const args = ['build', 'beheer.html', '--dist', councilDist, ...(release ? ['--release'] : [])];
+  const args = ['build', 'beheer.html', '--html-output', 'beheer.html', '--dist', councilDist, ...(release ? ['--release'] : [])];
   console.log(`post-build: trunk ${args.join(' ')}`);
   council = new Promise((ok, fail) => {
     const child = spawn('trunk', args, { cwd: root, env, stdio: 'inherit' });
