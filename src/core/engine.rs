@@ -81,13 +81,14 @@ pub enum How {
     /// A printed figure, in words.
     Printed(std::borrow::Cow<'static, str>),
     /// A calculation over labelled inputs.
-    Calc(Box<Calc>),
+    /// Not boxed: a computed figure then costs one allocation (its inputs), not two.
+    Calc(Calc),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calc {
     pub op: Op,
-    pub inputs: Vec<Input>,
+    pub inputs: Box<[Input]>,
     pub style: Style,
 }
 
@@ -340,11 +341,11 @@ pub fn apply(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decima
     } else {
         None
     };
-    let explain = How::Calc(Box::new(Calc {
+    let explain = How::Calc(Calc {
         op,
         inputs: inputs.iter().map(|(l, f)| f.as_input(l.clone())).collect(),
         style: Style::Labelled,
-    }));
+    });
     if let Some(reason) = missing {
         return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
@@ -629,15 +630,15 @@ pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
         start.unit,
         start.decimals,
     );
-    end.explain = How::Calc(Box::new(Calc {
+    end.explain = How::Calc(Calc {
         op: Op::Sum,
-        inputs: vec![
+        inputs: Box::new([
             start.as_input("begin".into()),
             inflow.as_input("instroom".into()),
             outflow.as_input("uitstroom".into()),
-        ],
+        ]),
         style: Style::Flows,
-    }));
+    });
     end
 }
 
