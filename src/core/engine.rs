@@ -289,31 +289,26 @@ fn printed(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
 }
 
 fn derived(table: &Table, measure: &Measure, formula: &Formula, place: Option<Coord>) -> Figure {
-    let inputs: Vec<(Cow<'static, str>, Figure)> = formula
+    let label = |arg: &String| table.measure(arg).map_or_else(|| arg.clone(), |m| m.label.clone());
+    let inputs: Vec<Figure> = formula
         .args
         .iter()
         .map(|arg| match table.measure(arg) {
-            Some(m) => (Cow::Owned(m.label.clone()), cell_at(table, m, place)),
-            None => (Cow::Owned(arg.clone()), unknown_measure(arg)),
+            Some(m) => cell_at(table, m, place),
+            None => unknown_measure(arg),
         })
         .collect();
     // The source printed the result but not (all) its parts: show the printed figure as such.
-    if inputs.iter().any(|(_, f)| f.value == Err(Missing::NietInBron)) {
+    if inputs.iter().any(|f| f.value == Err(Missing::NietInBron)) {
         let mut out = printed(table, measure, place);
         out.explain = How::Printed(std::borrow::Cow::Owned(format!(
             "zoals gepubliceerd; de onderdelen ({}) staan niet in de bron",
-            format::join_nl(
-                &formula
-                    .args
-                    .iter()
-                    .map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone()))
-                    .collect::<Vec<_>>()
-            )
+            format::join_nl(&formula.args.iter().map(label).collect::<Vec<_>>())
         )));
         return out;
     }
-    let labelled: Vec<(Cow<'static, str>, &Figure)> = inputs.iter().map(|(l, f)| (l.clone(), f)).collect();
-    let mut out = apply(formula.op, &labelled, measure.unit, measure.decimals);
+    let labelled = formula.args.iter().zip(&inputs).map(|(arg, f)| (Cow::Owned(label(arg)), f)).collect();
+    let mut out = apply_owned(formula.op, labelled, measure.unit, measure.decimals);
     out.published = value_at(table, &measure.id, place).and_then(|v| v.value);
     out
 }
@@ -328,25 +323,41 @@ fn computable(table: &Table, formula: &Formula, place: Option<Coord>) -> bool {
 /// allocation, and the inputs are a slice so a comparison needs no vector: the benchmark computes
 /// hundreds of thousands of these, and allocations were a fifth of its time.
 pub fn apply(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals: u8) -> Figure {
-    let range = interval(op, inputs);
-    let provisional = inputs.iter().any(|(_, f)| f.provisional);
-    let missing = if inputs.iter().any(|(_, f)| f.value.is_err()) {
-        let unavailable: Vec<String> =
-            inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
-        Some(if unavailable.is_empty() {
-            Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
-        } else {
-            Missing::UitNietBeschikbaar(unavailable)
-        })
-    } else {
-        None
-    };
-    let explain = How::Calc(Calc {
+    let mut out = outcome(op, inputs, unit, decimals);
+    out.explain = How::Calc(Calc {
         op,
         inputs: inputs.iter().map(|(l, f)| f.as_input(l.clone())).collect(),
         style: Style::Labelled,
     });
-    if let Some(reason) = missing {
+    out
+}
+
+/// [`apply`] for inputs with labels of their own (a formula's measures, a total's parts): the
+/// labels move into the explanation instead of being copied.
+fn apply_owned(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, decimals: u8) -> Figure {
+    let mut out = outcome(op, &inputs, unit, decimals);
+    out.explain = How::Calc(Calc {
+        op,
+        inputs: inputs.into_iter().map(|(l, f)| f.as_input(l)).collect(),
+        style: Style::Labelled,
+    });
+    out
+}
+
+/// Value, interval, provisional mark and missing reason of an operation; the explanation is set
+/// by the caller.
+fn outcome(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals: u8) -> Figure {
+    let range = interval(op, inputs);
+    let provisional = inputs.iter().any(|(_, f)| f.provisional);
+    let explain = How::Printed(Cow::Borrowed(""));
+    if inputs.iter().any(|(_, f)| f.value.is_err()) {
+        let unavailable: Vec<String> =
+            inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
+        let reason = if unavailable.is_empty() {
+            Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
+        } else {
+            Missing::UitNietBeschikbaar(unavailable)
+        };
         return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
     let x = |i: usize| inputs.get(i).and_then(|(_, f)| f.number()).unwrap_or(f64::NAN);
@@ -412,7 +423,7 @@ pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
 fn total_at(table: &Table, decl: &Total, measure_id: &str, place: Option<Coord>) -> Figure {
     let measure = table.measure(measure_id);
     let (unit, decimals) = measure.map_or((Unit::Aantal, 0), |m| (m.unit, m.decimals));
-    let parts: Vec<(Cow<'static, str>, Figure)> = decl
+    let parts: Vec<(String, Figure)> = decl
         .of
         .iter()
         .map(|part| {
@@ -432,11 +443,12 @@ fn total_at(table: &Table, decl: &Total, measure_id: &str, place: Option<Coord>)
                 Some(m) => cell_at(table, m, at),
                 None => unknown_measure(measure_id),
             };
-            (Cow::Owned(label), figure)
+            (label, figure)
         })
         .collect();
-    let labelled: Vec<(Cow<'static, str>, &Figure)> = parts.iter().map(|(l, f)| (l.clone(), f)).collect();
-    let mut out = apply(Op::Sum, &labelled, unit, decimals);
+    let (labels, figures): (Vec<String>, Vec<Figure>) = parts.into_iter().unzip();
+    let labelled = labels.into_iter().map(Cow::Owned).zip(&figures).collect();
+    let mut out = apply_owned(Op::Sum, labelled, unit, decimals);
     out.published = value_at(table, measure_id, place).and_then(|v| v.value);
     out
 }
