@@ -13,6 +13,7 @@ pub mod format;
 pub mod grid;
 pub mod json;
 pub mod model;
+pub mod pages;
 pub mod problem;
 pub mod report;
 pub mod summary;

@@ -12,6 +12,8 @@ mod datacheck;
 
 use super::data;
 use super::pages::LoadFailed;
+use super::store::Store;
+use crate::core::pages::site;
 use crate::core::view::{Page, ViewState};
 use benchmark::BenchmarkPage;
 use datacheck::DataCheckPage;
@@ -27,7 +29,7 @@ pub fn BeheerApp() -> impl IntoView {
     let site = LocalResource::new(|| async {
         let manifest = data::manifest().await?;
         let (config, _) = data::config(&manifest).await;
-        Ok::<_, data::LoadError>((data::apply_config(manifest, &config), config))
+        Ok::<_, data::LoadError>((site::apply_config(manifest, &config), config))
     });
     let name = move || {
         site.get().and_then(Result::ok).map_or_else(|| "Monitor Sociaal Domein".to_owned(), |(_, c)| c.name.clone())
@@ -53,7 +55,11 @@ pub fn BeheerApp() -> impl IntoView {
                 match site.get() {
                     None => view! { <p class="laden" role="status">"Gegevens laden…"</p> }.into_any(),
                     Some(Err(e)) => view! { <LoadFailed error=e retry=Callback::new(move |_| site.refetch())/> }.into_any(),
-                    Some(Ok((m, _))) => view! { <DataCheckPage manifest=m/> }.into_any(),
+                    Some(Ok((m, config))) => {
+                        // The data check reads the manifest from the store, as the monitor's pages do.
+                        Store::provide(m, config, RwSignal::new(state.clone()));
+                        view! { <DataCheckPage/> }.into_any()
+                    }
                 }
             }}
         </main>
