@@ -58,8 +58,8 @@ fn buig_budget_levels_exhaustion_and_result_in_separate_panels() {
 
 #[test]
 fn lines_only_for_three_or_more_periods() {
-    assert_eq!(charts::kind_for_periods(2), charts::Kind::Bars);
-    assert_eq!(charts::kind_for_periods(3), charts::Kind::Lines);
+    assert_eq!(charts::kind_for_periods(2), charts::ChartKind::Bars);
+    assert_eq!(charts::kind_for_periods(3), charts::ChartKind::Lines);
     // Ridderkerk's instroom over 2016, 2017, 2018-H1: lines, labels moved apart when they meet.
     let (v, _) = draw("participatie-ridderkerk-instroom", None);
     let s = &v["series"][0];

@@ -86,7 +86,7 @@ fn problems_for(edit: impl Fn(&mut serde_json::Value)) -> Vec<String> {
             }
         })
         .collect();
-    report::check(&files).problems.iter().map(|p| p.to_string()).collect()
+    report::check_folder(&files).problems.iter().map(|p| p.to_string()).collect()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::engine::{self, Figure};
 use super::format;
 use super::model::*;
-use super::problem::Problems;
+use super::problem::{JsonPath, Problems};
 
 /// The placeholders a headline sentence may use.
 pub const PLACEHOLDERS: [&str; 2] = ["{waarde}", "{gebied}"];
@@ -140,32 +140,32 @@ fn fill(sentence: &str, k: &KeyFigure) -> String {
 /// Checks one table's `headline` (called by `validate`): the measure and category exist, the
 /// sentence is there, short and uses only the known placeholders, and the measure has at least
 /// one usable figure.
-pub fn check(t: &Table, path: &str, p: &mut Problems) {
+pub fn check(t: &Table, path: &JsonPath, p: &mut Problems) {
     let Some(h) = &t.headline else { return };
-    let hp = format!("{path}.headline");
+    let hp = path.key("headline");
     let Some(m) = t.measure(&h.measure) else {
-        p.add(&format!("{hp}.measure"), format!("onbekende maat \"{}\"; kies een maat uit measures", h.measure));
+        p.add(&hp.key("measure"), format!("onbekende maat \"{}\"; kies een maat uit measures", h.measure));
         return;
     };
     match (&h.category, t.categories.is_empty()) {
         (Some(c), _) if !t.categories.iter().any(|x| x.id == *c) => {
-            p.add(&format!("{hp}.category"), format!("onbekende categorie \"{c}\"; kies een categorie uit categories"));
+            p.add(&hp.key("category"), format!("onbekende categorie \"{c}\"; kies een categorie uit categories"));
         }
-        (None, false) => p.add(&format!("{hp}.category"), "deze tabel heeft categorieën: kies er een met \"category\""),
+        (None, false) => p.add(&hp.key("category"), "deze tabel heeft categorieën: kies er een met \"category\""),
         _ => {}
     }
     let sentence = h.sentence.trim();
     if sentence.is_empty() {
-        p.add(&format!("{hp}.sentence"), "schrijf in één eenvoudige zin wat het cijfer betekent");
+        p.add(&hp.key("sentence"), "schrijf in één eenvoudige zin wat het cijfer betekent");
     } else if sentence.chars().count() > 240 {
-        p.add(&format!("{hp}.sentence"), "de zin is te lang; houd het bij één korte zin (hoogstens 240 tekens)");
+        p.add(&hp.key("sentence"), "de zin is te lang; houd het bij één korte zin (hoogstens 240 tekens)");
     }
     let mut rest = sentence.to_owned();
     for ph in PLACEHOLDERS {
         rest = rest.replace(ph, "");
     }
     if rest.contains('{') || rest.contains('}') {
-        p.add(&format!("{hp}.sentence"), "alleen {waarde} en {gebied} mogen tussen accolades staan");
+        p.add(&hp.key("sentence"), "alleen {waarde} en {gebied} mogen tussen accolades staan");
     }
     let any_usable = t.areas().iter().any(|a| {
         t.periods.iter().any(|per| {
@@ -176,7 +176,7 @@ pub fn check(t: &Table, path: &str, p: &mut Problems) {
     });
     if !any_usable {
         p.add(
-            &format!("{hp}.measure"),
+            &hp.key("measure"),
             format!(
                 "maat \"{}\" heeft geen enkel cijfer dat geen 0, geheim of n.b. is; kies een ander kerncijfer",
                 m.id
@@ -197,7 +197,7 @@ pub fn check_dataset(ds: &Dataset, p: &mut Problems) {
             .collect();
         for i in marked.iter().skip(1) {
             p.add(
-                &format!("tables[{i}].headline"),
+                &JsonPath::root().key("tables").index(*i).key("headline"),
                 format!(
                     "het thema {} heeft al een kerncijfer in tables[{}]; markeer één kerncijfer per thema",
                     theme.name(),

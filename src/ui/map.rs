@@ -1,6 +1,6 @@
-//! The map view: a choropleth drawn by the lazily loaded map bundle (`window.msdMap`,
-//! `scripts/echarts-map-entry.js`) with the region's boundaries (`geo/<region>.json`), fetched
-//! only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
+//! The map view: a choropleth drawn by ECharts' map series from the lazy part of the bundle
+//! (`scripts/echarts-extras.js`, through `window.msdCharts`) with the region's boundaries
+//! (`geo/<region>.json`), both fetched only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
 //! the table and summary stay the accessible alternative and the map adds to them. The credit
 //! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
@@ -11,23 +11,35 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// Defined in `public/loader.js`: fetches `echarts-map.js` once, on first use.
-    #[wasm_bindgen(js_name = msdLoadMap, catch)]
-    fn js_load_map() -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(js_namespace = msdMap, js_name = register, catch)]
+    /// Defined in `public/loader.js`: fetches the first ECharts bundle once.
+    #[wasm_bindgen(js_name = msdLoadCharts, catch)]
+    fn js_load() -> Result<js_sys::Promise, JsValue>;
+    /// The lazy part of ECharts (`scripts/echarts-extras.js`), which has the map series.
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = loadExtras, catch)]
+    fn js_load_extras() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = registerMap, catch)]
     fn js_register(name: &str, geojson: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = msdMap, js_name = draw, catch)]
-    fn js_draw(el: &web_sys::HtmlElement, height: u32, json: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = msdMap, js_name = dispose, catch)]
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = init, catch)]
+    fn js_init(el: &web_sys::HtmlElement, renderer: &str, height: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
+    fn js_set_option(chart: &JsValue, json: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
 }
 
 /// Where the boundaries live, relative to `index.html`.
 const GEO_DIR: &str = "geo/";
 
+async fn wait(promise: Result<js_sys::Promise, JsValue>) -> Result<(), String> {
+    let promise = promise.map_err(|e| format!("{e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+}
+
+/// Loads ECharts with its map series and the region's boundaries (only now: a map was opened),
+/// then draws.
 async fn draw(el: &web_sys::HtmlElement, map: &str, height: u32, option: &str) -> Result<JsValue, String> {
-    let promise = js_load_map().map_err(|e| format!("{e:?}"))?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
+    wait(js_load()).await?;
+    wait(js_load_extras()).await?;
     let response =
         Request::get(&format!("{GEO_DIR}{map}.json")).send().await.map_err(|_| "geen verbinding".to_owned())?;
     if !response.ok() {
@@ -35,7 +47,9 @@ async fn draw(el: &web_sys::HtmlElement, map: &str, height: u32, option: &str) -
     }
     let text = response.text().await.map_err(|_| "grenzen niet leesbaar".to_owned())?;
     js_register(map, &text).map_err(|e| format!("{e:?}"))?;
-    js_draw(el, height, option).map_err(|e| format!("{e:?}"))
+    let chart = js_init(el, "canvas", height).map_err(|e| format!("{e:?}"))?;
+    js_set_option(&chart, option).map_err(|e| format!("{e:?}"))?;
+    Ok(chart)
 }
 
 #[component]
