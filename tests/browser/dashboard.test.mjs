@@ -80,14 +80,13 @@ test('the map view draws the region\'s gemeenten, with legend and credit, loaded
   await withScreenshot(page, 'kaart', async () => {
     await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642`);
     await waitForCharts(page, '.grafiek-kader .grafiek');
-    assert.ok(!page.log.requests.some((u) => /echarts-map\.js|\/geo\//.test(u)), 'no map bundle or boundaries before a map is opened');
+    assert.ok(!page.log.requests.some((u) => /\/geo\//.test(u)), 'no boundaries before a map is opened');
     await page.click('nav.weergave >> text=Kaart');
     await page.waitForURL(/weergave=kaart/);
     await waitForCharts(page, '.kaart-kader .grafiek');
     const painted = await paintedCharts(page, '.kaart-kader .grafiek');
     assert.deepEqual(painted, [true]);
     assert.ok(page.log.requests.some((u) => u.endsWith('/geo/drechtsteden.json')));
-    assert.ok(page.log.requests.some((u) => u.endsWith('/echarts-map.js')));
     const legend = await page.$$eval('.kaart-legenda li', (els) => els.map((e) => e.textContent));
     assert.ok(legend.length >= 3, legend.join(' | '));
     assert.ok(legend.some((l) => l.includes('Zwijndrecht')), 'the chosen gemeente has a legend entry');
