@@ -453,12 +453,21 @@ fn total_at(table: &Table, decl: &Total, measure_id: &str, place: Option<Coord>)
     out
 }
 
+/// What a [`Check`] recomputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A published derived figure, from its measure's formula.
+    Formula,
+    /// A published total, from its parts.
+    Total,
+}
+
 /// How a published derived figure compares with the engine's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub table: String,
     pub key: Key,
-    pub what: &'static str,
+    pub kind: CheckKind,
     pub published: f64,
     pub computed: Option<f64>,
     /// The engine's interval for the true value, widened by the published figure's own rounding.
@@ -486,7 +495,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
         let place = table.index.coord_of(i);
         if let Some(formula) = measure.formula.as_ref().filter(|f| computable(table, f, place)) {
             let f = derived(table, measure, formula, place);
-            out.push(judge(table, &v.key, "formule", published, &f, half_step(measure, table)));
+            out.push(judge(table, &v.key, CheckKind::Formula, published, &f, half_step(measure, table)));
         }
         if measure.kind.is_additive() {
             for decl in &table.totals {
@@ -496,7 +505,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
                 };
                 if is_total {
                     let f = total_at(table, decl, &v.key.measure, place);
-                    out.push(judge(table, &v.key, "totaal", published, &f, half_step(measure, table)));
+                    out.push(judge(table, &v.key, CheckKind::Total, published, &f, half_step(measure, table)));
                 }
             }
         }
@@ -504,7 +513,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
     out
 }
 
-fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figure, own_half: f64) -> Check {
+fn judge(table: &Table, key: &Key, kind: CheckKind, published: f64, f: &Figure, own_half: f64) -> Check {
     // Allow for float noise far below any published precision.
     let eps = 1e-9 * published.abs().max(1.0);
     let range = f.range.map(|(lo, hi)| (lo - own_half - eps, hi + own_half + eps));
@@ -512,7 +521,7 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
     Check {
         table: table.id.clone(),
         key: key.clone(),
-        what,
+        kind,
         published,
         computed: f.number(),
         range,
