@@ -157,7 +157,7 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                     Row {
                         id: a.clone(),
                         label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
-                        reference: area.is_some_and(|x| x.kind != AreaKind::Gemeente),
+                        reference: area.is_some_and(|x| x.kind.is_reference()),
                         cells,
                     }
                 })

@@ -15,5 +15,6 @@ pub mod model;
 pub mod problem;
 pub mod report;
 pub mod summary;
+pub mod tolerant;
 pub mod validate;
 pub mod view;

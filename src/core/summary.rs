@@ -18,7 +18,7 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                 let name = |code: &str| manifest.area_name(code);
                 let gemeenten: Vec<(&str, f64)> = figures
                     .iter()
-                    .filter(|(code, _)| manifest.area(code).is_some_and(|a| a.kind == super::model::AreaKind::Gemeente))
+                    .filter(|(code, _)| manifest.area(code).is_some_and(|a| !a.kind.is_reference()))
                     .filter_map(|(code, f)| f.number().map(|v| (*code, format::round(v, col.decimals))))
                     .collect();
                 let reference_fig = reference.and_then(|r| figures.iter().find(|(c, _)| *c == r)).map(|(_, f)| *f);
@@ -45,7 +45,12 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                     };
                     let show = |v: f64| format::with_unit(v, col.unit, col.decimals);
                     if min == max {
-                        sentence.push_str(&format!(": {} in alle gemeenten met een cijfer", show(min)));
+                        // Rows may be wijken or buurten (issue 15): name them as what they are.
+                        let all_gemeenten = gemeenten
+                            .iter()
+                            .all(|(c, _)| manifest.area(c).is_some_and(|a| a.kind == super::model::AreaKind::Gemeente));
+                        let what = if all_gemeenten { "gemeenten" } else { "gebieden" };
+                        sentence.push_str(&format!(": {} in alle {what} met een cijfer", show(min)));
                     } else {
                         sentence.push_str(&format!(
                             ": van {} in {} tot {} in {}",
