@@ -57,6 +57,27 @@ impl Grid {
     pub fn any_provisional(&self) -> bool {
         self.rows.iter().flat_map(|r| &r.cells).any(|f| f.provisional)
     }
+    /// Whether none, some or all figures with a value are voorlopig: a table-wide badge only
+    /// for `All`; for `Some` a mark on each voorlopig cell and a legend (issue 15).
+    pub fn provisional(&self) -> Provisional {
+        let with_value = || self.rows.iter().flat_map(|r| &r.cells).filter(|f| f.value.is_ok());
+        match (with_value().any(|f| f.provisional), with_value().all(|f| f.provisional)) {
+            (false, _) => Provisional::None,
+            (true, true) => Provisional::All,
+            (true, false) => Provisional::Some,
+        }
+    }
+    /// The labels of the rows with a voorlopig figure (for the summary and the legend).
+    pub fn provisional_rows(&self) -> Vec<&str> {
+        self.rows.iter().filter(|r| r.cells.iter().any(|f| f.provisional)).map(|r| r.label.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provisional {
+    None,
+    Some,
+    All,
 }
 
 /// Builds the grid for a table. `period` picks the period when the rows are not periods

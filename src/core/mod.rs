@@ -14,6 +14,7 @@ pub mod json;
 pub mod model;
 pub mod problem;
 pub mod report;
+pub mod site;
 pub mod summary;
 pub mod tolerant;
 pub mod validate;

@@ -126,8 +126,13 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
             }
         }
     }
-    if grid.any_provisional() {
-        out.push("Het gaat om voorlopige cijfers.".into());
+    match grid.provisional() {
+        super::grid::Provisional::All => out.push("Het gaat om voorlopige cijfers.".into()),
+        super::grid::Provisional::Some => out.push(format!(
+            "Voorlopig zijn de cijfers van {}.",
+            format::join_nl(&grid.provisional_rows().into_iter().map(str::to_owned).collect::<Vec<_>>())
+        )),
+        super::grid::Provisional::None => {}
     }
     out.join(" ")
 }
