@@ -13,6 +13,7 @@ pub mod grid;
 pub mod json;
 pub mod model;
 pub mod problem;
+pub mod register;
 pub mod report;
 pub mod site;
 pub mod summary;
