@@ -369,10 +369,7 @@ pub fn build(
     let updated = Manifest::new(m.areas.clone(), m.regions.clone(), m.seeds.clone(), datasets);
     let manifest_text = manifest_json(&updated);
     // Checked together, with the readers the site uses.
-    let checked = match validate::manifest_file(FILE, &manifest_text) {
-        Ok(x) => x,
-        Err(e) => return Err(e),
-    };
+    let checked = validate::manifest_file(FILE, &manifest_text)?;
     let mut out = Vec::new();
     for (name, ds, new) in files {
         let text = dataset_json(&ds);
