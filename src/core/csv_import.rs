@@ -773,6 +773,10 @@ struct DataRow {
     key: Option<String>,
     /// Per column; `None` when the cell had a problem.
     cells: Vec<Option<Cell>>,
+    /// The period is marked voorlopig (`2025*`, CBS's mark), so all its figures are.
+    provisional: bool,
+    /// Per column: the figure is marked voorlopig (`1.234*`).
+    marked: Vec<bool>,
 }
 
 /// Turns a filled-in template into a table, or lists every problem (Dutch, with row and column
@@ -900,6 +904,30 @@ fn read_sheet(text: &str, p: &mut Problems) -> Option<(Vec<Row>, char)> {
 /// (or, when those are missing, the last such row).
 fn find_header(rows: &[Row], p: &mut Problems) -> Option<usize> {
     let is_head = |r: &Row| matches!(r.key().as_str(), "gebied" | "periode");
+    // A header named otherwise (`jaar`, `gemeente`) but with the descriptor rows under it: one
+    // clear message, not a message per row that follows from it (issue 15).
+    let has_descriptors = |i: usize| rows.get(i + 1).is_some_and(|n| descriptor_key(&n.key()).is_some());
+    if let Some(i) =
+        (0..rows.len()).find(|&i| !is_head(&rows[i]) && descriptor_key(&rows[i].key()).is_none() && has_descriptors(i))
+    {
+        if !(0..rows.len()).any(|j| is_head(&rows[j]) && has_descriptors(j)) {
+            let word = rows[i].get(0);
+            let per_jaar = matches!(
+                rows[i].key().as_str(),
+                "jaar" | "jaren" | "jaartal" | "periodes" | "perioden" | "maand" | "kwartaal" | "halfjaar" | "datum"
+            );
+            p.add_at(
+                rows[i].n,
+                1,
+                if per_jaar {
+                    format!("de kopregel van de tabel begint met \"{word}\"; schrijf daar periode (sjabloon per jaar: een rij per periode)")
+                } else {
+                    format!("de kopregel van de tabel begint met \"{word}\"; schrijf daar gebied (sjabloon per gebied: een rij per gemeente of wijk) of periode (sjabloon per jaar: een rij per periode)")
+                },
+            );
+            return None;
+        }
+    }
     let found = (0..rows.len())
         .find(|&i| is_head(&rows[i]) && rows.get(i + 1).is_some_and(|n| descriptor_key(&n.key()).is_some()))
         .or_else(|| rows.iter().rposition(|r| is_head(r) && r.last_filled().unwrap_or(0) > 0));
@@ -1271,7 +1299,10 @@ fn read_data(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for r in data {
+        // CBS marks voorlopige cijfers with `*`: after a period (per jaar) or a figure.
         let first = r.get(0);
+        let row_provisional = layout == Layout::PerJaar && first.ends_with('*');
+        let first = if row_provisional { first.trim_end_matches('*').trim_end() } else { first };
         let key = match layout {
             _ if first.is_empty() => {
                 p.add_at(
@@ -1316,13 +1347,21 @@ fn read_data(
             }
             Some(id)
         });
+        let marked: Vec<bool> = columns.iter().map(|col| r.get(col.idx).ends_with('*')).collect();
         let cells = columns
             .iter()
             .map(|col| {
-                let raw = r.get(col.idx);
+                let raw = r.get(col.idx).trim_end_matches('*').trim_end();
                 match parse_cell(raw, col.unit_known.then_some(col.measure.unit)) {
                     Ok(Cell::Empty) if col.measure.formula.is_none() && col.usable => {
                         p.add_at(r.n, col.idx + 1, "de cel is leeg; vul het gepubliceerde getal in, of - als het geheim is, of . als het niet beschikbaar is");
+                        None
+                    }
+                    // `1,301` in a count column: a thousands separator written the English way
+                    // (issue 15); say so instead of echoing it back as "1.301".
+                    Ok(Cell::Number { decimals: 3, .. }) if col.measure.kind == Kind::Count && raw.contains(',') => {
+                        let meant = raw.trim().replace(',', ".");
+                        p.add_at(r.n, col.idx + 1, format!("\"{}\" staat in een kolom met aantallen, maar de komma is in Nederlandse notatie het decimaalteken; schrijf duizendtallen met een punt of zonder teken: {meant} of {}", raw.trim(), meant.replace('.', "")));
                         None
                     }
                     Ok(Cell::Number { decimals, .. }) if decimals > 6 && !col.decimals_given => {
@@ -1337,7 +1376,7 @@ fn read_data(
                 }
             })
             .collect();
-        out.push(DataRow { n: r.n, key, cells });
+        out.push(DataRow { n: r.n, key, cells, provisional: row_provisional, marked });
     }
     out
 }
@@ -1351,7 +1390,7 @@ fn build_values(
     periods: &[Label],
     meta: &Meta,
 ) -> (Vec<Value>, Vec<(usize, usize)>) {
-    let mut cells: Vec<(&Column, &DataRow, &Cell, String, String)> = Vec::new();
+    let mut cells: Vec<(&Column, &DataRow, &Cell, String, String, bool)> = Vec::new();
     let usable = || columns.iter().enumerate().filter(|(_, c)| c.usable);
     match layout {
         Layout::PerGebied => {
@@ -1359,7 +1398,8 @@ fn build_values(
             for (j, col) in usable() {
                 for r in rows {
                     if let (Some(area), Some(Some(cell))) = (&r.key, r.cells.get(j)) {
-                        cells.push((col, r, cell, area.clone(), period.id.clone()));
+                        let marked = r.marked.get(j).copied().unwrap_or(false);
+                        cells.push((col, r, cell, area.clone(), period.id.clone(), marked));
                     }
                 }
             }
@@ -1369,7 +1409,8 @@ fn build_values(
             for r in rows {
                 for (j, col) in usable() {
                     if let (Some(period), Some(Some(cell))) = (&r.key, r.cells.get(j)) {
-                        cells.push((col, r, cell, area.clone(), period.clone()));
+                        let marked = r.marked.get(j).copied().unwrap_or(false);
+                        cells.push((col, r, cell, area.clone(), period.clone(), marked));
                     }
                 }
             }
@@ -1377,7 +1418,7 @@ fn build_values(
     }
     let mut values = Vec::new();
     let mut positions = Vec::new();
-    for (col, r, cell, area, period) in cells {
+    for (col, r, cell, area, period, marked) in cells {
         let (value, status, printed) = match cell {
             Cell::Empty => continue,
             Cell::Number { value, .. } => (Some(*value), Status::Gepubliceerd, None),
@@ -1385,7 +1426,8 @@ fn build_values(
             Cell::Mark { status, printed } => (None, *status, printed.clone()),
         };
         let key = Key { measure: col.measure.id.clone(), area, period, category: None };
-        values.push(Value { key, value, status, provisional: meta.provisional, printed });
+        let provisional = meta.provisional || r.provisional || marked;
+        values.push(Value { key, value, status, provisional, printed });
         positions.push((r.n, col.idx + 1));
     }
     (values, positions)

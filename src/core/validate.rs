@@ -242,7 +242,7 @@ pub fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
             );
         }
         if m.kind == Kind::Count && x.fract() != 0.0 {
-            p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {x}"));
+            p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {}", format::shortest(x)));
         }
         if let Some(r) = m.rounding.or(t.rounding) {
             if m.kind.is_additive()
