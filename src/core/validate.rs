@@ -50,7 +50,7 @@ pub fn is_area_code(code: &str) -> bool {
         return false;
     }
     let cbs = code.len() >= 4
-        && code.len() <= 10
+        && (code.len() <= 8 || (code.len() == 10 && code.starts_with("BU")))
         && code[..2].chars().all(|c| c.is_ascii_uppercase())
         && code[2..].chars().all(|c| c.is_ascii_digit());
     let ours = code
