@@ -144,23 +144,51 @@ pub fn add_to_region(m: &Manifest, region: &str, gemeente: &str) -> Result<Manif
     Ok(Manifest::new(areas, regions, m.seeds.clone(), m.datasets.clone()))
 }
 
-/// Adds a source document; its number is the next free one. Returns the manifest and the number
-/// to write as `bronnummer` in the CSV.
-pub fn add_seed(m: &Manifest, title: &str, publisher: &str, year: u32) -> Result<(Manifest, String), Vec<Problem>> {
+/// Adds a source document with number `id` (the `bronnummer` the CSV already has, see
+/// [`csv_seed`]) or else the next free one. Returns the manifest and the number.
+pub fn add_seed(
+    m: &Manifest,
+    id: Option<&str>,
+    title: &str,
+    publisher: &str,
+    year: u32,
+) -> Result<(Manifest, String), Vec<Problem>> {
     if title.trim().is_empty() || publisher.trim().is_empty() {
         return Err(problem("seeds", "geef de titel van de publicatie en wie haar uitgeeft"));
     }
     if !(1900..=2100).contains(&year) {
         return Err(problem("seeds", format!("{year} is geen jaar van uitgave")));
     }
-    let next = m.seeds.iter().filter_map(|s| s.id.parse::<u32>().ok()).max().map_or(1, |n| n + 1);
-    if next > 999 {
-        return Err(problem("seeds", "er zijn al 999 bronnen"));
+    let id = match id.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()) => format!("{s:0>3}"),
+        Some(s) => return Err(problem("seeds", format!("\"{s}\" is geen bronnummer; verwacht een nummer als 001"))),
+        None => {
+            let next = m.seeds.iter().filter_map(|s| s.id.parse::<u32>().ok()).max().map_or(1, |n| n + 1);
+            if next > 999 {
+                return Err(problem("seeds", "er zijn al 999 bronnen"));
+            }
+            format!("{next:03}")
+        }
+    };
+    if m.seed(&id).is_some() {
+        return Err(problem("seeds", format!("bron {id} bestaat al; kies die, of laat het nummer leeg")));
     }
-    let id = format!("{next:03}");
     let mut seeds = m.seeds.clone();
     seeds.push(Seed { id: id.clone(), title: title.trim().to_owned(), publisher: publisher.trim().to_owned(), year });
     Ok((Manifest::new(m.areas.clone(), m.regions.clone(), seeds, m.datasets.clone()), id))
+}
+
+/// The `bronnummer` a CSV asks for (with its zeros), so the page can offer to add exactly that
+/// source when the manifest does not have it yet.
+pub fn csv_seed(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let cells: Vec<&str> = line.split([';', ',', '\t']).map(|c| c.trim().trim_matches('"').trim()).collect();
+        let key = super::catalog::fold(cells.first()?.trim_start_matches('\u{feff}'));
+        (matches!(key.trim_end_matches(':'), "bronnummer" | "brondocument" | "bron nummer" | "bron-nummer"))
+            .then(|| cells.get(1).copied().unwrap_or(""))
+            .filter(|s| (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
+            .map(|s| format!("{s:0>3}"))
+    })
 }
 
 /// Whether a region covers an area: its own area, its reference, its gemeenten, and the wijken
@@ -518,8 +546,16 @@ mod tests {
         let m = add_area(&m, "WK900101", "Centrum", AreaKind::Wijk).unwrap();
         let (m, region) = add_region(&m, "Voorbeeldstad", &["GM9001".into()], Some("NL01")).unwrap();
         assert_eq!(region, "voorbeeldstad");
-        let (m, seed) = add_seed(&m, "Eigen registratie Wmo", "Gemeente Voorbeeldstad", 2025).unwrap();
+        let (m, seed) = add_seed(
+            &m,
+            csv_seed(&csv("2024", "1", "X")).as_deref(),
+            "Eigen registratie Wmo",
+            "Gemeente Voorbeeldstad",
+            2025,
+        )
+        .unwrap();
         assert_eq!(seed, "001");
+        assert!(add_seed(&m, Some("1"), "Nog een", "X", 2025).unwrap_err()[0].message.contains("bestaat al"));
         let t1 = csv_import::convert("2023.csv", &csv("2023", "1.301", "Voorbeeldstad"), &m).unwrap();
         let t2 = csv_import::convert("2024.csv", &csv("2024", "1.350", "Voorbeeldstad"), &m).unwrap();
         let t3 = csv_import::convert("wijk.csv", &csv("2024", "700", "WK900101"), &m).unwrap();
@@ -542,7 +578,7 @@ mod tests {
     #[test]
     fn no_placeholder_region_ever() {
         let m = tolerant::manifest(FILE, include_str!("../../public/data/manifest.json")).0;
-        let (m, _) = add_seed(&m, "Eigen registratie", "Gemeente Voorbeeldstad", 2025).unwrap();
+        let (m, _) = add_seed(&m, None, "Eigen registratie", "Gemeente Voorbeeldstad", 2025).unwrap();
         let m = add_area(&m, "GM9001", "Voorbeeldstad", AreaKind::Gemeente).unwrap();
         let text = csv("2024", "12", "Voorbeeldstad")
             .replace("bronnummer;1", &format!("bronnummer;{}", m.seeds.last().unwrap().id));
@@ -586,7 +622,7 @@ mod tests {
         let m = tolerant::manifest(FILE, EMPTY).0;
         let m = add_area(&m, "GM9001", "Voorbeeldstad", AreaKind::Gemeente).unwrap();
         let (m, region) = add_region(&m, "Voorbeeldstad", &["GM9001".into()], None).unwrap();
-        let (m, _) = add_seed(&m, "Registratie", "Gemeente", 2025).unwrap();
+        let (m, _) = add_seed(&m, None, "Registratie", "Gemeente", 2025).unwrap();
         let a = csv_import::convert("a.csv", &csv("2024", "10", "GM9001"), &m).unwrap();
         let b = csv_import::convert("b.csv", &csv("2024", "11", "GM9001"), &m).unwrap();
         let e = build(&m, &region, vec![a, b], &[]).unwrap_err();
