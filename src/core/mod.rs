@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod charts;
 pub mod config;
 pub mod csv_import;
+pub mod datacheck;
 pub mod decode;
 pub mod engine;
 pub mod export;
