@@ -1047,14 +1047,13 @@ fn read_meta(rows: &[Row], layout: Layout, sep: char, manifest: &Manifest, p: &m
         let id = format!("{s:0>3}");
         if manifest.seed(&id).is_none() {
             let known: Vec<String> = manifest.seeds.iter().map(|s| s.id.clone()).collect();
-            p.add_at(
-                r,
-                c,
-                format!(
-                    "brondocument {id} staat niet in manifest.json; bekend zijn {}",
-                    super::format::join_nl(&known).replace(" en ", " of ")
-                ),
-            );
+            // With no sources yet (a new monitor) there is nothing to list: say what to do.
+            let hint = if known.is_empty() {
+                "; voeg de bron toe in de gegevenscontrole (Bron toevoegen)".to_owned()
+            } else {
+                format!("; bekend zijn {}", super::format::join_nl(&known).replace(" en ", " of "))
+            };
+            p.add_at(r, c, format!("brondocument {id} staat niet in manifest.json{hint}"));
             return None;
         }
         Some(id)

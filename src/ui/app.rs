@@ -156,7 +156,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                     Page::Profile => view! { <ProfilePage manifest=m state=s/> }.into_any(),
                     Page::Compare => view! { <ComparePage manifest=m state=s/> }.into_any(),
                     Page::Find => view! { <FindPage manifest=m state=s/> }.into_any(),
-                    Page::DataCheck => view! { <DataCheckPage manifest=m/> }.into_any(),
+                    Page::DataCheck => view! { <DataCheckPage/> }.into_any(),
                     _ => view! { <HomePage manifest=m state=s/> }.into_any(),
                 }
             }}

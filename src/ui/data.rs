@@ -114,3 +114,8 @@ pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {
     }
     manifest
 }
+
+/// The text of a file in the data folder (the data check page reads the site's files as they are).
+pub async fn text(file: &str) -> Result<String, LoadError> {
+    fetch_text(file).await
+}

@@ -9,6 +9,7 @@ mod chart;
 mod data;
 mod download;
 mod echarts;
+mod guided;
 mod indicator;
 mod pages;
 mod share;
