@@ -191,6 +191,41 @@ pub fn wijk_rows(table: &Table, manifest: &Manifest, gemeente: &str) -> Option<V
     Some(rows)
 }
 
+/// The notice for the administrator: everything the site left out or replaced, in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The closed line: what kind of thing happened and how often.
+    pub summary: String,
+    /// One sentence per skipped part or config field (file, place, reason).
+    pub items: Vec<String>,
+}
+
+/// `None` when nothing was skipped and the config is fine (then the page shows no notice).
+/// Fetch failures count as skipped files (`what` is then the Dutch reason).
+pub fn notice(config_problems: &[super::problem::Problem], skipped: &[super::tolerant::Skipped]) -> Option<Notice> {
+    if config_problems.is_empty() && skipped.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !skipped.is_empty() {
+        parts.push(format!(
+            "{} {} overgeslagen",
+            skipped.len(),
+            if skipped.len() == 1 { "onderdeel is" } else { "onderdelen zijn" }
+        ));
+    }
+    if !config_problems.is_empty() {
+        parts.push(format!(
+            "config.json bevat {} {} (daar gelden de standaardinstellingen)",
+            config_problems.len(),
+            if config_problems.len() == 1 { "fout" } else { "fouten" }
+        ));
+    }
+    let mut items: Vec<String> = skipped.iter().map(super::tolerant::Skipped::sentence).collect();
+    items.extend(config_problems.iter().map(ToString::to_string));
+    Some(Notice { summary: format!("Voor de beheerder: {}.", super::format::join_nl(&parts)), items })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +330,22 @@ mod tests {
         let w = grid::build(&tables[1], &m, None, None);
         let marked: Vec<bool> = w.rows.iter().map(|r| r.cells[0].provisional).collect();
         assert_eq!(marked, [false, true, false]);
+    }
+
+    #[test]
+    fn the_notice_names_what_was_skipped_and_config_problems() {
+        assert!(notice(&[], &[]).is_none());
+        let (_, skipped) = tolerant::manifest("manifest.json", "{ \"format\": 1, ");
+        let mut p = crate::core::problem::Problems::new("config.json");
+        p.add("naam", "verwacht een tekst");
+        let n = notice(&p.list, &skipped).unwrap();
+        assert_eq!(n.summary, "Voor de beheerder: 1 onderdeel is overgeslagen en config.json bevat 1 fout (daar gelden de standaardinstellingen).");
+        assert!(
+            n.items[0].starts_with("manifest.json: het hele bestand is overgeslagen. manifest.json, regel 1, kolom"),
+            "{:?}",
+            n.items
+        );
+        assert_eq!(n.items[1], "config.json, bij naam: verwacht een tekst");
     }
 
     #[test]
