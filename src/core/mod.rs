@@ -14,6 +14,7 @@ pub mod format;
 pub mod grid;
 pub mod json;
 pub mod model;
+pub mod pages;
 pub mod problem;
 pub mod register;
 pub mod report;

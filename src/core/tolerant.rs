@@ -317,7 +317,7 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
         return (None, whole(p));
     };
     let mut out = Vec::new();
-    let area_codes: HashSet<&str> = manifest.areas.iter().map(|a| a.code.as_str()).collect();
+    let area_codes: rustc_hash::FxHashSet<&str> = manifest.areas.iter().map(|a| a.code.as_str()).collect();
     let mut ids: HashSet<String> = HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("tables[{i}]");

@@ -13,6 +13,7 @@ mod guided;
 mod indicator;
 mod pages;
 mod share;
+mod store;
 mod table;
 
 use wasm_bindgen::JsCast;
