@@ -5,14 +5,15 @@
 
 use super::data;
 use super::pages::{
-    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage,
-    ThemePage,
+    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, NavItem, ProfilePage, ThemePage,
 };
 use super::store::Store;
 use crate::core::config::Config;
+use crate::core::council;
 use crate::core::model::Manifest;
 use crate::core::pages::site;
 use crate::core::problem::Problem;
+use crate::core::tolerant::Skipped;
 use crate::core::view::{Page, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
@@ -28,23 +29,18 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
+    // A broken manifest never stops the site (issue 15): what it loses is in `skipped`.
     let site = LocalResource::new(|| async {
-        let manifest = data::manifest().await?;
+        let (manifest, skipped) = data::manifest().await;
         let (config, problems) = data::config(&manifest).await;
-        Ok::<_, data::LoadError>((site::apply_config(manifest, &config), config, problems))
+        (site::apply_config(manifest, &config), config, problems, skipped)
     });
-    move || {
-        match site.get() {
+    move || match site.get() {
         None => view! { <p class="laden" role="status">"De monitor wordt geladen…"</p> }.into_any(),
-        Some(Err(e)) => view! {
-            <main id="inhoud"><h1>"Monitor Sociaal Domein"</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
-        }
-        .into_any(),
-        Some(Ok((m, config, problems))) => {
+        Some((m, config, problems, skipped)) => {
             apply_branding(&config);
-            view! { <Shell manifest=m config=config problems=problems state=state/> }.into_any()
+            view! { <Shell manifest=m config=config problems=problems skipped=skipped state=state/> }.into_any()
         }
-    }
     }
 }
 
@@ -92,8 +88,14 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 }
 
 #[component]
-fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSignal<ViewState>) -> impl IntoView {
-    let store = Store::provide(manifest, config.clone(), state);
+fn Shell(
+    manifest: Manifest,
+    config: Config,
+    problems: Vec<Problem>,
+    skipped: Vec<Skipped>,
+    state: RwSignal<ViewState>,
+) -> impl IntoView {
+    let store = Store::provide(manifest, config.clone(), skipped, state);
     let view = store.view;
     // A page is built again only when what it is about changes (page type, region, theme,
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
@@ -142,11 +144,12 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                 </ul>
             </nav>
         </header>
-        {(!problems.is_empty()).then(|| view! {
-            <div class="fout beheer" role="status">
-                <p><strong>"Voor de beheerder: config.json bevat fouten. De monitor gebruikt voor die velden de standaardinstellingen."</strong></p>
-                <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect::<Vec<_>>()}</ul>
-            </div>
+        {move || store.skipped.with(|s| council::notice(&problems, s)).map(|n| view! {
+            <details class="beheerder">
+                <summary>{n.summary}</summary>
+                <p>"Wat hieronder staat, is weggelaten; de rest van de site werkt. Herstel het bestand en laad de pagina opnieuw (uitleg: docs/hosten.md)."</p>
+                <ul>{n.items.into_iter().map(|i| view! { <li>{i}</li> }).collect::<Vec<_>>()}</ul>
+            </details>
         })}
         <main id="inhoud" tabindex="-1">{page}</main>
         <footer class="voet">

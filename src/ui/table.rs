@@ -9,6 +9,9 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
+    // Only some figures voorlopig: mark them visibly (the legend is under the table). When all
+    // are, the badge above the table says so and a mark in every cell would only be noise.
+    let mark = grid.provisional() == crate::core::grid::Provisional::Some;
     view! {
         <TableFrame label=caption.clone()>
             <table class="cijfers">
@@ -29,7 +32,7 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                         view! {
                             <tr class=class>
                                 <th scope="row">{row.label}</th>
-                                {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
+                                {row.cells.into_iter().map(|f| view! { <Cell figure=f mark=mark/> }).collect::<Vec<_>>()}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}
@@ -61,7 +64,7 @@ fn unit_suffix(unit: &str) -> String {
 /// One cell: the number in Dutch notation, or the mark with its reason as a tooltip *and* as
 /// visually hidden text, so it is never only in a tooltip.
 #[component]
-fn Cell(figure: Figure) -> impl IntoView {
+fn Cell(figure: Figure, mark: bool) -> impl IntoView {
     let provisional = figure.provisional;
     match &figure.value {
         Ok(_) => {
@@ -72,6 +75,7 @@ fn Cell(figure: Figure) -> impl IntoView {
             view! {
                 <td class="getal" data-waarde=value>
                     {text}
+                    {(provisional && mark).then(|| view! { <span class="voorlopig-teken" aria-hidden="true">"*"</span> })}
                     {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
                     {printed.map(|p| view! { <span class="bron-wijkt-af">{format!(" (bron: {})", crate::core::format::with_unit(p, figure.unit, figure.decimals))}</span> })}
                 </td>
