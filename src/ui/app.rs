@@ -101,13 +101,14 @@ fn Shell(
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
     // update the page in place through its memos.
     let page_key = Memo::new(move |_| {
+        let page = view.page.get();
         view.state.with(|s| {
-            (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
+            (page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
         })
     });
     let page = move || {
-        page_key.track();
-        match view.page.get_untracked() {
+        let (page, ..) = page_key.get();
+        match page {
             Page::Indicator => view! { <IndicatorPage/> }.into_any(),
             Page::Theme => view! { <ThemePage/> }.into_any(),
             Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
@@ -122,7 +123,7 @@ fn Shell(
     if view.embed.get_untracked() {
         return view! {
             <main id="inhoud" class="ingesloten">
-                {move || { page_key.track(); view! { <IndicatorPage/> } }}
+                {move || page_key.with(|_| view! { <IndicatorPage/> })}
                 <p class="klein">{config.name.clone()}</p>
             </main>
         }
