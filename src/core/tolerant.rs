@@ -292,6 +292,29 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     (Manifest::new(areas, regions, seeds, datasets), out)
 }
 
+/// The table without the figures (and totals and inconsistencies) of areas that are not in the
+/// manifest, and those areas; `None` when every area is known.
+fn without_unknown_areas(t: &Table, codes: &rustc_hash::FxHashSet<&str>) -> Option<(Table, Vec<String>)> {
+    let mut gone: Vec<String> = Vec::new();
+    for v in &t.values {
+        if !codes.contains(v.key.area.as_str()) && !gone.contains(&v.key.area) {
+            gone.push(v.key.area.clone());
+        }
+    }
+    if gone.is_empty() {
+        return None;
+    }
+    let mut kept = t.clone();
+    kept.values.retain(|v| codes.contains(v.key.area.as_str()));
+    kept.inconsistencies.retain(|i| codes.contains(i.key.area.as_str()));
+    kept.totals.retain(|x| {
+        x.dimension != TotalDimension::Area
+            || (codes.contains(x.total.as_str()) && x.of.iter().all(|c| codes.contains(c.as_str())))
+    });
+    kept.reindex();
+    (!kept.values.is_empty()).then_some((kept, gone))
+}
+
 /// Reads a dataset file table by table: a table that cannot be decoded or fails its checks is
 /// left out, the rest is kept. `None` (with the reason) when the file itself is unreadable or
 /// its root fields are wrong.
@@ -329,6 +352,34 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
                 tp.add(&format!("{path}.id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
             }
         }
+        // An area the manifest left out (or never had) hides only its own figures, not the
+        // table: the rest of the table is checked again without them.
+        let table = match table {
+            Some(t) if !tp.is_empty() => match without_unknown_areas(&t, &area_codes) {
+                Some((kept, gone)) => {
+                    let mut again = Problems::new(file);
+                    validate::table(&kept, &path, &area_codes, &mut again);
+                    if again.is_empty() && !ids.contains(&kept.id) {
+                        let what =
+                            format!("de cijfers van {} in de tabel \"{}\" ({})", gone.join(", "), kept.title, kept.id);
+                        let why: Vec<Problem> = tp
+                            .list
+                            .iter()
+                            .filter(|p| p.message.contains("onbekende gebiedscode"))
+                            .take(3)
+                            .cloned()
+                            .collect();
+                        out.push(skipped(file, what, why));
+                        tp = again;
+                        Some(kept)
+                    } else {
+                        Some(t)
+                    }
+                }
+                None => Some(t),
+            },
+            other => other,
+        };
         match table {
             Some(t) if tp.is_empty() => {
                 ids.insert(t.id.clone());
@@ -455,6 +506,21 @@ mod tests {
         assert_eq!(skipped.len(), 1);
         assert!(skipped[0].what.contains(id.as_str()));
         assert!(skipped[0].problems.iter().any(|p| p.message.contains("kan niet negatief zijn")), "{skipped:?}");
+    }
+
+    #[test]
+    fn a_gemeente_left_out_of_the_manifest_hides_only_its_figures() {
+        let broken = MANIFEST.replacen("\"kind\": \"gemeente\"", "\"kind\": \"stadsdeel\"", 1);
+        let (m, _) = manifest("manifest.json", &broken);
+        assert!(m.area("GM0482").is_none());
+        let text = include_str!("../../public/data/drechtsteden-jeugd.json");
+        let (all, _) = dataset("drechtsteden-jeugd.json", text, &good());
+        let (ds, skipped) = dataset("drechtsteden-jeugd.json", text, &m);
+        let (all, ds) = (all.unwrap(), ds.unwrap());
+        assert_eq!(ds.tables.len(), all.tables.len(), "{skipped:?}");
+        assert!(ds.tables.iter().all(|t| t.values.iter().all(|v| v.key.area != "GM0482")));
+        assert!(skipped.iter().all(|s| s.what.starts_with("de cijfers van GM0482 in de tabel")), "{skipped:?}");
+        assert!(!skipped.is_empty());
     }
 
     #[test]
