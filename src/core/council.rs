@@ -372,10 +372,10 @@ mod tests {
         assert_eq!(rows, ["WK059701", "WK059702", "GM0597"]);
         let g = grid::build(&tables[1], &m, None, Some(&rows));
         let refs: Vec<bool> = g.rows.iter().map(|r| r.reference).collect();
-        // Wijken are compared; the gemeente row is not a reference (it is a gemeente).
-        assert_eq!(refs, [false, false, false]);
+        // Wijken are compared; the gemeente next to them is their reference.
+        assert_eq!(refs, [false, false, true]);
         let summary = crate::core::summary::describe(&g, &m, None, None);
-        assert!(summary.contains("Slikkerveer"), "{summary}");
+        assert!(summary.contains("van 650 in Slikkerveer tot 700 in Centrum"), "{summary}");
         assert!(wijk_rows(&tables[0], &m, "GM0597").is_none());
     }
 }

@@ -157,6 +157,9 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
                 None => table_areas.clone(),
             };
+            // Gemeenten whose wijken or buurten are rows of this table too.
+            let has_wijken: Vec<String> =
+                order.iter().filter_map(|a| manifest.area(a).and_then(Area::gemeente)).collect();
             // One key, rewritten in place per cell: this loop runs for every gemeente of the
             // country in the benchmark, and fresh strings per lookup dominated its time.
             let mut k = key("", None, "", &p);
@@ -178,7 +181,11 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                     Row {
                         id: a.clone(),
                         label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
-                        reference: area.is_some_and(|x| x.kind.is_reference()),
+                        // A gemeente next to its own wijken is their reference, drawn apart.
+                        reference: area.is_some_and(|x| {
+                            x.kind.is_reference()
+                                || (x.kind == AreaKind::Gemeente && has_wijken.iter().any(|g| *g == x.code))
+                        }),
                         cells,
                     }
                 })

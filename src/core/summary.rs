@@ -16,10 +16,15 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                 let figures: Vec<(&str, &Figure)> =
                     grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
                 let name = |code: &str| manifest.area_name(code);
-                let gemeenten: Vec<(&str, f64)> = figures
+                // The areas being compared: not the references (the country, the region, or a
+                // gemeente next to its own wijken).
+                let gemeenten: Vec<(&str, f64)> = grid
+                    .rows
                     .iter()
-                    .filter(|(code, _)| manifest.area(code).is_some_and(|a| !a.kind.is_reference()))
-                    .filter_map(|(code, f)| f.number().map(|v| (*code, format::round(v, col.decimals))))
+                    .filter(|r| !r.reference && manifest.area(&r.id).is_some())
+                    .filter_map(|r| {
+                        r.cells.get(i).and_then(|f| f.number()).map(|v| (r.id.as_str(), format::round(v, col.decimals)))
+                    })
                     .collect();
                 let reference_fig = reference.and_then(|r| figures.iter().find(|(c, _)| *c == r)).map(|(_, f)| *f);
                 let mut sentence = capitalise(&col.label);

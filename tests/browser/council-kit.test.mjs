@@ -11,7 +11,10 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, DIST } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, DIST, ARTIFACTS } from './harness.mjs';
+
+// MSD_SHOTS=1 saves screenshots of the council pages in tests/browser/artifacts/ to look at.
+const shot = async (page, name) => { if (process.env.MSD_SHOTS) await page.screenshot({ path: join(ARTIFACTS, `kit-${name}.png`), fullPage: true }); };
 
 const CSV = (year, city, centrum) => [
   'titel;Wmo-cliënten',
@@ -125,6 +128,7 @@ test('one bad table hides only itself; the other tables of its theme stay', asyn
     assert.ok(!titles.some((t) => t.includes(badTable)), `${badTable} is hidden`);
     assert.ok(titles.length >= 1, `the other Wmo tables stay: ${titles.join(' | ')}`);
     const n = await notice(page);
+    await shot(page, 'notice');
     assert.ok(n.includes(badTable), n);
     assert.match(n, /kan niet negatief zijn/);
   });
@@ -181,6 +185,7 @@ test('the guided flow makes files that a one-gemeente site with wijken loads wit
     await page.waitForFunction(() => document.querySelectorAll('.bestanden li.goed').length === 2);
     await step(() => page.click('button:has-text("Maak de bestanden")'));
     await page.waitForSelector('text=De bestanden zijn klaar');
+    await shot(page, 'datacheck');
     const files = {};
     for (const label of ['Download voorbeeldstad-wmo.json', 'Download manifest.json']) {
       await step(async () => {
@@ -208,18 +213,21 @@ test('the guided flow makes files that a one-gemeente site with wijken loads wit
       assert.ok(home.includes('Cijfers uit onze eigen registratie.'), 'the intro comes from config.json');
       assert.ok(!home.includes('Gemeenten vergelijken'), 'no compare with one gemeente');
       assert.ok(!(await p2.$('.beheerder')), 'nothing was skipped');
+      await shot(p2, 'home');
       await p2.goto(`${site.origin}/voorbeeldstad/?pagina=indicator&indicator=wmo-clienten`);
       await p2.waitForSelector('table.cijfers');
       const table = await p2.textContent('table.cijfers');
       assert.ok(table.includes('Centrum') && table.includes('Noord'), table);
       assert.ok(await p2.$('.legenda-voorlopig'), 'a legend for the voorlopig mark');
       assert.ok(!(await p2.$('.badge.voorlopig')), 'no table-wide badge: only one figure is voorlopig');
+      await shot(p2, 'indicator');
       await p2.goto(`${site.origin}/voorbeeldstad/?pagina=gemeente&gemeente=GM9001`);
       await p2.waitForSelector('table.profiel');
       const heads = await p2.$$eval('table.profiel thead th', (th) => th.map((x) => x.textContent));
       assert.equal(heads.filter((h) => h === 'Voorbeeldstad').length, 1, `no duplicate column: ${heads.join(' | ')}`);
       assert.ok(!heads.includes('Nederland'), 'no column of dashes for a reference without data');
       assert.match(await p2.textContent('main'), /Wijken/);
+      await shot(p2, 'profile');
       assert.deepEqual(errors, []);
     } finally {
       site.server.close();
