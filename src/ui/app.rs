@@ -145,14 +145,17 @@ fn Shell(
                 </ul>
             </nav>
         </header>
-        {move || store.skipped.with(|s| council::notice(&problems, s)).map(|n| view! {
+        // Inside <main> so the notice is in a landmark; closed, so residents are not alarmed.
+        <main id="inhoud" tabindex="-1">
+            {move || store.skipped.with(|s| council::notice(&problems, s)).map(|n| view! {
             <details class="beheerder">
                 <summary>{n.summary}</summary>
                 <p>"Wat hieronder staat, is weggelaten; de rest van de site werkt. Herstel het bestand en laad de pagina opnieuw (uitleg: docs/hosten.md)."</p>
                 <ul>{n.items.into_iter().map(|i| view! { <li>{i}</li> }).collect::<Vec<_>>()}</ul>
             </details>
         })}
-        <main id="inhoud" tabindex="-1">{page}</main>
+            {page}
+        </main>
         <footer class="voet">
             {config.footer.clone().map(|f| view! { <p>{f}</p> })}
             {config.organisation.clone().map(|o| view! { <p>"Deze monitor wordt uitgegeven door "{o}"."</p> })}

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, DIST, ARTIFACTS } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, axeViolations, DIST, ARTIFACTS } from './harness.mjs';
 
 // MSD_SHOTS=1 saves screenshots of the council pages in tests/browser/artifacts/ to look at.
 const shot = async (page, name) => { if (process.env.MSD_SHOTS) await page.screenshot({ path: join(ARTIFACTS, `kit-${name}.png`), fullPage: true }); };
@@ -131,6 +131,7 @@ test('one bad table hides only itself; the other tables of its theme stay', asyn
     await shot(page, 'notice');
     assert.ok(n.includes(badTable), n);
     assert.match(n, /kan niet negatief zijn/);
+    assert.deepEqual(await axeViolations(page, srv.origin), [], 'the open notice passes axe-core');
   });
 });
 
@@ -186,6 +187,7 @@ test('the guided flow makes files that a one-gemeente site with wijken loads wit
     await step(() => page.click('button:has-text("Maak de bestanden")'));
     await page.waitForSelector('text=De bestanden zijn klaar');
     await shot(page, 'datacheck');
+    assert.deepEqual(await axeViolations(page, srv.origin), [], 'the guided flow passes axe-core');
     const files = {};
     for (const label of ['Download voorbeeldstad-wmo.json', 'Download manifest.json']) {
       await step(async () => {
@@ -221,6 +223,7 @@ test('the guided flow makes files that a one-gemeente site with wijken loads wit
       assert.ok(await p2.$('.legenda-voorlopig'), 'a legend for the voorlopig mark');
       assert.ok(!(await p2.$('.badge.voorlopig')), 'no table-wide badge: only one figure is voorlopig');
       await shot(p2, 'indicator');
+      assert.deepEqual(await axeViolations(p2, site.origin), [], 'the wijk table passes axe-core');
       await p2.goto(`${site.origin}/voorbeeldstad/?pagina=gemeente&gemeente=GM9001`);
       await p2.waitForSelector('table.profiel');
       const heads = await p2.$$eval('table.profiel thead th', (th) => th.map((x) => x.textContent));
