@@ -198,10 +198,13 @@ test('the guided flow makes files that a one-gemeente site with wijken loads wit
     assert.deepEqual(Object.keys(files).sort(), ['manifest.json', 'voorbeeldstad-wmo.json']);
     console.log(`guided flow: ${steps} actions in the data check page`);
 
-    // Publish them as a council would: into data/, the region in config.json. No hand editing.
+    // Publish them as a council would (docs/hosten.md steps 11-12): into data/. No hand editing.
     const dir = siteCopy((d) => {
       for (const [name, text] of Object.entries(files)) writeFileSync(join(d, 'data', name), text);
-      writeFileSync(join(d, 'config.json'), JSON.stringify({ naam: 'Monitor Voorbeeldstad', regios: ['voorbeeldstad'], inleiding: 'Cijfers uit onze eigen registratie.' }));
+      // docs/hosten.md step 2: the shipped config.json with a name, an intro, and no example regions.
+      const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
+      Object.assign(config, { naam: 'Monitor Voorbeeldstad', inleiding: 'Cijfers uit onze eigen registratie.', regios: [], standaardRegio: null });
+      writeFileSync(join(d, 'config.json'), JSON.stringify(config, null, 2));
     });
     sites.push(dir);
     const site = await startServer({ mounts: { '/voorbeeldstad/': dir } });
