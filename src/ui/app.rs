@@ -5,7 +5,8 @@
 
 use super::data;
 use super::pages::{
-    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, NavItem, ProfilePage, ThemePage,
+    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage,
+    ThemePage,
 };
 use super::store::Store;
 use crate::core::config::Config;
@@ -29,15 +30,30 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
-    // A broken manifest never stops the site (issue 15): what it loses is in `skipped`.
+    // A broken manifest never stops the site (issue 15): what it loses is in `skipped`. Only a
+    // manifest that cannot be fetched stops it, with a retry (and the council's branding).
     let site = LocalResource::new(|| async {
-        let (manifest, skipped) = data::manifest().await;
-        let (config, problems) = data::config(&manifest).await;
-        (site::apply_config(manifest, &config), config, problems, skipped)
+        match data::manifest().await {
+            Ok((manifest, skipped)) => {
+                let (config, problems) = data::config(&manifest).await;
+                Ok((site::apply_config(manifest, &config), config, problems, skipped))
+            }
+            Err(e) => {
+                let empty = Manifest::new(Vec::new(), Vec::new(), Vec::new(), Vec::new());
+                Err((data::config(&empty).await.0, e))
+            }
+        }
     });
     move || match site.get() {
         None => view! { <p class="laden" role="status">"De monitor wordt geladen…"</p> }.into_any(),
-        Some((m, config, problems, skipped)) => {
+        Some(Err((config, e))) => {
+            apply_branding(&config);
+            view! {
+                <main id="inhoud"><h1>{config.name.clone()}</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
+            }
+            .into_any()
+        }
+        Some(Ok((m, config, problems, skipped))) => {
             apply_branding(&config);
             view! { <Shell manifest=m config=config problems=problems skipped=skipped state=state/> }.into_any()
         }

@@ -56,20 +56,12 @@ async fn fetch_text(file: &str) -> Result<String, LoadError> {
 }
 
 /// The manifest, entry by entry (issue 15): broken entries are left out and returned as
-/// [`Skipped`] for the administrator notice. Never fails: a manifest that cannot be fetched or
-/// read gives an empty manifest, so the branded site, the notice and the data check still work.
-pub async fn manifest() -> (Manifest, Vec<Skipped>) {
-    match fetch_text("manifest.json").await {
-        Ok(text) => tolerant::manifest("manifest.json", &text),
-        Err(e) => {
-            let mut p = Problems::new("manifest.json");
-            for d in e.details() {
-                p.add("", d);
-            }
-            let (m, _) = tolerant::manifest("manifest.json", "{}");
-            (m, vec![Skipped { file: "manifest.json".into(), what: "het hele bestand".into(), problems: p.list }])
-        }
-    }
+/// [`Skipped`] for the administrator notice, and a manifest that is not valid JSON gives an
+/// empty manifest, so the branded site, the notice and the data check still work. Only a file
+/// that cannot be fetched (network, 404) is an error: trying again may help then.
+pub async fn manifest() -> Result<(Manifest, Vec<Skipped>), LoadError> {
+    let text = fetch_text("manifest.json").await?;
+    Ok(tolerant::manifest("manifest.json", &text))
 }
 
 /// A dataset file, table by table: the good tables, plus what was left out. A file that is not
