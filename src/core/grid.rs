@@ -183,8 +183,7 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                         label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
                         // A gemeente next to its own wijken is their reference, drawn apart.
                         reference: area.is_some_and(|x| {
-                            x.kind.is_reference()
-                                || (x.kind == AreaKind::Gemeente && has_wijken.iter().any(|g| *g == x.code))
+                            x.kind.is_reference() || (x.kind == AreaKind::Gemeente && has_wijken.contains(&x.code))
                         }),
                         cells,
                     }
