@@ -19,7 +19,7 @@ fn per_jaar_template() -> String {
 fn messages(text: &str) -> Vec<String> {
     match csv_import::convert("x.csv", text, &manifest()) {
         Ok(_) => Vec::new(),
-        Err(ps) => ps.iter().map(csv_import::describe).collect(),
+        Err(ps) => ps.iter().map(monitor_sociaal_domein::core::problem::Problem::without_file).collect(),
     }
 }
 

@@ -272,7 +272,7 @@ mod tests {
         let region = m.regions[0].clone();
         assert!(!compare_offered(&region));
         let refs: Vec<&Table> = tables.iter().collect();
-        let rows = catalog::profile(&refs, "GM0597", &region.area, region.reference.as_deref());
+        let rows = catalog::profile_rows(&refs, "GM0597", &region.area, region.reference.as_deref());
         assert!(!rows.is_empty());
         let cols = profile_columns(&m, &region, "GM0597", &rows);
         // Not "Ridderkerk | Ridderkerk", and no "Nederland" column of dashes.
@@ -287,7 +287,7 @@ mod tests {
             tolerant::dataset("drechtsteden-jeugd.json", include_str!("../../public/data/drechtsteden-jeugd.json"), &m);
         let ds = ds.unwrap();
         let tables: Vec<&Table> = ds.tables.iter().collect();
-        let rows = catalog::profile(&tables, "GM0505", &region.area, region.reference.as_deref());
+        let rows = catalog::profile_rows(&tables, "GM0505", &region.area, region.reference.as_deref());
         let cols: Vec<ProfileColumn> = profile_columns(&m, &region, "GM0505", &rows).into_iter().map(|c| c.0).collect();
         assert_eq!(cols[..2], [ProfileColumn::Gemeente, ProfileColumn::Region]);
         assert!(compare_offered(&region));
@@ -337,7 +337,7 @@ mod tests {
         assert!(notice(&[], &[]).is_none());
         let (_, skipped) = tolerant::manifest("manifest.json", "{ \"format\": 1, ");
         let mut p = crate::core::problem::Problems::new("config.json");
-        p.add("naam", "verwacht een tekst");
+        p.add(&crate::core::problem::JsonPath::root().key("naam"), "verwacht een tekst");
         let n = notice(&p.list, &skipped).unwrap();
         assert_eq!(n.summary, "Voor de beheerder: 1 onderdeel is overgeslagen en config.json bevat 1 fout (daar gelden de standaardinstellingen).");
         assert!(

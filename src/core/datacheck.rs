@@ -140,7 +140,7 @@ impl Session {
                                 count(t.values.len(), "waarde", "waarden")
                             ),
                         ),
-                        Err(p) => (p.iter().map(csv_import::describe).collect(), String::new()),
+                        Err(p) => (p.iter().map(Problem::without_file).collect(), String::new()),
                     },
                     InputKind::Manifest => {
                         let m = &self.manifest;

@@ -6,7 +6,7 @@
 
 use super::json::{self, Json};
 use super::model::*;
-use super::problem::Problems;
+use super::problem::{JsonPath, Problems};
 
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
@@ -17,7 +17,7 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
 /// Decodes a parsed dataset file (so `core::tolerant` can decode it table by table).
 pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
     let before = problems.list.len();
-    let mut o = Obj::new(root, "", problems)?;
+    let mut o = Obj::new(root, &JsonPath::root(), problems)?;
     o.format();
     let region = o.string("region");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
@@ -41,7 +41,7 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
 pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
     let root = parse_root(text, problems)?;
     let before = problems.list.len();
-    let mut o = Obj::new(&root, "", problems)?;
+    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
     o.format();
     let areas = o.list("areas", area);
     let regions = o.list("regions", region);
@@ -55,7 +55,7 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
 }
 
 /// One entry of `areas`. Public so a manifest can be read entry by entry (`core::tolerant`).
-pub fn area(v: &Json, path: &str, p: &mut Problems) -> Option<Area> {
+pub fn area(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Area> {
     let mut o = Obj::new(v, path, p)?;
     let a = Area {
         code: o.string("code")?,
@@ -69,7 +69,7 @@ pub fn area(v: &Json, path: &str, p: &mut Problems) -> Option<Area> {
 }
 
 /// One entry of `regions`.
-pub fn region(v: &Json, path: &str, p: &mut Problems) -> Option<Region> {
+pub fn region(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Region> {
     let mut o = Obj::new(v, path, p)?;
     let r = Region {
         id: o.string("id")?,
@@ -83,7 +83,7 @@ pub fn region(v: &Json, path: &str, p: &mut Problems) -> Option<Region> {
 }
 
 /// One entry of `seeds`.
-pub fn seed(v: &Json, path: &str, p: &mut Problems) -> Option<Seed> {
+pub fn seed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Seed> {
     let mut o = Obj::new(v, path, p)?;
     let s = Seed {
         id: o.string("id")?,
@@ -96,7 +96,7 @@ pub fn seed(v: &Json, path: &str, p: &mut Problems) -> Option<Seed> {
 }
 
 /// One entry of `datasets`.
-pub fn dataset_ref(v: &Json, path: &str, p: &mut Problems) -> Option<DatasetRef> {
+pub fn dataset_ref(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<DatasetRef> {
     let mut o = Obj::new(v, path, p)?;
     let d = DatasetRef {
         file: o.string("file")?,
@@ -118,10 +118,10 @@ pub fn dataset_ref(v: &Json, path: &str, p: &mut Problems) -> Option<DatasetRef>
 }
 
 pub fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
-    match json::parse(text) {
+    match json::parse_json(text) {
         Ok(root) => Some(root),
         Err(e) if e.line == 0 => {
-            problems.add("", e.message);
+            problems.add(&JsonPath::root(), e.message);
             None
         }
         Err(e) => {
@@ -131,7 +131,7 @@ pub fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
     }
 }
 
-fn source(v: &Json, path: &str, p: &mut Problems) -> Option<Source> {
+fn source(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Source> {
     let mut o = Obj::new(v, path, p)?;
     let s = Source {
         text: o.string("text")?,
@@ -144,7 +144,7 @@ fn source(v: &Json, path: &str, p: &mut Problems) -> Option<Source> {
 }
 
 /// A period: a label plus an optional `provisional` that its values inherit.
-fn period(v: &Json, path: &str, p: &mut Problems) -> Option<(Label, bool)> {
+fn period(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<(Label, bool)> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let label = o.string("label");
@@ -153,7 +153,7 @@ fn period(v: &Json, path: &str, p: &mut Problems) -> Option<(Label, bool)> {
     Some((Label { id: id?, label: label? }, provisional?.unwrap_or(false)))
 }
 
-fn label(v: &Json, path: &str, p: &mut Problems) -> Option<Label> {
+fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
     let mut o = Obj::new(v, path, p)?;
     let l = Label { id: o.string("id")?, label: o.string("label")? };
     o.finish(&["id", "label"]);
@@ -161,7 +161,7 @@ fn label(v: &Json, path: &str, p: &mut Problems) -> Option<Label> {
 }
 
 /// One table of a dataset file. Public so a file can be read table by table (`core::tolerant`).
-pub fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
+pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let title = o.string("title");
@@ -221,7 +221,7 @@ pub fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
     Some(table)
 }
 
-fn measure(v: &Json, path: &str, p: &mut Problems) -> Option<Measure> {
+fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let label = o.string("label");
@@ -256,7 +256,7 @@ fn measure(v: &Json, path: &str, p: &mut Problems) -> Option<Measure> {
     })
 }
 
-fn formula(v: &Json, path: &str, p: &mut Problems) -> Option<Formula> {
+fn formula(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Formula> {
     let mut o = Obj::new(v, path, p)?;
     let op = o.enumerated("op", Op::from_id, "share, per1000, sum, difference, abs_difference of ratio");
     let args = o.strings("args");
@@ -268,13 +268,13 @@ fn formula(v: &Json, path: &str, p: &mut Problems) -> Option<Formula> {
     };
     if !ok {
         let expected = op.arity().map_or("minstens 2".to_owned(), |n| n.to_string());
-        p.add(&format!("{path}.args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
+        p.add(&path.key("args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
         return None;
     }
     Some(Formula { op, args })
 }
 
-fn total(v: &Json, path: &str, p: &mut Problems) -> Option<Total> {
+fn total(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Total> {
     let mut o = Obj::new(v, path, p)?;
     let dimension = o.enumerated(
         "dimension",
@@ -301,7 +301,7 @@ fn key(o: &mut Obj) -> Option<Key> {
 
 fn value(
     v: &Json,
-    path: &str,
+    path: &JsonPath,
     p: &mut Problems,
     provisional_default: bool,
     provisional_periods: &[String],
@@ -330,17 +330,17 @@ fn value(
         }
         (Status::Geheim, Some(_)) => {
             p.add(
-                &format!("{path}.value"),
+                &path.key("value"),
                 "bij een geheime waarde mag geen getal staan (geheim betekent: 0 tot en met 7, afgeschermd); laat \"value\" weg",
             );
             return None;
         }
         (Status::NietBeschikbaar, Some(_)) => {
-            p.add(&format!("{path}.value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
+            p.add(&path.key("value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
             return None;
         }
         (Status::Nihil, n) if n != Some(0.0) => {
-            p.add(&format!("{path}.value"), "een waarde met status nihil moet \"value\": 0 hebben");
+            p.add(&path.key("value"), "een waarde met status nihil moet \"value\": 0 hebben");
             return None;
         }
         _ => {}
@@ -350,7 +350,7 @@ fn value(
     Some(Value { provisional: provisional?.unwrap_or(inherited), key, value: number, status, printed: printed? })
 }
 
-fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency> {
+fn inconsistency(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Inconsistency> {
     let mut o = Obj::new(v, path, p)?;
     let kind = o.enumerated("kind", InconsistencyKind::from_id, "total-not-sum, derived-mismatch of text-differs");
     let key = key(&mut o);
@@ -367,7 +367,7 @@ fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency
     })
 }
 
-fn availability(v: &Json, path: &str, p: &mut Problems) -> Option<Availability> {
+fn availability(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Availability> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
@@ -388,7 +388,7 @@ fn availability(v: &Json, path: &str, p: &mut Problems) -> Option<Availability> 
     Some(Availability { id: id?, theme: theme?, title: title?, source: src?, rows: rows? })
 }
 
-fn untranscribed(v: &Json, path: &str, p: &mut Problems) -> Option<Untranscribed> {
+fn untranscribed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Untranscribed> {
     let mut o = Obj::new(v, path, p)?;
     let u = Untranscribed {
         title: o.string("title")?,
@@ -403,14 +403,14 @@ fn untranscribed(v: &Json, path: &str, p: &mut Problems) -> Option<Untranscribed
 /// One JSON object being decoded: reads fields by name and records what is missing or wrong.
 struct Obj<'a, 'p> {
     fields: &'a [(String, Json)],
-    path: String,
+    path: JsonPath,
     p: &'p mut Problems,
 }
 
 impl<'a, 'p> Obj<'a, 'p> {
-    fn new(v: &'a Json, path: &str, p: &'p mut Problems) -> Option<Obj<'a, 'p>> {
+    fn new(v: &'a Json, path: &JsonPath, p: &'p mut Problems) -> Option<Obj<'a, 'p>> {
         match v {
-            Json::Object(fields) => Some(Obj { fields, path: path.to_owned(), p }),
+            Json::Object(fields) => Some(Obj { fields, path: path.clone(), p }),
             other => {
                 p.add(path, format!("verwacht een object, maar vond {}", other.type_name()));
                 None
@@ -418,20 +418,16 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+    fn path_of(&self, key: &'static str) -> JsonPath {
+        self.path.key(key)
     }
 
-    fn problem(&mut self, key: &str, message: String) {
+    fn problem(&mut self, key: &'static str, message: String) {
         let path = self.path_of(key);
         self.p.add(&path, message);
     }
 
-    fn raw(&self, key: &str) -> Option<&'a Json> {
+    fn raw(&self, key: &'static str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 
@@ -447,7 +443,7 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn field(&mut self, key: &str) -> Option<(&'a Json, String, &mut Problems)> {
+    fn field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
         match self.raw(key) {
             Some(v) => Some((v, self.path_of(key), &mut *self.p)),
             None => {
@@ -457,12 +453,16 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn optional_field(&mut self, key: &str) -> Option<(&'a Json, String, &mut Problems)> {
+    fn optional_field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
         self.raw(key).map(|v| (v, self.path_of(key), &mut *self.p))
     }
 
     /// A required field read by `read`; `None` (with a problem) when absent or wrong.
-    fn required<T>(&mut self, key: &str, read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
         let (v, path, p) = self.field(key)?;
         read(v, &path, p)
     }
@@ -470,8 +470,8 @@ impl<'a, 'p> Obj<'a, 'p> {
     /// An optional field: `Some(None)` when absent or null; `None` when present but wrong.
     fn optional<T>(
         &mut self,
-        key: &str,
-        read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
     ) -> Option<Option<T>> {
         match self.optional_field(key) {
             None => Some(None),
@@ -479,44 +479,44 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    fn string(&mut self, key: &'static str) -> Option<String> {
         self.required(key, as_string)
     }
 
-    fn optional_string(&mut self, key: &str) -> Option<Option<String>> {
+    fn optional_string(&mut self, key: &'static str) -> Option<Option<String>> {
         self.optional(key, as_string)
     }
 
-    fn strings(&mut self, key: &str) -> Option<Vec<String>> {
+    fn strings(&mut self, key: &'static str) -> Option<Vec<String>> {
         self.required(key, as_strings)
     }
 
-    fn optional_strings(&mut self, key: &str) -> Option<Vec<String>> {
+    fn optional_strings(&mut self, key: &'static str) -> Option<Vec<String>> {
         self.optional(key, as_strings).map(Option::unwrap_or_default)
     }
 
-    fn boolean(&mut self, key: &str) -> Option<bool> {
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
         self.required(key, as_bool)
     }
 
-    fn optional_bool(&mut self, key: &str) -> Option<Option<bool>> {
+    fn optional_bool(&mut self, key: &'static str) -> Option<Option<bool>> {
         self.optional(key, as_bool)
     }
 
-    fn optional_number(&mut self, key: &str) -> Option<Option<f64>> {
+    fn optional_number(&mut self, key: &'static str) -> Option<Option<f64>> {
         self.optional(key, as_number)
     }
 
-    fn whole(&mut self, key: &str) -> Option<u32> {
+    fn whole(&mut self, key: &'static str) -> Option<u32> {
         self.required(key, as_whole)
     }
 
-    fn optional_whole(&mut self, key: &str) -> Option<Option<u32>> {
+    fn optional_whole(&mut self, key: &'static str) -> Option<Option<u32>> {
         self.optional(key, as_whole)
     }
 
     /// `rounding`: absent/null, 5 or 10.
-    fn rounding(&mut self, key: &str) -> Option<Option<u32>> {
+    fn rounding(&mut self, key: &'static str) -> Option<Option<u32>> {
         match self.optional_whole(key)? {
             None => Some(None),
             Some(r @ (5 | 10)) => Some(Some(r)),
@@ -527,7 +527,7 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn enumerated<T>(&mut self, key: &str, from: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+    fn enumerated<T>(&mut self, key: &'static str, from: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
         let s = self.string(key)?;
         match from(&s) {
             Some(t) => Some(t),
@@ -538,14 +538,18 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn list<T>(&mut self, key: &str, item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
+    fn list<T>(
+        &mut self,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<Vec<T>> {
         self.required(key, |v, path, p| as_list(v, path, p, item))
     }
 
     fn optional_list<T>(
         &mut self,
-        key: &str,
-        item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.optional(key, |v, path, p| as_list(v, path, p, item)).map(Option::unwrap_or_default)
     }
@@ -555,7 +559,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     fn finish(self, known: &[&str]) {
         for (k, _) in self.fields {
             if !known.contains(&k.as_str()) {
-                let path = if self.path.is_empty() { k.clone() } else { format!("{}.{k}", self.path) };
+                let path = self.path.key(k.clone());
                 self.p
                     .add(&path, format!("onbekend veld \"{}\"; bekende velden zijn: {}", shorten(k), known.join(", ")));
             }
@@ -563,7 +567,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 }
 
-fn as_string(v: &Json, path: &str, p: &mut Problems) -> Option<String> {
+fn as_string(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<String> {
     match v {
         Json::String(s) => Some(s.clone()),
         other => {
@@ -573,11 +577,11 @@ fn as_string(v: &Json, path: &str, p: &mut Problems) -> Option<String> {
     }
 }
 
-fn as_strings(v: &Json, path: &str, p: &mut Problems) -> Option<Vec<String>> {
+fn as_strings(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Vec<String>> {
     as_list(v, path, p, as_string)
 }
 
-fn as_bool(v: &Json, path: &str, p: &mut Problems) -> Option<bool> {
+fn as_bool(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<bool> {
     match v {
         Json::Bool(b) => Some(*b),
         other => {
@@ -587,7 +591,7 @@ fn as_bool(v: &Json, path: &str, p: &mut Problems) -> Option<bool> {
     }
 }
 
-fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
+fn as_number(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<f64> {
     match v {
         Json::Number(n) if n.is_finite() => Some(*n),
         other => {
@@ -604,7 +608,7 @@ fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
     }
 }
 
-fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {
+fn as_whole(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<u32> {
     match v {
         Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= u32::MAX as f64 => Some(*n as u32),
         other => {
@@ -616,16 +620,16 @@ fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {
 
 fn as_list<T>(
     v: &Json,
-    path: &str,
+    path: &JsonPath,
     p: &mut Problems,
-    mut item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+    mut item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
     match v {
         Json::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             let mut ok = true;
             for (i, it) in items.iter().enumerate() {
-                match item(it, &format!("{path}[{i}]"), p) {
+                match item(it, &path.index(i), p) {
                     Some(t) => out.push(t),
                     None => ok = false,
                 }

@@ -397,12 +397,21 @@ pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
     out
 }
 
+/// What a [`Check`] recomputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A published derived figure, from its measure's formula.
+    Formula,
+    /// A published total, from its parts.
+    Total,
+}
+
 /// How a published derived figure compares with the engine's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub table: String,
     pub key: Key,
-    pub what: &'static str,
+    pub kind: CheckKind,
     pub published: f64,
     pub computed: Option<f64>,
     /// The engine's interval for the true value, widened by the published figure's own rounding.
@@ -429,7 +438,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
         let Some(measure) = table.measure(&v.key.measure) else { continue };
         if let Some(formula) = measure.formula.as_ref().filter(|f| computable(table, f, &v.key)) {
             let f = derived(table, measure, formula, &v.key);
-            out.push(judge(table, &v.key, "formule", published, &f, half_step(measure, table)));
+            out.push(judge(table, &v.key, CheckKind::Formula, published, &f, half_step(measure, table)));
         }
         if measure.kind.is_additive() {
             for decl in &table.totals {
@@ -439,7 +448,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
                 };
                 if is_total {
                     let f = total(table, decl, &v.key);
-                    out.push(judge(table, &v.key, "totaal", published, &f, half_step(measure, table)));
+                    out.push(judge(table, &v.key, CheckKind::Total, published, &f, half_step(measure, table)));
                 }
             }
         }
@@ -447,7 +456,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
     out
 }
 
-fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figure, own_half: f64) -> Check {
+fn judge(table: &Table, key: &Key, kind: CheckKind, published: f64, f: &Figure, own_half: f64) -> Check {
     // Allow for float noise far below any published precision.
     let eps = 1e-9 * published.abs().max(1.0);
     let range = f.range.map(|(lo, hi)| (lo - own_half - eps, hi + own_half + eps));
@@ -455,7 +464,7 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
     Check {
         table: table.id.clone(),
         key: key.clone(),
-        what,
+        kind,
         published,
         computed: f.number(),
         range,

@@ -1,5 +1,7 @@
 //! The pure core: no browser types, no I/O. Everything here is tested natively.
 
+/// Only with the `bench` feature (`msd-bench`, the benchmark page): not in the residents' WASM.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
 pub mod charts;
@@ -7,6 +9,7 @@ pub mod config;
 pub mod council;
 pub mod csv_import;
 pub mod datacheck;
+pub mod dataset_file;
 pub mod decode;
 pub mod engine;
 pub mod export;

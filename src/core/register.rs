@@ -4,18 +4,18 @@
 //! checked together with the same readers the site uses. Nothing is ever a placeholder: when no
 //! region fits, the answer is a problem that says what to choose or create.
 
-use super::json::{self, Json};
 use super::model::*;
-use super::problem::{Problem, Problems};
+use super::problem::{JsonPath, Problem, Problems};
 use super::tolerant;
 use super::validate;
 use serde::Serialize;
 
 const FILE: &str = "manifest.json";
 
-fn problem(path: &str, message: impl Into<String>) -> Vec<Problem> {
+fn problem(path: &'static str, message: impl Into<String>) -> Vec<Problem> {
     let mut p = Problems::new(FILE);
-    p.add(path, message);
+    let at = if path.is_empty() { JsonPath::root() } else { JsonPath::root().key(path) };
+    p.add(&at, message);
     p.list
 }
 
@@ -447,68 +447,13 @@ pub fn manifest_json(m: &Manifest) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
-/// A dataset file with all its tables, written through the CSV converter's writer (one table at
-/// a time) so there is one way to write a table.
+/// A dataset file with all its tables, through the one dataset writer (`core::dataset_file`).
 pub fn dataset_json(ds: &Dataset) -> String {
-    let tables: Vec<Json> = ds
-        .tables
-        .iter()
-        .filter_map(|t| match json::parse(&super::csv_import::to_dataset_json(t, &ds.region)) {
-            Ok(Json::Object(fields)) => fields.into_iter().find(|(k, _)| k == "tables").and_then(|(_, v)| match v {
-                Json::Array(mut items) if items.len() == 1 => items.pop(),
-                _ => None,
-            }),
-            _ => None,
-        })
-        .collect();
-    let s = |v: &str| Json::String(v.to_owned());
-    let root = Json::Object(vec![
-        ("format".into(), Json::Number(1.0)),
-        ("region".into(), s(&ds.region)),
-        ("theme".into(), s(ds.tables.first().map_or(ds.theme, |t| t.theme).id())),
-        ("tables".into(), Json::Array(tables)),
-        ("availability".into(), Json::Array(Vec::new())),
-        ("untranscribed".into(), Json::Array(Vec::new())),
-    ]);
-    let mut out = String::new();
-    write(&root, 0, &mut out);
-    out.push('\n');
-    out
-}
-
-fn write(v: &Json, depth: usize, out: &mut String) {
-    let pad = |d: usize| " ".repeat(d);
-    match v {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => out.push_str(&format!("{}", *n as i64)),
-        Json::Number(n) => out.push_str(&serde_json::to_string(n).unwrap_or_else(|_| "null".into())),
-        Json::String(s) => out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())),
-        Json::Array(items) if items.is_empty() => out.push_str("[]"),
-        Json::Object(fields) if fields.is_empty() => out.push_str("{}"),
-        Json::Array(items) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad(depth + 1));
-                write(item, depth + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(depth));
-            out.push(']');
-        }
-        Json::Object(fields) => {
-            out.push_str("{\n");
-            for (i, (k, item)) in fields.iter().enumerate() {
-                out.push_str(&pad(depth + 1));
-                out.push_str(&serde_json::to_string(k).unwrap_or_else(|_| "\"\"".into()));
-                out.push_str(": ");
-                write(item, depth + 1, out);
-                out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(depth));
-            out.push('}');
-        }
+    let mut ds = ds.clone();
+    if let Some(t) = ds.tables.first() {
+        ds.theme = t.theme;
     }
+    super::dataset_file::write_dataset(&ds)
 }
 
 /// The data check page on `manifest.json` itself: every entry the site would leave out, as a

@@ -10,7 +10,7 @@
 use super::decode;
 use super::json::Json;
 use super::model::*;
-use super::problem::{Problem, Problems};
+use super::problem::{JsonPath, Problem, Problems};
 use super::validate;
 use std::collections::HashSet;
 
@@ -50,7 +50,7 @@ pub fn manifest(file: &str, text: &str) -> (Manifest, Vec<Skipped>) {
     let whole = |p: Problems| vec![skipped(file, "het hele bestand".into(), p.list)];
     let Some(root) = decode::parse_root(text, &mut p) else { return (empty(), whole(p)) };
     let Json::Object(fields) = &root else {
-        p.add("", format!("verwacht een object {{ … }}, maar vond {}", root.type_name()));
+        p.add(&JsonPath::root(), format!("verwacht een object {{ … }}, maar vond {}", root.type_name()));
         return (empty(), whole(p));
     };
     let mut out = Vec::new();
@@ -58,12 +58,15 @@ pub fn manifest(file: &str, text: &str) -> (Manifest, Vec<Skipped>) {
     let mut root_p = Problems::new(file);
     match root.get("format") {
         Some(Json::Number(n)) if *n == 1.0 => {}
-        Some(_) => root_p.add("format", "onbekende formaatversie; deze monitor leest formaat 1"),
-        None => root_p.add("format", "\"format\": 1 ontbreekt"),
+        Some(_) => root_p.add(&JsonPath::root().key("format"), "onbekende formaatversie; deze monitor leest formaat 1"),
+        None => root_p.add(&JsonPath::root().key("format"), "\"format\": 1 ontbreekt"),
     }
     const KNOWN: [&str; 5] = ["format", "areas", "regions", "seeds", "datasets"];
     for (k, _) in fields.iter().filter(|(k, _)| !KNOWN.contains(&k.as_str())) {
-        root_p.add(k, format!("onbekend veld \"{k}\"; bekende velden zijn: {}", KNOWN.join(", ")));
+        root_p.add(
+            &JsonPath::root().key(k.clone()),
+            format!("onbekend veld \"{k}\"; bekende velden zijn: {}", KNOWN.join(", ")),
+        );
     }
     if !root_p.is_empty() {
         out.push(skipped(file, "een veld bovenin het bestand".into(), root_p.list));
@@ -85,20 +88,23 @@ fn entries<T>(
     key: &str,
     noun: &str,
     name_fields: &[&str],
-    decode_one: impl Fn(&Json, &str, &mut Problems) -> Option<T>,
+    decode_one: impl Fn(&Json, &JsonPath, &mut Problems) -> Option<T>,
     out: &mut Vec<Skipped>,
 ) -> Vec<T> {
     let items = match root.get(key) {
         Some(Json::Array(items)) => items,
         Some(other) => {
             let mut p = Problems::new(file);
-            p.add(key, format!("verwacht een lijst, maar vond {}", other.type_name()));
+            p.add(
+                &JsonPath::root().key(key.to_owned()),
+                format!("verwacht een lijst, maar vond {}", other.type_name()),
+            );
             out.push(skipped(file, format!("de hele lijst \"{key}\""), p.list));
             return Vec::new();
         }
         None => {
             let mut p = Problems::new(file);
-            p.add(key, format!("het veld \"{key}\" ontbreekt"));
+            p.add(&JsonPath::root().key(key.to_owned()), format!("het veld \"{key}\" ontbreekt"));
             out.push(skipped(file, format!("de lijst \"{key}\""), p.list));
             return Vec::new();
         }
@@ -106,7 +112,7 @@ fn entries<T>(
     let mut good = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let mut p = Problems::new(file);
-        match decode_one(item, &format!("{key}[{i}]"), &mut p) {
+        match decode_one(item, &JsonPath::root().key(key.to_owned()).index(i), &mut p) {
             Some(t) if p.is_empty() => good.push(t),
             _ => {
                 let name = name_fields.iter().find_map(|f| match item.get(f) {
@@ -126,7 +132,7 @@ fn entries<T>(
 /// only drops that reference.
 pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     let mut out = Vec::new();
-    let one = |path: String, message: String| {
+    let one = |path: JsonPath, message: String| {
         let mut p = Problems::new(file);
         p.add(&path, message);
         p.list
@@ -135,7 +141,7 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     let mut codes: HashSet<String> = HashSet::new();
     let mut areas = Vec::new();
     for (i, a) in m.areas.into_iter().enumerate() {
-        let path = format!("areas[{i}].code");
+        let path = JsonPath::root().key("areas").index(i).key("code");
         let what = format!("het gebied \"{}\"", a.code);
         if !validate::is_area_code(&a.code) {
             out.push(skipped(file, what, one(path, format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505, WK059701, BU05970101 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code))));
@@ -162,7 +168,7 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 format!("de {} \"{}\"", a.kind.id(), a.code),
                 one(
-                    format!("areas[{i}].code"),
+                    JsonPath::root().key("areas").index(*i).key("code"),
                     format!("{} hoort bij gemeente {g}, maar die staat niet onder areas; voeg de gemeente toe", a.code),
                 ),
             ));
@@ -180,7 +186,10 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 out.push(skipped(
                     file,
                     format!("{member} als deel van {}", a.code),
-                    one(format!("areas[{i}].members[{j}]"), format!("onbekende gebiedscode {member}")),
+                    one(
+                        JsonPath::root().key("areas").index(*i).key("members").index(j),
+                        format!("onbekende gebiedscode {member}"),
+                    ),
                 ));
             }
         }
@@ -194,14 +203,17 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     for (i, mut r) in m.regions.into_iter().enumerate() {
         let what = format!("de regio \"{}\"", r.id);
         if !validate::is_id(&r.id) {
-            out.push(skipped(file, what, one(format!("regions[{i}].id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
+            out.push(skipped(file, what, one(JsonPath::root().key("regions").index(i).key("id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
             continue;
         }
         if !ids.insert(r.id.clone()) {
             out.push(skipped(
                 file,
                 format!("{what} (de tweede keer)"),
-                one(format!("regions[{i}].id"), format!("regio-id \"{}\" komt twee keer voor", r.id)),
+                one(
+                    JsonPath::root().key("regions").index(i).key("id"),
+                    format!("regio-id \"{}\" komt twee keer voor", r.id),
+                ),
             ));
             continue;
         }
@@ -211,7 +223,7 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 what,
                 one(
-                    format!("regions[{i}].area"),
+                    JsonPath::root().key("regions").index(i).key("area"),
                     format!("onbekende gebiedscode {}; zet het gebied van de regio onder areas", r.area),
                 ),
             ));
@@ -224,7 +236,10 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 out.push(skipped(
                     file,
                     format!("de vergelijking met {reference} in regio \"{}\"", r.id),
-                    one(format!("regions[{i}].reference"), format!("onbekende gebiedscode {reference}")),
+                    one(
+                        JsonPath::root().key("regions").index(i).key("reference"),
+                        format!("onbekende gebiedscode {reference}"),
+                    ),
                 ));
             }
         }
@@ -236,7 +251,10 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 out.push(skipped(
                     file,
                     format!("gemeente {g} in regio \"{}\"", r.id),
-                    one(format!("regions[{i}].gemeenten[{j}]"), format!("onbekende gebiedscode {g}")),
+                    one(
+                        JsonPath::root().key("regions").index(i).key("gemeenten").index(j),
+                        format!("onbekende gebiedscode {g}"),
+                    ),
                 ));
             }
         }
@@ -254,7 +272,10 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
             out.push(skipped(
                 file,
                 format!("de bron \"{}\" (de tweede keer)", s.id),
-                one(format!("seeds[{i}].id"), format!("bronnummer {} komt twee keer voor", s.id)),
+                one(
+                    JsonPath::root().key("seeds").index(i).key("id"),
+                    format!("bronnummer {} komt twee keer voor", s.id),
+                ),
             ));
         }
     }
@@ -265,13 +286,13 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     for (i, d) in m.datasets.into_iter().enumerate() {
         let what = format!("het gegevensbestand {}", d.file);
         if !validate::is_safe_file_name(&d.file) {
-            out.push(skipped(file, what, one(format!("datasets[{i}].file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
+            out.push(skipped(file, what, one(JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
         } else if !regions.iter().any(|r| r.id == d.region) {
             out.push(skipped(
                 file,
                 what,
                 one(
-                    format!("datasets[{i}].region"),
+                    JsonPath::root().key("datasets").index(i).key("region"),
                     format!(
                         "onbekende regio \"{}\"; bekend zijn: {}",
                         d.region,
@@ -283,7 +304,10 @@ pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
             out.push(skipped(
                 file,
                 format!("{what} (de tweede keer)"),
-                one(format!("datasets[{i}].file"), format!("{} staat twee keer onder datasets", d.file)),
+                one(
+                    JsonPath::root().key("datasets").index(i).key("file"),
+                    format!("{} staat twee keer onder datasets", d.file),
+                ),
             ));
         } else {
             datasets.push(d);
@@ -336,20 +360,20 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
     };
     let Some(mut ds) = decode::dataset_tree(&root_only, &mut p) else { return (None, whole(p)) };
     let Some(Json::Array(items)) = tables else {
-        p.add("tables", "verwacht een lijst met tabellen");
+        p.add(&JsonPath::root().key("tables"), "verwacht een lijst met tabellen");
         return (None, whole(p));
     };
     let mut out = Vec::new();
     let area_codes: rustc_hash::FxHashSet<&str> = manifest.areas.iter().map(|a| a.code.as_str()).collect();
     let mut ids: HashSet<String> = HashSet::new();
     for (i, item) in items.iter().enumerate() {
-        let path = format!("tables[{i}]");
+        let path = JsonPath::root().key("tables").index(i);
         let mut tp = Problems::new(file);
         let table = decode::table(item, &path, &mut tp);
         if let Some(t) = &table {
             validate::table(t, &path, &area_codes, &mut tp);
             if ids.contains(&t.id) {
-                tp.add(&format!("{path}.id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
+                tp.add(&path.key("id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
             }
         }
         // An area the manifest left out (or never had) hides only its own figures, not the
@@ -398,7 +422,7 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
     }
     // Availability lists are checked as before; a problem there hides only the list.
     let mut ap = Problems::new(file);
-    validate::dataset(&Dataset { tables: Vec::new(), ..ds.clone() }, manifest, &mut ap);
+    validate::check_dataset(&Dataset { tables: Vec::new(), ..ds.clone() }, manifest, &mut ap);
     if !ap.is_empty() {
         ds.availability.clear();
         out.push(skipped(file, "de lijst met beschikbaarheid".into(), ap.list));
@@ -430,7 +454,11 @@ mod tests {
         assert!(m.regions.is_empty() && m.areas.is_empty());
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].what, "het hele bestand");
-        assert!(skipped[0].problems[0].position.is_some(), "line and column: {:?}", skipped[0].problems);
+        assert!(
+            matches!(skipped[0].problems[0].location, crate::core::problem::Location::Text { .. }),
+            "line and column: {:?}",
+            skipped[0].problems
+        );
     }
 
     #[test]
@@ -486,7 +514,7 @@ mod tests {
         let all = ds.expect("file reads").tables.len();
         assert!(all >= 2 && skipped.is_empty(), "{skipped:?}");
         // A negative count in the first table with counts.
-        let root = crate::core::json::parse(text).unwrap();
+        let root = crate::core::json::parse_json(text).unwrap();
         let Some(Json::Array(tables)) = root.get("tables") else { panic!() };
         let victim = tables
             .iter()
