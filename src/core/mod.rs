@@ -4,6 +4,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
+pub mod cells;
 pub mod charts;
 pub mod config;
 pub mod council;

@@ -248,9 +248,10 @@ fn combine(mut a: Table, b: Table, b_replaces: bool, p: &mut Vec<Problem>) -> Ta
         }
     }
     a.periods.sort_by(|x, y| x.id.cmp(&y.id));
-    a.reindex();
+    let mut at: std::collections::HashMap<Key, usize> =
+        a.values.iter().enumerate().map(|(i, v)| (v.key.clone(), i)).collect();
     for v in b.values {
-        match a.index.get(&v.key).copied() {
+        match at.get(&v.key).copied() {
             Some(i) if b_replaces => a.values[i] = v,
             Some(i) if a.values[i].value != v.value || a.values[i].status != v.status => p.extend(problem(
                 "",
@@ -261,7 +262,7 @@ fn combine(mut a: Table, b: Table, b_replaces: bool, p: &mut Vec<Problem>) -> Ta
             )),
             Some(_) => {}
             None => {
-                a.index.insert(v.key.clone(), a.values.len());
+                at.insert(v.key.clone(), a.values.len());
                 a.values.push(v);
             }
         }

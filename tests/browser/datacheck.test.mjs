@@ -24,7 +24,7 @@ const card = (file) => `.bestanden li:has(h3:has-text("${file}"))`;
 test('broken CSV files get their exact Dutch problems with row and column', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-broken', async () => {
-    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     for (const [file, message] of Object.entries(EXPECTED)) {
       await page.setInputFiles('#bestand', resolve(FIXTURES, file));
       await page.waitForSelector(`${card(file)} ol.problemen`);
@@ -42,7 +42,7 @@ test('broken CSV files get their exact Dutch problems with row and column', asyn
 test('a good template converts; the table goes back into its own file and the manifest stays valid', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-good', async () => {
-    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     await page.setInputFiles('#bestand', resolve(ROOT, 'public/sjablonen/per-gebied.csv'));
     await page.waitForSelector(`${card('per-gebied.csv')}:has-text("geen problemen gevonden")`);
     assert.equal(await page.inputValue('#kies-regio'), 'drechtsteden', 'the one region that fits is chosen');
@@ -64,8 +64,25 @@ test('a good template converts; the table goes back into its own file and the ma
 
 test('a broken JSON data file is checked with the monitor\'s validator', async () => {
   const page = await newPage(browser, [srv.origin]);
-  await page.goto(`${srv.base}?pagina=datacheck`);
+  await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
   await page.setInputFiles('#bestand', resolve(ROOT, 'tests/fixtures/geheim-with-number.json'));
   await page.waitForSelector(`${card('geheim-with-number.json')}:has-text("1 probleem")`);
   assert.match(await page.textContent('ol.problemen'), /bij tables\[0\]\.values\[4\]\.value: bij een geheime waarde mag geen getal staan/);
+});
+
+test('the council tools have their own page and WASM; old monitor links are sent on to it', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'datacheck-old-links', async () => {
+    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.waitForURL(/\/beheer\.html\?pagina=datacheck$/);
+    await page.waitForSelector('h1:has-text("Gegevenscontrole")');
+    await page.goto(`${srv.base}?pagina=benchmark`);
+    await page.waitForURL(/\/beheer\.html\?pagina=benchmark$/);
+    await page.waitForSelector('h1:has-text("Benchmark rekenmachine")');
+    // The residents' app and the council page load different WASM files.
+    const wasm = page.log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
+    assert.equal(new Set(wasm.map((w) => w.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).size, 2, wasm.join(', '));
+    assert.deepEqual(page.log.foreign, []);
+    assert.deepEqual(page.log.errors, []);
+  });
 });

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 /// The engine benchmark in the browser: the same synthetic national dataset and calculations as
-/// `msd-bench`, timed with `performance.now()`. Reached only by URL (`?pagina=benchmark`).
-/// Only in a build with the `bench` feature: the synthetic data stays out of the residents' WASM.
+/// `msd-bench`, timed with `performance.now()`. Reached by URL (`beheer.html?pagina=benchmark`).
+/// Only in a build with the `bench` feature (beheer.html enables it): the synthetic data stays out of
+/// the residents' WASM.
 #[cfg(feature = "bench")]
 #[component]
 pub fn BenchmarkPage() -> impl IntoView {

@@ -1,4 +1,4 @@
-//! The data check page (`?pagina=datacheck`, linked from the docs, not from the public
+//! The data check page (`beheer.html?pagina=datacheck`, linked from the docs, not from the public
 //! navigation): a policy officer drops CSV and JSON files; they are checked in the browser with
 //! the same readers the monitor uses, every problem is listed with row and column, and the guided
 //! flow (`ui::guided`) makes the dataset files and the updated `manifest.json` (issue 15).
