@@ -69,10 +69,7 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
     }
     lines.push(meta("Bron", &table.source.text));
     if let Some(seed) = manifest.seed(&table.source.seed) {
-        lines.push(meta(
-            "Publicatie",
-            &format!("{} ({}, {}), {}", seed.title, seed.publisher, seed.year, table.source.section),
-        ));
+        lines.push(meta("Publicatie", &super::council::publication(seed, &table.source.section)));
     }
     if let Some(n) = &table.note {
         lines.push(meta("Toelichting", n));

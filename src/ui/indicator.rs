@@ -79,6 +79,7 @@ pub fn IndicatorView(
                     {m.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
                     <p class="bron"><strong>"Bron: "</strong>{m.source.clone()}</p>
                     {m.publication.clone().map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}"."</p> })}
+                    {m.provisional_legend.clone().map(|l| view! { <p class="legenda legenda-voorlopig">{l}</p> })}
                     <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
                     {(!m.inconsistencies.is_empty()).then(|| view! {
                         <div class="inconsistenties">

@@ -11,6 +11,7 @@ mod chart;
 mod data;
 mod download;
 mod echarts;
+mod guided;
 mod indicator;
 mod pages;
 mod share;

@@ -10,6 +10,9 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
+    // Only some figures voorlopig: mark them visibly (the legend is under the table). When all
+    // are, the badge above the table says so and a mark in every cell would only be noise.
+    let mark = grid.provisional() == crate::core::grid::Provisional::Some;
     view! {
         <TableFrame label=caption.clone()>
             <table class="cijfers">
@@ -30,7 +33,7 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                         view! {
                             <tr class=class>
                                 <th scope="row">{row.label}</th>
-                                {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
+                                {row.cells.into_iter().map(|f| view! { <Cell figure=f mark=mark/> }).collect::<Vec<_>>()}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}
@@ -61,13 +64,14 @@ fn unit_suffix(unit: &str) -> String {
 
 /// One cell, as `core::pages::cell_text` writes it.
 #[component]
-fn Cell(figure: Figure) -> impl IntoView {
+fn Cell(figure: Figure, mark: bool) -> impl IntoView {
     match cell_text(&figure) {
         CellText::Number { text, provisional, printed } => {
             let value = text.clone();
             view! {
             <td class="getal" data-waarde=value>
                 {text}
+                {(provisional && mark).then(|| view! { <span class="voorlopig-teken" aria-hidden="true">"*"</span> })}
                 {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
                 {printed.map(|p| view! { <span class="bron-wijkt-af">{p}</span> })}
             </td>

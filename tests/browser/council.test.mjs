@@ -91,8 +91,8 @@ test('an invalid config.json names each field and what was expected, and the mon
   await cspWatch(page);
   await withScreenshot(page, 'council-broken-config', async () => {
     await page.goto(`${srv.origin}/kapot/?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
-    await page.waitForSelector('.fout.beheer');
-    const text = await page.textContent('.fout.beheer');
+    await page.waitForSelector('.beheerder');
+    const text = await page.textContent('.beheerder');
     assert.match(text, /config\.json, bij naam: verwacht een tekst van hoogstens 300 tekens, maar vond een getal/);
     assert.match(text, /bij kleuren\.primair: verwacht een kleur als "#01689b"/);
     assert.match(text, /bij regios\[0\]: onbekende regio "atlantis"/);

@@ -236,3 +236,14 @@ test('tests/fixtures files the Rust decoder rejects are rejected', () => {
   assertRejected(validateDataset, readJson(new URL('geheim-with-number.json', fixtureDir)), '/tables/0/values/4/value', 'type');
   assertRejected(validateDataset, readJson(new URL('wrong-types.json', fixtureDir)), '/tables/0/pillar', 'enum');
 });
+
+test('accepts wijken, buurten and a provisional period (issue 15)', () => {
+  const m = minimalManifest();
+  m.areas.push({ code: 'WK050501', name: 'Binnenstad', short: 'B', kind: 'wijk' });
+  m.areas.push({ code: 'BU05050101', name: 'Oud-Dordrecht', short: 'OD', kind: 'buurt' });
+  assertValid(validateManifest, m, 'manifest with a wijk and a buurt');
+  const d = minimalDataset();
+  d.tables[0].periods[0].provisional = true;
+  assertValid(validateDataset, d, 'dataset with a provisional period');
+  assertRejected(validateManifest, brokenManifest((x) => { x.areas[0].kind = 'stadsdeel'; }), '/areas/0/kind', 'enum');
+});

@@ -4,8 +4,9 @@
 use super::site::{gemeente, link};
 use super::NavLink;
 use crate::core::catalog;
-use crate::core::engine;
-use crate::core::model::{Key, Manifest, Region, Table, Theme};
+use crate::core::config::Config;
+use crate::core::council;
+use crate::core::model::{Manifest, Region, Table, Theme};
 use crate::core::view::{Page, ViewState};
 
 /// One key figure card.
@@ -22,11 +23,11 @@ pub struct KeyFigure {
     pub href: String,
 }
 
-/// The themes of the region that have data, as links to their theme pages.
-pub fn theme_links(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
-    Theme::ALL
+/// The themes of the region that have data (and that `themas` in the config shows), as links to
+/// their theme pages.
+pub fn theme_links(config: &Config, manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
+    council::themes(config, manifest, region)
         .into_iter()
-        .filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t)))
         .map(|t| NavLink {
             href: link(state, Page::Theme, |v| v.theme = Some(t.id().to_owned())),
             label: t.name().to_owned(),
@@ -35,54 +36,46 @@ pub fn theme_links(manifest: &Manifest, region: &Region, state: &ViewState) -> V
         .collect()
 }
 
-/// The "meer" links: profile, comparison, search.
-pub fn more_links(state: &ViewState) -> Vec<NavLink> {
+/// The "meer" links: profile, comparison (only with two or more gemeenten), search.
+pub fn more_links(region: &Region, state: &ViewState) -> Vec<NavLink> {
     [
         (Page::Profile, "Gemeenteprofiel"),
         (Page::Compare, "Gemeenten vergelijken"),
         (Page::Find, "Zoeken in alle cijfers"),
     ]
     .into_iter()
+    .filter(|(page, _)| *page != Page::Compare || council::compare_offered(region))
     .map(|(page, label)| NavLink { href: link(state, page, |_| {}), label: label.into(), current: false })
     .collect()
 }
 
-/// The key figure of each theme in its key table's last period. Without a chosen gemeente the
-/// cards show the first gemeente (the region as a whole is rarely published).
-pub fn key_figures(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<KeyFigure> {
+/// The key figure of each theme shown (in the config's order) in the last period that has one.
+/// Without a chosen gemeente the cards show the first gemeente (the region as a whole is rarely
+/// published). A one-gemeente monitor whose tables have a row per year gets its cards too; when
+/// nothing fits the list is empty and the page shows no "Kerncijfers" heading.
+pub fn key_figures(
+    tables: &[&Table],
+    config: &Config,
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+) -> Vec<KeyFigure> {
     let area = gemeente(region, state)
         .map(str::to_owned)
         .or_else(|| region.gemeenten.first().cloned())
         .unwrap_or_else(|| region.area.clone());
-    Theme::ALL
+    let themes = council::themes(config, manifest, region);
+    council::key_figures(tables, &themes, manifest, &area, region.reference.as_deref())
         .into_iter()
-        .filter_map(|theme| catalog::key_table(tables, theme).map(|t| (theme, t)))
-        .map(|(theme, table)| {
-            let period = table.periods.last().map(|p| p.id.clone()).unwrap_or_default();
-            let measure = table.measures.first().map(|x| x.id.clone()).unwrap_or_default();
-            let figure = |code: &str| {
-                engine::cell(
-                    table,
-                    &Key { measure: measure.clone(), area: code.to_owned(), period: period.clone(), category: None },
-                )
-            };
-            let here = figure(&area);
-            let reference = region
-                .reference
-                .as_deref()
-                .map(|code| (manifest.area_name(code), figure(code)))
-                .filter(|(_, f)| f.number().is_some())
-                .map(|(name, f)| (name, f.display()));
-            KeyFigure {
-                theme: theme.name().to_owned(),
-                value: here.display(),
-                label: table.measures.first().map(|x| x.label.clone()).unwrap_or_default(),
-                area: manifest.area_name(&area),
-                reference,
-                title: table.title.clone(),
-                provisional: here.provisional,
-                href: link(state, Page::Indicator, |v| v.indicator = Some(table.id.clone())),
-            }
+        .map(|k| KeyFigure {
+            theme: k.theme.name().to_owned(),
+            value: k.figure.display(),
+            label: k.label,
+            area: k.area,
+            reference: k.reference.map(|(name, f)| (name, f.display())),
+            title: k.title,
+            provisional: k.figure.provisional,
+            href: link(state, Page::Indicator, |v| v.indicator = Some(k.table.clone())),
         })
         .collect()
 }

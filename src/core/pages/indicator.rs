@@ -2,10 +2,11 @@
 //! the reference, "hoe berekend" lines, period and chart/table links, note and source.
 
 use super::NavLink;
+use crate::core::council;
 use crate::core::engine;
 use crate::core::export;
 use crate::core::format;
-use crate::core::grid::{self, Grid, RowsAre};
+use crate::core::grid::{self, Grid, Provisional, RowsAre};
 use crate::core::model::{Manifest, Table};
 use crate::core::view::{Display, ViewState};
 use crate::core::{charts, summary};
@@ -17,7 +18,10 @@ pub struct IndicatorModel {
     pub title: String,
     pub title_id: String,
     pub summary_id: String,
+    /// Every figure is voorlopig: one badge for the whole table.
     pub provisional: bool,
+    /// Some figures are voorlopig: they carry a mark, and this legend says which (issue 15).
+    pub provisional_legend: Option<String>,
     pub period_label: Option<String>,
     /// The generated text summary (also the chart's description).
     pub summary: String,
@@ -74,7 +78,9 @@ pub struct ComparisonRow {
 
 /// The indicator view of `table` for `state`; `reference` is the region's reference area.
 pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, reference: Option<&str>) -> IndicatorModel {
-    let grid = grid::build(table, manifest, state.period.as_deref(), None);
+    // A table of wijken shows the chosen gemeente's wijken (and the gemeente), not every area.
+    let wijk_rows = state.gemeente.as_deref().and_then(|g| council::wijk_rows(table, manifest, g));
+    let grid = grid::build(table, manifest, state.period.as_deref(), wijk_rows.as_deref());
     let place = state
         .gemeente
         .as_deref()
@@ -104,7 +110,13 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         title: table.title.clone(),
         title_id: format!("titel-{}", table.id),
         summary_id: format!("samenvatting-{}", table.id),
-        provisional: grid.any_provisional(),
+        provisional: grid.provisional() == Provisional::All,
+        provisional_legend: (grid.provisional() == Provisional::Some).then(|| {
+            format!(
+                "* voorlopig cijfer (bij {}); de andere cijfers zijn definitief.",
+                format::join_nl(&grid.provisional_rows().into_iter().map(str::to_owned).collect::<Vec<_>>())
+            )
+        }),
         period_label: grid.period_label.clone(),
         summary: text,
         periods,
@@ -126,9 +138,7 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         note: table.note.clone(),
         definitions: table.definitions.clone(),
         source: table.source.text.clone(),
-        publication: manifest
-            .seed(&table.source.seed)
-            .map(|s| format!("{} ({}, {}), {}", s.title, s.publisher, s.year, table.source.section)),
+        publication: manifest.seed(&table.source.seed).map(|s| council::publication(s, &table.source.section)),
         inconsistencies: table.inconsistencies.iter().map(|i| i.description.clone()).collect(),
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
