@@ -1,7 +1,8 @@
 //! `cargo run --bin msd-check -- public/data`: checks a data folder and reports every problem
 //! in Dutch. Exit code 0 when the data are valid, 1 when not, 2 when the folder can't be read.
 
-use monitor_sociaal_domein::core::report;
+use monitor_sociaal_domein::core::narrative::{FindingKind, Grade};
+use monitor_sociaal_domein::core::{contradictions, crosscheck, report};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -28,8 +29,9 @@ fn main() -> ExitCode {
     }
     files.sort();
     let r = report::check(&files);
+    let cross = r.manifest.as_ref().map(|m| crosscheck::run(&r.datasets, m)).unwrap_or_default();
     if list_inconsistencies {
-        print!("{}", report::inconsistencies_markdown(&r));
+        print!("{}", contradictions::markdown(&cross));
         return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
     }
     for p in &r.problems {
@@ -45,6 +47,23 @@ fn main() -> ExitCode {
         "{} gepubliceerde afgeleide cijfers en totalen herberekend; {} wijken af zonder gedocumenteerde inconsistentie; {} gedocumenteerde inconsistenties",
         r.recomputed, r.undocumented_differences, r.inconsistencies
     );
+    println!(
+        "{} uitspraken uit de lopende tekst, {} beweringen, {} koppelingen; {} bevestigd door een tweede plaats, {} beweringen kloppen, {} cijfers uit de tekst nagerekend",
+        cross.statements, cross.claims, cross.links, cross.confirmed, cross.claims_hold, cross.recomputed
+    );
+    println!(
+        "{} tegenstrijdigheden: {} duidelijk, {} klein (binnen afronding), {} formulering of mogelijk",
+        cross.findings.len(),
+        cross.count(Grade::Duidelijk),
+        cross.count(Grade::Klein),
+        cross.count(Grade::Formulering)
+    );
+    for kind in FindingKind::ALL {
+        let n = cross.findings.iter().filter(|f| f.kind == kind).count();
+        if n > 0 {
+            println!("  {}: {n}", kind.name());
+        }
+    }
     if r.problems.is_empty() {
         println!("Geen problemen gevonden.");
         ExitCode::SUCCESS

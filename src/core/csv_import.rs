@@ -1407,6 +1407,7 @@ fn check_table(
         tables: vec![table],
         availability: Vec::new(),
         untranscribed: Vec::new(),
+        narrative: Default::default(),
     };
     let mut vp = Problems::new(&p.file);
     validate::dataset(&ds, manifest, &mut vp);

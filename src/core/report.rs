@@ -98,6 +98,7 @@ pub fn check(files: &[(String, String)]) -> Report {
             });
         }
     }
+    r.problems.extend(super::crosscheck::reference_problems(&r.datasets, &manifest));
     r.manifest = Some(manifest);
     r
 }

@@ -122,6 +122,7 @@ pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         source(&a.source, &format!("availability[{i}].source"), p);
     }
+    super::narrative::validate(ds, m, p);
 }
 
 fn source(s: &Source, path: &str, p: &mut Problems) {
@@ -136,7 +137,7 @@ fn source(s: &Source, path: &str, p: &mut Problems) {
     }
 }
 
-fn unit_fits(m: &Measure) -> Result<(), String> {
+pub(crate) fn unit_fits(m: &Measure) -> Result<(), String> {
     let expected: &[Unit] = match (m.kind, m.formula.as_ref().map(|f| f.op)) {
         (Kind::Count | Kind::Denominator, _) => &[Unit::Aantal],
         (Kind::Amount, _) => &[Unit::Euro],

@@ -1,0 +1,810 @@
+//! Checks across tables and running text: where a report contradicts itself beyond one table.
+//!
+//! Every finding carries a grade, the figures on both sides and where they stand; nothing is
+//! resolved. The same figure in two places, claims of higher/lower/equal/highest against the
+//! table, the base each percentage or rate implies (with the rounding of counts and rates),
+//! stated parts against stated totals, two tables of one period, two documents, notation slips,
+//! plus the table inconsistencies recorded with the data (graded here) and contradictions a
+//! reader recorded that no rule computes.
+
+use super::engine::{self, Figure, How, Missing};
+use super::format;
+use super::model::*;
+use super::narrative::*;
+use super::problem::Problem;
+use std::collections::{HashMap, HashSet};
+
+/// One side of a contradiction: what, the figure, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub what: String,
+    pub figure: String,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub grade: Grade,
+    pub description: String,
+    pub sides: Vec<Side>,
+    /// Tables and statements it touches (an indicator page shows the findings of its table).
+    pub tables: Vec<String>,
+    pub statements: Vec<String>,
+}
+
+/// The result of all cross checks over a data folder.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub statements: usize,
+    pub claims: usize,
+    pub links: usize,
+    /// Statements that restate a table cell or another statement and agree with it.
+    pub confirmed: usize,
+    /// Claims the table bears out.
+    pub claims_hold: usize,
+    /// Stated shares and sums recomputed from stated parts.
+    pub recomputed: usize,
+}
+
+impl Outcome {
+    pub fn count(&self, grade: Grade) -> usize {
+        self.findings.iter().filter(|f| f.grade == grade).count()
+    }
+    /// The findings that touch a table (for its indicator page).
+    pub fn for_table<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.tables.iter().any(|t| t == table))
+    }
+}
+
+struct Index<'a> {
+    tables: HashMap<&'a str, (&'a str, &'a Table)>,
+    statements: HashMap<&'a str, (&'a str, &'a Statement)>,
+    manifest: &'a Manifest,
+}
+
+impl<'a> Index<'a> {
+    fn new(datasets: &'a [(String, Dataset)], manifest: &'a Manifest) -> Index<'a> {
+        let mut tables = HashMap::new();
+        let mut statements = HashMap::new();
+        for (file, ds) in datasets {
+            for t in &ds.tables {
+                tables.insert(t.id.as_str(), (file.as_str(), t));
+            }
+            for s in &ds.narrative.statements {
+                statements.insert(s.id.as_str(), (file.as_str(), s));
+            }
+        }
+        Index { tables, statements, manifest }
+    }
+    fn cell(&self, c: &CellRef) -> Option<(&'a Table, Figure)> {
+        let (_, t) = self.tables.get(c.table.as_str())?;
+        let m = t.measure(&c.measure)?;
+        let key = c.key();
+        t.value(&key).or_else(|| m.formula.as_ref().map(|_| &DUMMY))?;
+        Some((t, cell_as_printed(t, &key)))
+    }
+    fn cell_place(&self, c: &CellRef) -> String {
+        let Some((file, t)) = self.tables.get(c.table.as_str()) else { return c.table.clone() };
+        let mut what = format!(
+            "{}, {}, {}",
+            self.manifest.area_name(&c.area),
+            t.period_label(&c.period),
+            measure_label(t, &c.measure)
+        );
+        if let Some(cat) = &c.category {
+            what.push_str(&format!(", {}", t.category_label(cat)));
+        }
+        format!("tabel “{}” (`{}`, {file}; bron {}, {}): {what}", t.title, t.id, t.source.seed, t.source.section)
+    }
+    fn statement_place(&self, id: &str) -> String {
+        match self.statements.get(id) {
+            Some((file, s)) => format!(
+                "tekst, bron {}, {} (`{}`, {file}): “{}”",
+                s.place.seed,
+                s.place.section,
+                s.id,
+                normalise(&s.quote)
+            ),
+            None => id.to_owned(),
+        }
+    }
+}
+
+static DUMMY: Value = Value {
+    key: Key { measure: String::new(), area: String::new(), period: String::new(), category: None },
+    value: None,
+    status: Status::NietBeschikbaar,
+    provisional: false,
+    printed: None,
+};
+
+fn measure_label(t: &Table, id: &str) -> String {
+    t.measure(id).map_or_else(|| id.to_owned(), |m| m.label.clone())
+}
+
+/// A cell as the source printed it (a derived cell without a printed value: the engine's).
+fn cell_as_printed(t: &Table, key: &Key) -> Figure {
+    let Some(m) = t.measure(&key.measure) else { return engine::cell(t, key) };
+    match t.value(key) {
+        Some(_) => engine::printed(t, m, key),
+        None => engine::cell(t, key),
+    }
+}
+
+/// The step a stated figure is written in: `3,7 mln` is a step of 100.000, `6,0` of 0,1.
+pub fn step(st: &Statement) -> f64 {
+    let printed = st.printed.as_deref().unwrap_or("").to_lowercase();
+    let scale = if printed.contains("miljard") {
+        1e9
+    } else if printed.contains("mln") || printed.contains("miljoen") {
+        1e6
+    } else if printed.contains("duizend") {
+        1e3
+    } else {
+        return 10f64.powi(-(st.decimals as i32));
+    };
+    let digits =
+        printed.split_once(',').map_or(0, |(_, after)| after.chars().take_while(|c| c.is_ascii_digit()).count());
+    scale * 10f64.powi(-(digits as i32))
+}
+
+/// A statement as a figure: its value, and the interval its written precision stands for.
+pub fn statement_figure(st: &Statement) -> Figure {
+    let how = match st.nature.word() {
+        Some(w) => format!("zoals in de tekst ({w})"),
+        None => "zoals in de tekst".to_owned(),
+    };
+    let value = match (st.status, st.value) {
+        (Status::Geheim, _) => Err(Missing::Geheim),
+        (_, None) | (Status::NietBeschikbaar, _) => Err(Missing::NietBeschikbaar),
+        (_, Some(x)) => Ok(x),
+    };
+    let h = step(st) / 2.0;
+    let range = value.as_ref().ok().map(|x| (x - h, x + h));
+    Figure {
+        value,
+        range,
+        provisional: st.provisional,
+        unit: st.unit,
+        decimals: st.decimals,
+        explain: How::Printed(how.into()),
+        published: None,
+    }
+}
+
+/// A stated share or sum recomputed from the statements it is derived from.
+pub fn statement_computed(st: &Statement, all: &HashMap<&str, &Statement>) -> Option<Figure> {
+    let f = st.formula.as_ref()?;
+    let parts: Vec<(String, Figure)> = f
+        .args
+        .iter()
+        .map(|a| all.get(a.as_str()).map(|s| (s.label.clone(), statement_figure(s))))
+        .collect::<Option<_>>()?;
+    let inputs = parts.iter().map(|(l, fig)| (std::borrow::Cow::Owned(l.clone()), fig)).collect();
+    Some(engine::apply(f.op, inputs, st.unit, st.decimals))
+}
+
+fn shown(f: &Figure) -> String {
+    f.display()
+}
+
+/// Grades two figures that should be equal: `None` when they agree at the coarser precision.
+fn compare(a: f64, a_half: f64, b: f64, b_half: f64) -> Option<Grade> {
+    let eps = 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let coarse = a_half.max(b_half);
+    if (a - b).abs() <= coarse + eps {
+        // One lies within the other's printed precision.
+        let inside = (a - b).abs() <= a_half + eps || (a - b).abs() <= b_half + eps;
+        return if inside { None } else { Some(Grade::Klein) };
+    }
+    if (a - b).abs() <= 2.0 * coarse + a_half.min(b_half) + eps {
+        Some(Grade::Klein)
+    } else {
+        Some(Grade::Duidelijk)
+    }
+}
+
+fn half_of(f: &Figure) -> f64 {
+    match (f.value.as_ref().ok(), f.range) {
+        (Some(_), Some((lo, hi))) => (hi - lo) / 2.0,
+        _ => 0.5 * 10f64.powi(-(f.decimals as i32)),
+    }
+}
+
+/// Runs every cross check. `datasets` are the checked files of one folder.
+pub fn run(datasets: &[(String, Dataset)], manifest: &Manifest) -> Outcome {
+    let ix = Index::new(datasets, manifest);
+    let mut out = Outcome::default();
+    let all: HashMap<&str, &Statement> = ix.statements.iter().map(|(k, (_, s))| (*k, *s)).collect();
+    let mut covered: HashSet<(String, Key)> = HashSet::new();
+    for (_, ds) in datasets {
+        let n = &ds.narrative;
+        out.statements += n.statements.len();
+        out.claims += n.claims.len();
+        out.links += n.links.len();
+        for c in &n.contradictions {
+            for cell in &c.cells {
+                covered.insert((cell.table.clone(), cell.key()));
+            }
+        }
+    }
+    for (_, ds) in datasets {
+        for st in &ds.narrative.statements {
+            statement_checks(&ix, &all, st, &mut out, &mut covered);
+        }
+        for c in &ds.narrative.claims {
+            claim_check(&ix, c, &mut out);
+        }
+        for l in &ds.narrative.links {
+            link_check(&ix, l, &mut out);
+        }
+        for c in &ds.narrative.contradictions {
+            out.findings.push(declared(&ix, c));
+        }
+        for t in &ds.tables {
+            implied_bases(&ix, t, &mut out);
+            notation(&ix, t, &mut out);
+        }
+    }
+    for (file, ds) in datasets {
+        for t in &ds.tables {
+            for inc in &t.inconsistencies {
+                if covered.contains(&(t.id.clone(), inc.key.clone())) {
+                    continue;
+                }
+                out.findings.push(documented(&ix, file, t, inc));
+            }
+        }
+    }
+    out.findings.sort_by(|a, b| (a.grade, a.kind).cmp(&(b.grade, b.kind)));
+    out
+}
+
+fn statement_checks(
+    ix: &Index,
+    all: &HashMap<&str, &Statement>,
+    st: &Statement,
+    out: &mut Outcome,
+    covered: &mut HashSet<(String, Key)>,
+) {
+    let fig = statement_figure(st);
+    let Some(x) = fig.number() else { return };
+    let here = ix.statement_place(&st.id);
+    if let Some(c) = &st.cell {
+        if let Some((t, cell)) = ix.cell(c) {
+            if let Some(y) = cell.number() {
+                match compare(x, half_of(&fig), y, half_of(&cell)) {
+                    None => out.confirmed += 1,
+                    Some(grade) => {
+                        covered.insert((t.id.clone(), c.key()));
+                        out.findings.push(Finding {
+                            kind: FindingKind::ZelfdeCijfer,
+                            grade,
+                            description: format!(
+                                "De tekst geeft {} als {}, de tabel “{}” drukt {} af.",
+                                shown(&fig),
+                                st.label,
+                                t.title,
+                                shown(&cell)
+                            ),
+                            sides: vec![
+                                Side { what: "tekst".into(), figure: shown(&fig), place: here.clone() },
+                                Side { what: "tabel".into(), figure: shown(&cell), place: ix.cell_place(c) },
+                            ],
+                            tables: vec![t.id.clone()],
+                            statements: vec![st.id.clone()],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Some(other_id) = &st.same_as {
+        // Each pair once: from the statement whose id sorts first, or when the other does not
+        // point back.
+        let other = all.get(other_id.as_str());
+        let back = other.and_then(|o| o.same_as.as_deref()) == Some(st.id.as_str());
+        if let Some(o) = other.filter(|_| !back || st.id < *other_id) {
+            let of = statement_figure(o);
+            if let Some(y) = of.number() {
+                match compare(x, half_of(&fig), y, half_of(&of)) {
+                    None => out.confirmed += 1,
+                    Some(grade) => {
+                        let kind = if o.place.seed == st.place.seed {
+                            FindingKind::ZelfdeCijfer
+                        } else {
+                            FindingKind::Documenten
+                        };
+                        out.findings.push(Finding {
+                            kind,
+                            grade,
+                            description: format!(
+                                "{} staat op twee plaatsen verschillend: {} en {}.",
+                                st.label,
+                                shown(&fig),
+                                shown(&of)
+                            ),
+                            sides: vec![
+                                Side {
+                                    what: format!("tekst (bron {})", st.place.seed),
+                                    figure: shown(&fig),
+                                    place: here.clone(),
+                                },
+                                Side {
+                                    what: format!("tekst (bron {})", o.place.seed),
+                                    figure: shown(&of),
+                                    place: ix.statement_place(&o.id),
+                                },
+                            ],
+                            tables: Vec::new(),
+                            statements: vec![st.id.clone(), o.id.clone()],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Some(computed) = statement_computed(st, all) {
+        out.recomputed += 1;
+        let Some((lo, hi)) = computed.range else { return };
+        let h = half_of(&fig);
+        let eps = 1e-9 * x.abs().max(1.0);
+        if x >= lo - h - eps && x <= hi + h + eps {
+            return;
+        }
+        let gap = if x < lo { lo - h - x } else { x - hi - h };
+        let grade = if gap <= 2.0 * h + eps { Grade::Klein } else { Grade::Duidelijk };
+        let op = st.formula.as_ref().map(|f| f.op);
+        let kind = if op == Some(Op::Sum) { FindingKind::DelenTotaal } else { FindingKind::Afgeleid };
+        let args = st.formula.as_ref().map(|f| f.args.clone()).unwrap_or_default();
+        let mut sides = vec![Side { what: "tekst".into(), figure: shown(&fig), place: here }];
+        sides.push(Side { what: "berekend uit de delen".into(), figure: computed.how(), place: String::new() });
+        let mut statements = vec![st.id.clone()];
+        statements.extend(args);
+        out.findings.push(Finding {
+            kind,
+            grade,
+            description: format!(
+                "De tekst geeft {} als {}; uit de cijfers die de tekst zelf noemt volgt {}.",
+                shown(&fig),
+                st.label,
+                shown(&computed)
+            ),
+            sides,
+            tables: Vec::new(),
+            statements,
+        });
+    }
+}
+
+fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
+    let Some((t, subject)) = ix.cell(&c.subject) else { return };
+    let Some(s) = subject.number().map(|v| format::round(v, subject.decimals)) else { return };
+    let mut others = Vec::new();
+    for code in &c.than {
+        let r = CellRef { area: code.clone(), ..c.subject.clone() };
+        if let Some(y) = ix.cell(&r).and_then(|(_, f)| f.number()) {
+            others.push((code.clone(), format::round(y, subject.decimals), r));
+        }
+    }
+    if others.is_empty() {
+        return;
+    }
+    let unit = 10f64.powi(-(subject.decimals as i32));
+    let eps = 1e-9;
+    let grade = match c.relation {
+        Relation::Hoger | Relation::Hoogste => {
+            if others.iter().any(|(_, y, _)| *y > s + eps) {
+                Some(Grade::Duidelijk)
+            } else if others.iter().any(|(_, y, _)| (*y - s).abs() <= eps) {
+                Some(Grade::Formulering)
+            } else {
+                None
+            }
+        }
+        Relation::Lager | Relation::Laagste => {
+            if others.iter().any(|(_, y, _)| *y < s - eps) {
+                Some(Grade::Duidelijk)
+            } else if others.iter().any(|(_, y, _)| (*y - s).abs() <= eps) {
+                Some(Grade::Formulering)
+            } else {
+                None
+            }
+        }
+        Relation::Gelijk => {
+            let worst = others.iter().map(|(_, y, _)| (y - s).abs()).fold(0.0, f64::max);
+            if worst <= eps {
+                None
+            } else if worst <= unit + eps {
+                Some(Grade::Klein)
+            } else if worst <= 0.1 * s.abs().max(unit) {
+                Some(Grade::Formulering)
+            } else {
+                Some(Grade::Duidelijk)
+            }
+        }
+    };
+    let Some(grade) = grade else {
+        out.claims_hold += 1;
+        return;
+    };
+    let name = |code: &str| ix.manifest.area_name(code);
+    let fmt = |v: f64| format::with_unit(v, subject.unit, subject.decimals);
+    let mut sides = vec![
+        Side {
+            what: "tekst".into(),
+            figure: format!("“{}”", c.relation.id()),
+            place: format!("bron {}, {}: “{}”", c.place.seed, c.place.section, normalise(&c.quote)),
+        },
+        Side { what: format!("tabel, {}", name(&c.subject.area)), figure: fmt(s), place: ix.cell_place(&c.subject) },
+    ];
+    for (code, y, r) in &others {
+        sides.push(Side { what: format!("tabel, {}", name(code)), figure: fmt(*y), place: ix.cell_place(r) });
+    }
+    let list: Vec<String> = others.iter().map(|(code, y, _)| format!("{} {}", name(code), fmt(*y))).collect();
+    out.findings.push(Finding {
+        kind: FindingKind::Bewering,
+        grade,
+        description: format!(
+            "De tekst zegt dat {} ({}) {} is dan of gelijk aan het vergeleken cijfer (bewering: {}), maar de tabel “{}” geeft {}.",
+            name(&c.subject.area),
+            fmt(s),
+            match c.relation {
+                Relation::Hoger | Relation::Hoogste => "hoger",
+                Relation::Lager | Relation::Laagste => "lager",
+                Relation::Gelijk => "gelijk",
+            },
+            c.relation.id(),
+            t.title,
+            format::join_nl(&list)
+        )
+        .replace("hoger is dan of gelijk aan het vergeleken cijfer", "hoger is dan het vergeleken cijfer")
+        .replace("lager is dan of gelijk aan het vergeleken cijfer", "lager is dan het vergeleken cijfer")
+        .replace("gelijk is dan of gelijk aan het vergeleken cijfer", "gelijk is aan het vergeleken cijfer"),
+        sides,
+        tables: vec![t.id.clone()],
+        statements: vec![c.id.clone()],
+    });
+}
+
+fn link_check(ix: &Index, l: &Link, out: &mut Outcome) {
+    let (Some((ta, a)), Some((tb, b))) = (ix.cell(&l.a), ix.cell(&l.b)) else { return };
+    let (Some(x), Some(y)) = (a.number(), b.number()) else { return };
+    match compare(x, half_of(&a), y, half_of(&b)) {
+        None => out.confirmed += 1,
+        Some(grade) => {
+            let kind = if l.a.period == l.b.period && ta.id != tb.id {
+                FindingKind::ZelfdePeriode
+            } else {
+                FindingKind::ZelfdeCijfer
+            };
+            out.findings.push(Finding {
+                kind,
+                grade,
+                description: format!("{} De ene plaats drukt {} af, de andere {}.", l.why.trim(), shown(&a), shown(&b)),
+                sides: vec![
+                    Side { what: "tabel".into(), figure: shown(&a), place: ix.cell_place(&l.a) },
+                    Side { what: "tabel".into(), figure: shown(&b), place: ix.cell_place(&l.b) },
+                ],
+                tables: vec![ta.id.clone(), tb.id.clone()],
+                statements: Vec::new(),
+            });
+        }
+    }
+}
+
+fn declared(ix: &Index, c: &Contradiction) -> Finding {
+    let mut sides = Vec::new();
+    for id in &c.statements {
+        let figure = ix.statements.get(id.as_str()).map_or_else(String::new, |(_, s)| shown(&statement_figure(s)));
+        sides.push(Side { what: "tekst".into(), figure, place: ix.statement_place(id) });
+    }
+    for cell in &c.cells {
+        let figure = ix.cell(cell).map_or_else(String::new, |(_, f)| shown(&f));
+        sides.push(Side { what: "tabel".into(), figure, place: ix.cell_place(cell) });
+    }
+    Finding {
+        kind: c.kind,
+        grade: c.grade,
+        description: c.description.trim().to_owned(),
+        sides,
+        tables: c.cells.iter().map(|x| x.table.clone()).collect(),
+        statements: c.statements.clone(),
+    }
+}
+
+/// A table inconsistency recorded with the data, graded by how far the figures are apart.
+fn documented(ix: &Index, _file: &str, t: &Table, inc: &Inconsistency) -> Finding {
+    let m = t.measure(&inc.key.measure);
+    let decimals = m.map_or(0, |m| m.decimals);
+    let unit_step = m
+        .and_then(|m| m.rounding.or(t.rounding).filter(|_| m.kind.is_additive()))
+        .map_or(10f64.powi(-(decimals as i32)), |r| r as f64);
+    let (kind, grade) = match (inc.kind, inc.published, inc.expected) {
+        (k, Some(p), Some(e)) => {
+            let kind = match k {
+                InconsistencyKind::TotalNotSum => FindingKind::DelenTotaal,
+                InconsistencyKind::DerivedMismatch => FindingKind::Afgeleid,
+                InconsistencyKind::TextDiffers => FindingKind::ZelfdeCijfer,
+            };
+            let grade = if (p - e).abs() <= unit_step * 1.0001 { Grade::Klein } else { Grade::Duidelijk };
+            (kind, grade)
+        }
+        (InconsistencyKind::TotalNotSum, _, _) => (FindingKind::DelenTotaal, Grade::Formulering),
+        (InconsistencyKind::DerivedMismatch, _, _) => (FindingKind::Afgeleid, Grade::Duidelijk),
+        (InconsistencyKind::TextDiffers, _, _) => (FindingKind::TekstTabel, Grade::Formulering),
+    };
+    let cell = CellRef {
+        table: t.id.clone(),
+        measure: inc.key.measure.clone(),
+        area: inc.key.area.clone(),
+        period: inc.key.period.clone(),
+        category: inc.key.category.clone(),
+    };
+    let mut sides = Vec::new();
+    if let Some(p) = inc.published {
+        sides.push(Side { what: "tabel".into(), figure: format::shortest(p), place: ix.cell_place(&cell) });
+    } else if let Some((_, f)) = ix.cell(&cell) {
+        sides.push(Side { what: "tabel".into(), figure: shown(&f), place: ix.cell_place(&cell) });
+    }
+    if let Some(e) = inc.expected {
+        let what = if inc.kind == InconsistencyKind::TextDiffers { "tekst" } else { "uit de delen" };
+        sides.push(Side { what: what.into(), figure: format::shortest(e), place: "zie de beschrijving".into() });
+    }
+    Finding {
+        kind,
+        grade,
+        description: inc.description.trim().to_owned(),
+        sides,
+        tables: vec![t.id.clone()],
+        statements: Vec::new(),
+    }
+}
+
+/// Pairs of (count measure, rate measure) in a table whose rate has no computable formula:
+/// `x` with `x_pct` / `x_per_1000`, or a table's one count measure with its one rate measure.
+fn rate_pairs(t: &Table) -> Vec<(&Measure, &Measure)> {
+    let is_rate = |m: &Measure| {
+        m.kind == Kind::Derived
+            && matches!(m.unit, Unit::Procent | Unit::Per1000)
+            && m.formula.as_ref().is_none_or(|f| f.args.iter().any(|a| !t.values.iter().any(|v| v.key.measure == *a)))
+    };
+    let mut pairs = Vec::new();
+    for r in t.measures.iter().filter(|m| is_rate(m)) {
+        for suffix in ["_pct", "_per_1000", "_per1000"] {
+            if let Some(c) = r.id.strip_suffix(suffix).and_then(|c| t.measure(c)).filter(|c| c.unit == Unit::Aantal) {
+                pairs.push((c, r));
+            }
+        }
+    }
+    if pairs.is_empty() && !t.categories.is_empty() && t.pillar != Pillar::Budgetten {
+        let counts: Vec<&Measure> = t.measures.iter().filter(|m| m.kind == Kind::Count).collect();
+        let rates: Vec<&Measure> = t.measures.iter().filter(|m| is_rate(m)).collect();
+        if let ([c], [r]) = (counts.as_slice(), rates.as_slice()) {
+            pairs.push((c, r));
+        }
+    }
+    pairs
+}
+
+/// The base (population, total) a count and its rate imply, given their rounding. `loose`
+/// widens each rate by one unit of its last digit, or to the table's rounding when the rate is
+/// a multiple of it (gemeente rates rounded like the counts).
+fn implied(t: &Table, c: &Measure, r: &Measure, key: &Key, loose: bool) -> Option<(f64, f64, String)> {
+    let ck = Key { measure: c.id.clone(), ..key.clone() };
+    let count = engine::printed(t, c, &ck);
+    let rate = engine::printed(t, r, key);
+    let (mut clo, mut chi) = count.range?;
+    let x = rate.number()?;
+    let (mut rlo, mut rhi) = rate.range?;
+    if loose {
+        let unit = 10f64.powi(-(r.decimals as i32));
+        let mut h = unit;
+        if let Some(step) = t.rounding.map(f64::from).filter(|s| x % s == 0.0) {
+            h = h.max(step / 2.0);
+        }
+        (rlo, rhi) = (x - h, x + h);
+        let c = count.number().unwrap_or(0.0);
+        let ch = (chi - clo) / 2.0;
+        (clo, chi) = ((c - ch - 1.0).max(0.0), c + ch + 1.0);
+    }
+    let k = if r.unit == Unit::Per1000 { 1000.0 } else { 100.0 };
+    let lo = if rhi <= 0.0 { f64::INFINITY } else { clo * k / rhi };
+    let hi = if rlo <= 0.0 { f64::INFINITY } else { chi * k / rlo };
+    let mut label = format!("{} {} bij {}", c.label, count.display(), rate.display());
+    if let Some(cat) = &key.category {
+        label = format!("{}: {label}", t.category_label(cat));
+    }
+    Some((lo, hi, label))
+}
+
+type Rows = Vec<(f64, f64, String, Key)>;
+
+/// The two rows whose implied bases lie furthest apart, if they do not overlap.
+fn apart(rows: &Rows) -> Option<(&(f64, f64, String, Key), &(f64, f64, String, Key))> {
+    let a = rows.iter().max_by(|x, y| x.0.total_cmp(&y.0))?;
+    let b = rows.iter().min_by(|x, y| x.1.total_cmp(&y.1))?;
+    (a.0 > b.1 * (1.0 + 1e-9)).then_some((a, b))
+}
+
+fn implied_bases(ix: &Index, t: &Table, out: &mut Outcome) {
+    let pairs = rate_pairs(t);
+    if pairs.is_empty() {
+        return;
+    }
+    // Rates with the same base in words share one hidden base per area and period.
+    type Group = (String, String, Option<String>, bool);
+    let mut groups: HashMap<Group, (Rows, Rows)> = HashMap::new();
+    for (c, r) in &pairs {
+        for v in t.values.iter().filter(|v| v.key.measure == r.id && v.value.is_some()) {
+            let (Some(strict), Some(loose)) = (implied(t, c, r, &v.key, false), implied(t, c, r, &v.key, true)) else {
+                continue;
+            };
+            let g = groups
+                .entry((v.key.area.clone(), v.key.period.clone(), r.base.clone(), r.unit == Unit::Per1000))
+                .or_default();
+            g.0.push((strict.0, strict.1, strict.2, v.key.clone()));
+            g.1.push((loose.0, loose.1, loose.2, v.key.clone()));
+        }
+    }
+    let mut keys: Vec<Group> = groups.keys().cloned().collect();
+    keys.sort();
+    for g in keys {
+        let (strict, loose) = &groups[&g];
+        let Some((a, b)) = apart(strict) else { continue };
+        if t.inconsistencies
+            .iter()
+            .any(|i| i.kind == InconsistencyKind::DerivedMismatch && (i.key == a.3 || i.key == b.3))
+        {
+            continue; // recorded with the table, in words
+        }
+        let grade = if apart(loose).is_none() { Grade::Klein } else { Grade::Duidelijk };
+        let per1000 = g.3;
+        let kind = if per1000 { FindingKind::Tarief } else { FindingKind::ImplicieteBasis };
+        let range = |lo: f64, hi: f64| {
+            if hi.is_infinite() {
+                format!("minstens {}", format::number(lo, 0))
+            } else {
+                format!("{} tot {}", format::number(lo, 0), format::number(hi, 0))
+            }
+        };
+        let place = |key: &Key| {
+            ix.cell_place(&CellRef {
+                table: t.id.clone(),
+                measure: key.measure.clone(),
+                area: key.area.clone(),
+                period: key.period.clone(),
+                category: key.category.clone(),
+            })
+        };
+        let what = if per1000 { "de bevolking (per 1.000)" } else { "de basis van het percentage" };
+        out.findings.push(Finding {
+            kind,
+            grade,
+            description: format!(
+                "In “{}” ({}, {}) past geen gemeenschappelijke {what}: {} geeft {}, {} geeft {}, ook met de afronding van aantallen en cijfers.",
+                t.title,
+                ix.manifest.area_name(&g.0),
+                t.period_label(&g.1),
+                a.2,
+                range(a.0, a.1),
+                b.2,
+                range(b.0, b.1),
+            ),
+            sides: vec![
+                Side { what: a.2.clone(), figure: range(a.0, a.1), place: place(&a.3) },
+                Side { what: b.2.clone(), figure: range(b.0, b.1), place: place(&b.3) },
+            ],
+            tables: vec![t.id.clone()],
+            statements: Vec::new(),
+        });
+    }
+}
+
+/// A printed figure whose notation reads as another number: a decimal point (`3.5`) or a
+/// comma before three digits (`1,490`).
+pub fn notation_slip(printed: &str) -> bool {
+    let b = printed.as_bytes();
+    for i in 1..b.len() {
+        if (b[i] == b'.' || b[i] == b',') && b[i - 1].is_ascii_digit() {
+            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let before = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            if b[i] == b'.' && (1..=2).contains(&digits) && before <= 3 {
+                return true;
+            }
+            if b[i] == b',' && digits == 3 && before <= 3 && i + 1 + digits == b.len() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn notation(ix: &Index, t: &Table, out: &mut Outcome) {
+    for v in &t.values {
+        let Some(p) = v.printed.as_deref().filter(|p| notation_slip(p)) else { continue };
+        let cell = CellRef {
+            table: t.id.clone(),
+            measure: v.key.measure.clone(),
+            area: v.key.area.clone(),
+            period: v.key.period.clone(),
+            category: v.key.category.clone(),
+        };
+        out.findings.push(Finding {
+            kind: FindingKind::Notatie,
+            grade: Grade::Klein,
+            description: format!(
+                "De tabel “{}” schrijft “{p}”: een notatie die als een ander getal gelezen kan worden.",
+                t.title
+            ),
+            sides: vec![Side { what: "tabel".into(), figure: p.to_owned(), place: ix.cell_place(&cell) }],
+            tables: vec![t.id.clone()],
+            statements: Vec::new(),
+        });
+    }
+}
+
+/// Checks that every reference of the narrative exists: tables, measures, cells, statements.
+pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -> Vec<Problem> {
+    let ix = Index::new(datasets, manifest);
+    let mut out = Vec::new();
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (file, ds) in datasets {
+        let mut p = super::problem::Problems::new(file);
+        let cell_ok = |c: &CellRef, path: &str, p: &mut super::problem::Problems| {
+            let Some((_, t)) = ix.tables.get(c.table.as_str()) else {
+                p.add(&format!("{path}.table"), format!("onbekende tabel \"{}\"", c.table));
+                return;
+            };
+            if t.measure(&c.measure).is_none() {
+                p.add(&format!("{path}.measure"), format!("tabel {} heeft geen maat \"{}\"", t.id, c.measure));
+            } else if ix.cell(c).is_none() {
+                p.add(path, format!("tabel {} heeft geen cel voor deze maat, dit gebied en deze periode", t.id));
+            }
+        };
+        for (i, s) in ds.narrative.statements.iter().enumerate() {
+            if let Some(other) = seen.insert(s.id.as_str(), file.as_str()) {
+                if other != file {
+                    p.add(&format!("statements[{i}].id"), format!("id \"{}\" staat ook in {other}", s.id));
+                }
+            }
+            if let Some(c) = &s.cell {
+                cell_ok(c, &format!("statements[{i}].cell"), &mut p);
+            }
+            if let Some(o) = &s.same_as {
+                if !ix.statements.contains_key(o.as_str()) || o == &s.id {
+                    p.add(&format!("statements[{i}].same_as"), format!("onbekende uitspraak \"{o}\""));
+                }
+            }
+            if let Some(d) = manifest.datasets.iter().find(|d| d.file == *file) {
+                if !d.themes.contains(&s.theme) {
+                    p.add(
+                        &format!("statements[{i}].theme"),
+                        format!("thema {} staat niet bij dit bestand in manifest.json (themes)", s.theme.id()),
+                    );
+                }
+            }
+        }
+        for (i, c) in ds.narrative.claims.iter().enumerate() {
+            cell_ok(&c.subject, &format!("claims[{i}].subject"), &mut p);
+        }
+        for (i, l) in ds.narrative.links.iter().enumerate() {
+            cell_ok(&l.a, &format!("links[{i}].a"), &mut p);
+            cell_ok(&l.b, &format!("links[{i}].b"), &mut p);
+        }
+        for (i, c) in ds.narrative.contradictions.iter().enumerate() {
+            for (k, id) in c.statements.iter().enumerate() {
+                if !ix.statements.contains_key(id.as_str()) {
+                    p.add(&format!("contradictions[{i}].statements[{k}]"), format!("onbekende uitspraak \"{id}\""));
+                }
+            }
+            for (k, cell) in c.cells.iter().enumerate() {
+                cell_ok(cell, &format!("contradictions[{i}].cells[{k}]"), &mut p);
+            }
+        }
+        out.extend(p.list);
+    }
+    out
+}
