@@ -413,6 +413,20 @@ fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
                 None
             }
         }
+        Relation::NietHoger | Relation::NietLager => {
+            let up = c.relation == Relation::NietHoger;
+            let worst = others
+                .iter()
+                .map(|(_, y, _)| if up { s - y } else { y - s })
+                .fold(f64::NEG_INFINITY, f64::max);
+            if worst <= eps {
+                None
+            } else if worst <= unit + eps {
+                Some(Grade::Klein)
+            } else {
+                Some(Grade::Duidelijk)
+            }
+        }
         Relation::Gelijk => {
             let worst = others.iter().map(|(_, y, _)| (y - s).abs()).fold(0.0, f64::max);
             if worst <= eps {
@@ -455,6 +469,8 @@ fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
                 Relation::Hoger | Relation::Hoogste => "hoger",
                 Relation::Lager | Relation::Laagste => "lager",
                 Relation::Gelijk => "gelijk",
+                Relation::NietHoger => "op of onder",
+                Relation::NietLager => "op of boven",
             },
             c.relation.id(),
             t.title,
@@ -462,7 +478,9 @@ fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
         )
         .replace("hoger is dan of gelijk aan het vergeleken cijfer", "hoger is dan het vergeleken cijfer")
         .replace("lager is dan of gelijk aan het vergeleken cijfer", "lager is dan het vergeleken cijfer")
-        .replace("gelijk is dan of gelijk aan het vergeleken cijfer", "gelijk is aan het vergeleken cijfer"),
+        .replace("gelijk is dan of gelijk aan het vergeleken cijfer", "gelijk is aan het vergeleken cijfer")
+        .replace("op of onder is dan of gelijk aan het vergeleken cijfer", "op of onder het vergeleken cijfer ligt")
+        .replace("op of boven is dan of gelijk aan het vergeleken cijfer", "op of boven het vergeleken cijfer ligt"),
         sides,
         tables: vec![t.id.clone()],
         statements: vec![c.id.clone()],

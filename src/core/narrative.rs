@@ -131,18 +131,29 @@ pub struct Statement {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Relation {
     Hoger,
     Lager,
     Gelijk,
     Hoogste,
     Laagste,
+    /// "op of onder": not higher.
+    NietHoger,
+    /// "op of boven": not lower.
+    NietLager,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 5] =
-        [Relation::Hoger, Relation::Lager, Relation::Gelijk, Relation::Hoogste, Relation::Laagste];
+    pub const ALL: [Relation; 7] = [
+        Relation::Hoger,
+        Relation::Lager,
+        Relation::Gelijk,
+        Relation::Hoogste,
+        Relation::Laagste,
+        Relation::NietHoger,
+        Relation::NietLager,
+    ];
     pub fn id(self) -> &'static str {
         match self {
             Relation::Hoger => "hoger",
@@ -150,6 +161,8 @@ impl Relation {
             Relation::Gelijk => "gelijk",
             Relation::Hoogste => "hoogste",
             Relation::Laagste => "laagste",
+            Relation::NietHoger => "niet-hoger",
+            Relation::NietLager => "niet-lager",
         }
     }
     pub fn from_id(id: &str) -> Option<Relation> {
@@ -422,7 +435,7 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         if normalise(&c.quote).is_empty() {
             p.add(&format!("{path}.quote"), "het citaat ontbreekt; neem de zin over zoals gepubliceerd");
         }
-        let want_one = matches!(c.relation, Relation::Hoger | Relation::Lager | Relation::Gelijk);
+        let want_one = !matches!(c.relation, Relation::Hoogste | Relation::Laagste);
         if c.than.is_empty() || (want_one && c.than.len() != 1) {
             p.add(
                 &format!("{path}.than"),
