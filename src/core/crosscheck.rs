@@ -150,6 +150,21 @@ pub fn step(st: &Statement) -> f64 {
     scale * 10f64.powi(-(digits as i32))
 }
 
+/// Half the step a round figure (`240.000`, `€ 1.600.000`) may have been rounded to: such a
+/// figure in running text is often a rounded one, so a difference within it is graded small.
+fn round_half(st: &Statement) -> f64 {
+    let Some(x) = st.value.filter(|x| *x != 0.0 && x.fract() == 0.0 && st.kind != Kind::Score) else { return 0.0 };
+    let mut step = 1.0;
+    while (x / (step * 10.0)).fract() == 0.0 && step < 1e9 {
+        step *= 10.0;
+    }
+    if step >= 1000.0 {
+        step / 2.0
+    } else {
+        0.0
+    }
+}
+
 /// A statement as a figure: its value, and the interval its written precision stands for.
 pub fn statement_figure(st: &Statement) -> Figure {
     let how = match st.nature.word() {
@@ -234,6 +249,21 @@ pub fn run(datasets: &[(String, Dataset)], manifest: &Manifest) -> Outcome {
         for st in &ds.narrative.statements {
             statement_checks(&ix, &all, st, &mut out, &mut covered);
         }
+        for st in ds.narrative.statements.iter().filter(|s| s.printed.as_deref().is_some_and(notation_slip)) {
+            let p = st.printed.clone().unwrap_or_default();
+            out.findings.push(Finding {
+                kind: FindingKind::Notatie,
+                grade: Grade::Klein,
+                description: format!(
+                    "De tekst schrijft “{p}” voor {}: een notatie die als een ander getal gelezen kan worden; de monitor leest {}.",
+                    st.label,
+                    shown(&statement_figure(st))
+                ),
+                sides: vec![Side { what: "tekst".into(), figure: p, place: ix.statement_place(&st.id) }],
+                tables: Vec::new(),
+                statements: vec![st.id.clone()],
+            });
+        }
         for c in &ds.narrative.claims {
             claim_check(&ix, c, &mut out);
         }
@@ -278,6 +308,11 @@ fn statement_checks(
                 match compare(x, half_of(&fig), y, half_of(&cell)) {
                     None => out.confirmed += 1,
                     Some(grade) => {
+                        let grade = if grade == Grade::Duidelijk && (x - y).abs() <= round_half(st) {
+                            Grade::Klein
+                        } else {
+                            grade
+                        };
                         covered.insert((t.id.clone(), c.key()));
                         out.findings.push(Finding {
                             kind: FindingKind::ZelfdeCijfer,
@@ -355,7 +390,13 @@ fn statement_checks(
             return;
         }
         let gap = if x < lo { lo - h - x } else { x - hi - h };
-        let grade = if gap <= 2.0 * h + eps { Grade::Klein } else { Grade::Duidelijk };
+        let loose = st
+            .formula
+            .iter()
+            .flat_map(|f| f.args.iter())
+            .filter_map(|a| all.get(a.as_str()).map(|s| round_half(s)))
+            .fold(round_half(st), f64::max);
+        let grade = if gap <= 2.0 * h + eps || gap <= loose + eps { Grade::Klein } else { Grade::Duidelijk };
         let op = st.formula.as_ref().map(|f| f.op);
         let kind = if op == Some(Op::Sum) { FindingKind::DelenTotaal } else { FindingKind::Afgeleid };
         let args = st.formula.as_ref().map(|f| f.args.clone()).unwrap_or_default();
@@ -415,10 +456,7 @@ fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
         }
         Relation::NietHoger | Relation::NietLager => {
             let up = c.relation == Relation::NietHoger;
-            let worst = others
-                .iter()
-                .map(|(_, y, _)| if up { s - y } else { y - s })
-                .fold(f64::NEG_INFINITY, f64::max);
+            let worst = others.iter().map(|(_, y, _)| if up { s - y } else { y - s }).fold(f64::NEG_INFINITY, f64::max);
             if worst <= eps {
                 None
             } else if worst <= unit + eps {

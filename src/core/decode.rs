@@ -568,7 +568,8 @@ fn claim(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::Cla
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
-    let relation = o.enumerated("relation", Relation::from_id, "hoger, lager, gelijk, hoogste, laagste, niet-hoger of niet-lager");
+    let relation =
+        o.enumerated("relation", Relation::from_id, "hoger, lager, gelijk, hoogste, laagste, niet-hoger of niet-lager");
     let subject = o.field("subject").and_then(|(v, path, p)| cell_ref(v, &path, p));
     let than = o.strings("than");
     let quote = o.string("quote");
