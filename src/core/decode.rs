@@ -31,6 +31,7 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
         "claims",
         "links",
         "contradictions",
+        "marks",
     ]);
     if problems.list.len() > before {
         return None;
@@ -402,11 +403,21 @@ fn narrative(o: &mut Obj) -> Option<super::narrative::Narrative> {
         Some(super::narrative::Link { a: a?, b: b?, why: why? })
     });
     let contradictions = o.optional_list("contradictions", contradiction);
+    let marks = o.optional_list("marks", |v, path, p| {
+        let mut o = Obj::new(v, path, p)?;
+        let table = o.string("table");
+        let mark = o.string("mark");
+        let meaning = o.enumerated("meaning", Status::from_id, "geheim, niet-beschikbaar of nihil");
+        let why = o.string("why");
+        o.finish(&["table", "mark", "meaning", "why"]);
+        Some(super::narrative::Mark { table: table?, mark: mark?, meaning: meaning?, why: why? })
+    });
     Some(super::narrative::Narrative {
         statements: statements?,
         claims: claims?,
         links: links?,
         contradictions: contradictions?,
+        marks: marks?,
     })
 }
 

@@ -24,6 +24,20 @@ pub struct Narrative {
     pub links: Vec<Link>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradictions: Vec<Contradiction>,
+    /// What a mark (`-`, `€ -`) means in each table that prints one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+/// The meaning of a mark in one table, with the reason: `-` is *geheim* in a statistics table
+/// and *nihil* in a financial one, unless the table shows otherwise (its totals add up only
+/// with 0).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mark {
+    pub table: String,
+    pub mark: String,
+    pub meaning: Status,
+    pub why: String,
 }
 
 /// What kind of figure a sentence states: a measurement, or a figure about the future or a
@@ -459,6 +473,46 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         if c.statements.len() + c.cells.len() < 1 {
             p.add(&path, "noem de uitspraken of tabelcellen waar de tegenspraak over gaat");
+        }
+    }
+    // Every table with geheim or nihil cells says what its `-` means, and means one thing by it.
+    for (i, t) in ds.tables.iter().enumerate() {
+        let used: HashSet<&str> = t
+            .values
+            .iter()
+            .filter(|v| matches!(v.status, Status::Geheim | Status::Nihil))
+            .map(|v| v.status.id())
+            .collect();
+        if used.is_empty() {
+            continue;
+        }
+        match n.marks.iter().find(|m| m.table == t.id) {
+            None => p.add(
+                &format!("tables[{i}]"),
+                format!(
+                    "tabel {} heeft geheime of nihil-waarden; zeg onder marks wat \"-\" in deze tabel betekent (geheim of nihil) en waarom",
+                    t.id
+                ),
+            ),
+            Some(m) if used.len() > 1 || !used.contains(m.meaning.id()) => p.add(
+                &format!("tables[{i}]"),
+                format!(
+                    "in tabel {} betekent \"{}\" volgens marks {}, maar de waarden gebruiken {}",
+                    t.id,
+                    m.mark,
+                    m.meaning.id(),
+                    used.iter().copied().collect::<Vec<_>>().join(" en ")
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (i, m) in n.marks.iter().enumerate() {
+        if !ds.tables.iter().any(|t| t.id == m.table) {
+            p.add(&format!("marks[{i}].table"), format!("onbekende tabel \"{}\" in dit bestand", m.table));
+        }
+        if m.why.trim().is_empty() {
+            p.add(&format!("marks[{i}].why"), "zeg waarom het teken dit betekent (toelichting of totalen)");
         }
     }
     for (i, l) in n.links.iter().enumerate() {

@@ -125,11 +125,21 @@ pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
     super::narrative::validate(ds, m, p);
 }
 
+/// `source.text` of a table whose document prints no *Bron* line.
+pub const NO_SOURCE_LINE: &str = "(geen bronregel gepubliceerd)";
+
 fn source(s: &Source, path: &str, p: &mut Problems) {
     if s.text.trim().is_empty() {
         p.add(
             &format!("{path}.text"),
             "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd",
+        );
+    }
+    // One convention for a table without a Bron line, never an invented one (issue 14).
+    if s.text != NO_SOURCE_LINE && s.text.to_lowercase().contains("geen bron") {
+        p.add(
+            &format!("{path}.text"),
+            format!("schrijf bij een tabel zonder bronregel precies \"{NO_SOURCE_LINE}\", niet \"{}\"", s.text),
         );
     }
     if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
