@@ -2,13 +2,24 @@
 //! in Dutch. Exit code 0 when the data are valid, 1 when not, 2 when the folder can't be read.
 
 use monitor_sociaal_domein::core::narrative::{FindingKind, Grade};
-use monitor_sociaal_domein::core::{contradictions, crosscheck, report};
+use monitor_sociaal_domein::core::{contradictions, crosscheck, dcat, report};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let list_inconsistencies = args.iter().any(|a| a == "--inconsistenties");
-    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "public/data".into());
+    let flag_values: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| matches!(a.as_str(), "--basis" | "--uitgever" | "--email"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && !flag_values.contains(i))
+        .map(|(_, a)| a.clone())
+        .unwrap_or_else(|| "public/data".into());
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) => {
@@ -29,6 +40,20 @@ fn main() -> ExitCode {
     }
     files.sort();
     let r = report::check(&files);
+    if args.iter().any(|a| a == "--dcat") {
+        // `--dcat [--basis https://…/monitor/] [--uitgever NAAM]`: the DCAT-AP-DONL catalogue.
+        let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+        let publisher = dcat::Publisher {
+            name: value("--uitgever").unwrap_or_else(|| "Monitor Sociaal Domein".into()),
+            email: value("--email"),
+        };
+        let Some(m) = r.manifest.as_ref() else {
+            eprintln!("manifest.json ontbreekt of is ongeldig");
+            return ExitCode::from(1);
+        };
+        print!("{}", dcat::catalogue_text(m, &r.datasets, &publisher, &value("--basis").unwrap_or_default()));
+        return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    }
     let cross = r.manifest.as_ref().map(|m| crosscheck::run(&r.datasets, m)).unwrap_or_default();
     if list_inconsistencies {
         print!("{}", contradictions::markdown(&cross));

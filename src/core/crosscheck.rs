@@ -398,7 +398,8 @@ fn statement_checks(
             .fold(round_half(st), f64::max);
         let grade = if gap <= 2.0 * h + eps || gap <= loose + eps { Grade::Klein } else { Grade::Duidelijk };
         let op = st.formula.as_ref().map(|f| f.op);
-        let kind = if op == Some(Op::Sum) { FindingKind::DelenTotaal } else { FindingKind::Afgeleid };
+        let kind =
+            if matches!(op, Some(Op::Sum | Op::Difference)) { FindingKind::DelenTotaal } else { FindingKind::Afgeleid };
         let args = st.formula.as_ref().map(|f| f.args.clone()).unwrap_or_default();
         let mut sides = vec![Side { what: "tekst".into(), figure: shown(&fig), place: here }];
         sides.push(Side { what: "berekend uit de delen".into(), figure: computed.how(), place: String::new() });
