@@ -288,7 +288,7 @@ pub fn run(datasets: &[(String, Dataset)], manifest: &Manifest) -> Outcome {
             }
         }
     }
-    out.findings.sort_by(|a, b| (a.grade, a.kind).cmp(&(b.grade, b.kind)));
+    out.findings.sort_by_key(|f| (f.grade, f.kind));
     out
 }
 
@@ -677,10 +677,11 @@ fn implied(t: &Table, c: &Measure, r: &Measure, key: &Key, loose: bool) -> Optio
     Some((lo, hi, label))
 }
 
-type Rows = Vec<(f64, f64, String, Key)>;
+type Row = (f64, f64, String, Key);
+type Rows = Vec<Row>;
 
 /// The two rows whose implied bases lie furthest apart, if they do not overlap.
-fn apart(rows: &Rows) -> Option<(&(f64, f64, String, Key), &(f64, f64, String, Key))> {
+fn apart(rows: &Rows) -> Option<(&Row, &Row)> {
     let a = rows.iter().max_by(|x, y| x.0.total_cmp(&y.0))?;
     let b = rows.iter().min_by(|x, y| x.1.total_cmp(&y.1))?;
     (a.0 > b.1 * (1.0 + 1e-9)).then_some((a, b))
