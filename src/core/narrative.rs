@@ -475,36 +475,41 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
             p.add(&path, "noem de uitspraken of tabelcellen waar de tegenspraak over gaat");
         }
     }
-    // Every table with geheim or nihil cells says what its `-` means, and means one thing by it.
+    // `-` means geheim in a statistics table and nihil in a financial one (docs/data-format.md).
+    // A table that uses it otherwise (nihil for a count) says so under `marks`, with the reason;
+    // a table with a mark uses that one meaning for all its cells.
     for (i, t) in ds.tables.iter().enumerate() {
-        let used: HashSet<&str> = t
-            .values
-            .iter()
-            .filter(|v| matches!(v.status, Status::Geheim | Status::Nihil))
-            .map(|v| v.status.id())
-            .collect();
-        if used.is_empty() {
-            continue;
-        }
-        match n.marks.iter().find(|m| m.table == t.id) {
-            None => p.add(
-                &format!("tables[{i}]"),
-                format!(
-                    "tabel {} heeft geheime of nihil-waarden; zeg onder marks wat \"-\" in deze tabel betekent (geheim of nihil) en waarom",
-                    t.id
-                ),
-            ),
-            Some(m) if used.len() > 1 || !used.contains(m.meaning.id()) => p.add(
-                &format!("tables[{i}]"),
-                format!(
-                    "in tabel {} betekent \"{}\" volgens marks {}, maar de waarden gebruiken {}",
-                    t.id,
-                    m.mark,
-                    m.meaning.id(),
-                    used.iter().copied().collect::<Vec<_>>().join(" en ")
-                ),
-            ),
-            Some(_) => {}
+        let money = |v: &Value| {
+            t.measure(&v.key.measure)
+                .is_some_and(|m| m.kind == Kind::Amount || (m.kind == Kind::Derived && m.unit == Unit::Euro))
+        };
+        let dashes: Vec<&Value> =
+            t.values.iter().filter(|v| matches!(v.status, Status::Geheim | Status::Nihil)).collect();
+        let mark = n.marks.iter().find(|m| m.table == t.id);
+        for v in &dashes {
+            let default = if money(v) { Status::Nihil } else { Status::Geheim };
+            let ok = match mark {
+                Some(m) => v.status == m.meaning,
+                None => v.status == default,
+            };
+            if !ok {
+                let msg = match mark {
+                    Some(m) => format!(
+                        "in tabel {} betekent \"{}\" volgens marks {}, maar deze waarde heeft status {}",
+                        t.id,
+                        m.mark,
+                        m.meaning.id(),
+                        v.status.id()
+                    ),
+                    None => format!(
+                        "status {} wijkt af van de regel (\"-\" is geheim in een statistiektabel en nihil bij bedragen); zeg onder marks wat \"-\" in tabel {} betekent en waarom",
+                        v.status.id(),
+                        t.id
+                    ),
+                };
+                p.add(&format!("tables[{i}]"), msg);
+                break;
+            }
         }
     }
     for (i, m) in n.marks.iter().enumerate() {
