@@ -136,6 +136,16 @@ fn cell_as_printed(t: &Table, key: &Key) -> Figure {
 /// The step a stated figure is written in: `3,7 mln` is a step of 100.000, `6,0` of 0,1.
 pub fn step(st: &Statement) -> f64 {
     let printed = st.printed.as_deref().unwrap_or("").to_lowercase();
+    // "zes op de tien", "twee op de vijf": a share in words is as precise as its denominator.
+    if st.unit == Unit::Procent {
+        let words = [("drie", 3.0), ("vier", 4.0), ("vijf", 5.0), ("tien", 10.0)];
+        if let Some((_, n)) = words.iter().find(|(w, _)| printed.contains(&format!(" op de {w}"))) {
+            return 100.0 / n;
+        }
+        if printed.contains("derde") {
+            return 100.0 / 3.0;
+        }
+    }
     let scale = if printed.contains("miljard") {
         1e9
     } else if printed.contains("mln") || printed.contains("miljoen") {
