@@ -145,3 +145,32 @@ fn dcat_catalogue_is_up_to_date_and_complete() {
     let absolute = dcat::catalogue(m, &r.datasets, &publisher, "https://example.org/monitor/");
     assert_eq!(absolute["dcat:dataset"][0]["@id"], "https://example.org/monitor/data/drechtsteden-jeugd.json");
 }
+
+/// The view model: the Ervaringen pillar of Jeugdhulp gets its figures, an indicator its
+/// statements and contradictions, search finds statements, downloads carry the quote.
+#[test]
+fn statements_reach_pillars_indicators_search_and_downloads() {
+    use monitor_sociaal_domein::core::model::{Pillar, Theme};
+    use monitor_sociaal_domein::core::statement_view as view;
+    let (r, o) = cross();
+    let m = r.manifest.as_ref().unwrap();
+    let sets: Vec<_> = r.datasets.iter().map(|(_, d)| d).collect();
+    let erv = view::for_pillar(&sets, m, Theme::Jeugd, Pillar::Ervaringen, Some(&o));
+    let mark = erv.iter().find(|c| c.id == "jeugd-samenwerking-rapportcijfer").expect("rapportcijfer");
+    assert_eq!((mark.figure.as_str(), mark.area.as_str()), ("6,0", "Dordrecht"));
+    assert!(mark.source.starts_with("Monitor 3D") && mark.quote.contains("6,0"));
+    let two = erv.iter().find(|c| c.id == "jeugd-samenwerking-tevreden").unwrap();
+    assert_eq!(two.printed.as_deref(), Some("Twee op de vijf"));
+    let on_table = view::for_table(&sets, m, "participatie-drentscheaa-doelgroepen-verdiencapaciteit", Some(&o));
+    assert!(on_table.iter().any(|c| c.figure == "70%" && !c.contradictions.is_empty()));
+    assert!(!view::findings_for_table(&o, "wmo-clienten-met-maatwerkvoorziening").is_empty());
+    let found = view::search(&sets, m, "rapportcijfer dordrecht");
+    assert!(found.iter().any(|c| c.id == "jeugd-samenwerking-rapportcijfer"));
+    let found = view::search(&sets, m, "participatie drentsche aa miljoen");
+    assert_eq!(found.len(), 2, "{found:?}");
+    let ids = view::by_id(&sets);
+    let csv = view::csv(&found, &ids);
+    assert!(csv.contains("3700000") && csv.contains("prognose") && csv.contains("€ 5.2 miljoen"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&view::json(&erv, &ids)).unwrap();
+    assert!(json["uitspraken"].as_array().unwrap().len() >= 5);
+}

@@ -18,6 +18,7 @@ pub mod model;
 pub mod narrative;
 pub mod problem;
 pub mod report;
+pub mod statement_view;
 pub mod summary;
 pub mod validate;
 pub mod view;
