@@ -52,7 +52,7 @@ fn card(st: &Statement, manifest: &Manifest, all: &HashMap<&str, &Statement>, ou
         .map(|o| {
             o.findings
                 .iter()
-                .filter(|f| f.statements.iter().any(|s| *s == st.id))
+                .filter(|f| f.statements.contains(&st.id))
                 .map(|f| (f.grade.name().to_owned(), f.description.clone()))
                 .collect()
         })
