@@ -8,6 +8,10 @@ use super::json::{self, Json};
 use super::model::*;
 use super::problem::Problems;
 
+/// Decoding of the running-text fields (statements, claims, …): a child module, so it reads
+/// fields with the same `Obj` as the rest of this file.
+mod narrative;
+
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let root = parse_root(text, problems)?;
@@ -19,7 +23,7 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let tables = o.list("tables", table);
     let availability = o.optional_list("availability", availability);
     let untranscribed = o.optional_list("untranscribed", untranscribed);
-    let narrative = narrative(&mut o);
+    let narrative = narrative::narrative(&mut o);
     o.finish(&[
         "format",
         "region",
@@ -388,235 +392,6 @@ fn untranscribed(v: &Json, path: &str, p: &mut Problems) -> Option<Untranscribed
     };
     o.finish(&["title", "seed", "section", "reason"]);
     Some(u)
-}
-
-/// `statements`, `claims`, `links` and `contradictions` of a dataset file (see `narrative`).
-fn narrative(o: &mut Obj) -> Option<super::narrative::Narrative> {
-    let statements = o.optional_list("statements", statement);
-    let claims = o.optional_list("claims", claim);
-    let links = o.optional_list("links", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let a = o.field("a").and_then(|(v, path, p)| cell_ref(v, &path, p));
-        let b = o.field("b").and_then(|(v, path, p)| cell_ref(v, &path, p));
-        let why = o.string("why");
-        o.finish(&["a", "b", "why"]);
-        Some(super::narrative::Link { a: a?, b: b?, why: why? })
-    });
-    let contradictions = o.optional_list("contradictions", contradiction);
-    let marks = o.optional_list("marks", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let table = o.string("table");
-        let mark = o.string("mark");
-        let meaning = o.enumerated("meaning", Status::from_id, "geheim, niet-beschikbaar of nihil");
-        let why = o.string("why");
-        o.finish(&["table", "mark", "meaning", "why"]);
-        Some(super::narrative::Mark { table: table?, mark: mark?, meaning: meaning?, why: why? })
-    });
-    Some(super::narrative::Narrative {
-        statements: statements?,
-        claims: claims?,
-        links: links?,
-        contradictions: contradictions?,
-        marks: marks?,
-    })
-}
-
-fn place(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::Place> {
-    let mut o = Obj::new(v, path, p)?;
-    let pl = super::narrative::Place {
-        seed: o.string("seed")?,
-        section: o.string("section")?,
-        page: o.optional_whole("page")?,
-    };
-    o.finish(&["seed", "section", "page"]);
-    Some(pl)
-}
-
-fn cell_ref(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::CellRef> {
-    let mut o = Obj::new(v, path, p)?;
-    let table = o.string("table");
-    let measure = o.string("measure");
-    let area = o.string("area");
-    let period = o.string("period");
-    let category = o.optional_string("category");
-    o.finish(&["table", "measure", "area", "period", "category"]);
-    Some(super::narrative::CellRef {
-        table: table?,
-        measure: measure?,
-        area: area?,
-        period: period?,
-        category: category?,
-    })
-}
-
-fn statement(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::Statement> {
-    use super::narrative::Nature;
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
-    let pillar = o.enumerated("pillar", Pillar::from_id, "gebruik, ervaringen, budgetten of beschikbaarheid");
-    let name = o.string("label");
-    let area = o.string("area");
-    let period = o.field("period").and_then(|(v, path, p)| label(v, &path, p));
-    let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
-    let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
-    let decimals = o.whole("decimals").and_then(|d: u32| {
-        if d > 6 {
-            o.problem("decimals", format!("{d} decimalen is te veel; verwacht 0 tot en met 6"));
-            None
-        } else {
-            Some(d as u8)
-        }
-    });
-    let nature = match o.optional_string("nature")? {
-        None => Some(Nature::Waarneming),
-        Some(s) => match Nature::from_id(&s) {
-            Some(n) => Some(n),
-            None => {
-                o.problem(
-                    "nature",
-                    format!(
-                        "onbekende waarde \"{}\"; verwacht waarneming, streefwaarde, prognose of begroting",
-                        shorten(&s)
-                    ),
-                );
-                None
-            }
-        },
-    };
-    let number = o.optional_number("value");
-    let status = match o.optional_string("status")? {
-        None => Some(Status::Gepubliceerd),
-        Some(s) => match Status::from_id(&s) {
-            Some(st) => Some(st),
-            None => {
-                o.problem(
-                    "status",
-                    format!("onbekende status \"{}\"; verwacht geheim, niet-beschikbaar of nihil", shorten(&s)),
-                );
-                None
-            }
-        },
-    };
-    let provisional = o.optional_bool("provisional");
-    let printed = o.optional_string("printed");
-    let base = o.optional_string("base");
-    let formula = match o.optional_field("formula") {
-        None => Some(None),
-        Some((v, path, p)) => formula(v, &path, p).map(Some),
-    };
-    let cell = o.optional("cell", cell_ref);
-    let same_as = o.optional_string("same_as");
-    let quote = o.string("quote");
-    let place = o.field("place").and_then(|(v, path, p)| place(v, &path, p));
-    o.finish(&[
-        "id",
-        "theme",
-        "pillar",
-        "label",
-        "area",
-        "period",
-        "unit",
-        "kind",
-        "decimals",
-        "nature",
-        "value",
-        "status",
-        "provisional",
-        "printed",
-        "base",
-        "formula",
-        "cell",
-        "same_as",
-        "quote",
-        "place",
-    ]);
-    let (number, status) = (number?, status?);
-    match (status, number) {
-        (Status::Gepubliceerd, None) => {
-            p.add(path, "een uitspraak zonder status moet een getal hebben in \"value\"");
-            return None;
-        }
-        (Status::Geheim | Status::NietBeschikbaar, Some(_)) => {
-            p.add(
-                &format!("{path}.value"),
-                "bij een geheime of niet-beschikbare waarde mag geen getal staan; laat \"value\" weg",
-            );
-            return None;
-        }
-        (Status::Nihil, n) if n != Some(0.0) => {
-            p.add(&format!("{path}.value"), "een waarde met status nihil moet \"value\": 0 hebben");
-            return None;
-        }
-        _ => {}
-    }
-    Some(super::narrative::Statement {
-        id: id?,
-        theme: theme?,
-        pillar: pillar?,
-        label: name?,
-        area: area?,
-        period: period?,
-        unit: unit?,
-        kind: kind?,
-        decimals: decimals?,
-        nature: nature?,
-        value: number,
-        status,
-        provisional: provisional?.unwrap_or(false),
-        printed: printed?,
-        base: base?,
-        formula: formula?,
-        cell: cell?,
-        same_as: same_as?,
-        quote: quote?,
-        place: place?,
-    })
-}
-
-fn claim(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::Claim> {
-    use super::narrative::Relation;
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
-    let relation =
-        o.enumerated("relation", Relation::from_id, "hoger, lager, gelijk, hoogste, laagste, niet-hoger of niet-lager");
-    let subject = o.field("subject").and_then(|(v, path, p)| cell_ref(v, &path, p));
-    let than = o.strings("than");
-    let quote = o.string("quote");
-    let place = o.field("place").and_then(|(v, path, p)| place(v, &path, p));
-    o.finish(&["id", "theme", "relation", "subject", "than", "quote", "place"]);
-    Some(super::narrative::Claim {
-        id: id?,
-        theme: theme?,
-        relation: relation?,
-        subject: subject?,
-        than: than?,
-        quote: quote?,
-        place: place?,
-    })
-}
-
-fn contradiction(v: &Json, path: &str, p: &mut Problems) -> Option<super::narrative::Contradiction> {
-    use super::narrative::{FindingKind, Grade};
-    let mut o = Obj::new(v, path, p)?;
-    let kind = o.enumerated(
-        "kind",
-        FindingKind::from_id,
-        "zelfde-cijfer, bewering, afgeleid, impliciete-basis, tarief, delen-totaal, zelfde-periode, documenten, periode, notatie of tekst-tabel",
-    );
-    let grade = o.enumerated("grade", Grade::from_id, "duidelijk, klein of formulering");
-    let description = o.string("description");
-    let statements = o.optional_strings("statements");
-    let cells = o.optional_list("cells", cell_ref);
-    o.finish(&["kind", "grade", "description", "statements", "cells"]);
-    Some(super::narrative::Contradiction {
-        kind: kind?,
-        grade: grade?,
-        description: description?,
-        statements: statements?,
-        cells: cells?,
-    })
 }
 
 /// One JSON object being decoded: reads fields by name and records what is missing or wrong.
