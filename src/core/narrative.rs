@@ -309,7 +309,7 @@ impl FindingKind {
             FindingKind::ImplicieteBasis => "percentages met per rij een andere basis",
             FindingKind::Tarief => "cijfers per 1.000 waar geen bevolking bij past",
             FindingKind::DelenTotaal => "totaal ≠ som van de delen",
-            FindingKind::ZelfdePeriode => "twee tabellen, zelfde periode, ander aantal",
+            FindingKind::ZelfdePeriode => "twee tabellen, zelfde periode, ander cijfer",
             FindingKind::Documenten => "documenten spreken elkaar tegen",
             FindingKind::Periode => "periode in het label ≠ wat is opgeteld",
             FindingKind::Notatie => "notatiefout",

@@ -276,7 +276,7 @@ pub fn run(datasets: &[(String, Dataset)], manifest: &Manifest) -> Outcome {
             claim_check(&ix, c, &mut out);
         }
         for l in &ds.narrative.links {
-            link_check(&ix, l, &mut out);
+            link_check(&ix, l, &mut out, &mut covered);
         }
         for c in &ds.narrative.contradictions {
             out.findings.push(declared(&ix, c));
@@ -531,12 +531,14 @@ fn claim_check(ix: &Index, c: &Claim, out: &mut Outcome) {
     });
 }
 
-fn link_check(ix: &Index, l: &Link, out: &mut Outcome) {
+fn link_check(ix: &Index, l: &Link, out: &mut Outcome, covered: &mut HashSet<(String, Key)>) {
     let (Some((ta, a)), Some((tb, b))) = (ix.cell(&l.a), ix.cell(&l.b)) else { return };
     let (Some(x), Some(y)) = (a.number(), b.number()) else { return };
     match compare(x, half_of(&a), y, half_of(&b)) {
         None => out.confirmed += 1,
         Some(grade) => {
+            covered.insert((ta.id.clone(), l.a.key()));
+            covered.insert((tb.id.clone(), l.b.key()));
             let kind = if l.a.period == l.b.period && ta.id != tb.id {
                 FindingKind::ZelfdePeriode
             } else {
