@@ -342,6 +342,12 @@ pub fn written(st: &Statement) -> Option<String> {
     st.printed.clone().or_else(|| st.value.map(|v| format::number(v, st.decimals)))
 }
 
+/// Records a problem at a JSON path written as text (`statements[3].quote`). The one place that
+/// knows how `Problems` takes a path, so a change there is a change here only.
+pub(crate) fn at(p: &mut Problems, path: &str, message: impl Into<String>) {
+    p.add(path, message);
+}
+
 fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
@@ -357,10 +363,11 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
     for (i, st) in n.statements.iter().enumerate() {
         let path = format!("statements[{i}]");
         if !ids.insert(st.id.as_str()) {
-            p.add(&format!("{path}.id"), format!("id \"{}\" komt twee keer voor in dit bestand", st.id));
+            at(p, &format!("{path}.id"), format!("id \"{}\" komt twee keer voor in dit bestand", st.id));
         }
         if !is_id(&st.id) || !st.id.starts_with(&format!("{}-", st.theme.id())) {
-            p.add(
+            at(
+                p,
                 &format!("{path}.id"),
                 format!(
                     "id \"{}\" moet uit kleine letters, cijfers en streepjes bestaan en beginnen met \"{}-\"",
@@ -370,14 +377,15 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
             );
         }
         if m.area(&st.area).is_none() {
-            p.add(
+            at(
+                p,
                 &format!("{path}.area"),
                 format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", st.area),
             );
         }
         place(&st.place, &format!("{path}.place"), m, p);
         if st.label.trim().is_empty() {
-            p.add(&format!("{path}.label"), "beschrijf in een paar woorden wat het cijfer is");
+            at(p, &format!("{path}.label"), "beschrijf in een paar woorden wat het cijfer is");
         }
         let fake = Measure {
             id: st.id.clone(),
@@ -391,28 +399,28 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
             formula: st.formula.clone(),
         };
         if let Err(msg) = super::validate::unit_fits(&fake) {
-            p.add(&format!("{path}.unit"), msg);
+            at(p, &format!("{path}.unit"), msg);
         }
         if let Some(x) = st.value {
             if st.kind.is_additive() && x < 0.0 {
-                p.add(&format!("{path}.value"), format!("een aantal of bedrag kan niet negatief zijn ({x})"));
+                at(p, &format!("{path}.value"), format!("een aantal of bedrag kan niet negatief zijn ({x})"));
             }
             if st.unit == Unit::Procent
                 && !(0.0..=100.0).contains(&x)
                 && st.formula.as_ref().is_none_or(|f| f.op == Op::Share)
             {
-                p.add(&format!("{path}.value"), format!("een percentage moet tussen 0 en 100 liggen, niet {x}"));
+                at(p, &format!("{path}.value"), format!("een percentage moet tussen 0 en 100 liggen, niet {x}"));
             }
             if st.kind == Kind::Count && x.fract() != 0.0 {
-                p.add(&format!("{path}.value"), format!("een aantal is een geheel getal, niet {x}"));
+                at(p, &format!("{path}.value"), format!("een aantal is een geheel getal, niet {x}"));
             }
         }
         let quote = normalise(&st.quote);
         if quote.is_empty() {
-            p.add(&format!("{path}.quote"), "het citaat ontbreekt; neem de zin over zoals gepubliceerd");
+            at(p, &format!("{path}.quote"), "het citaat ontbreekt; neem de zin over zoals gepubliceerd");
         } else if let Some(w) = written(st) {
             if !quote.contains(&normalise(&w)) {
-                p.add(
+                at(p,
                     &format!("{path}.quote"),
                     format!("het cijfer \"{w}\" staat niet in het citaat; geef in \"printed\" precies hoe de zin het schrijft"),
                 );
@@ -420,11 +428,12 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         if let Some(f) = &st.formula {
             if st.kind != Kind::Derived {
-                p.add(&format!("{path}.formula"), "alleen een afgeleid cijfer (kind: derived) heeft een formule");
+                at(p, &format!("{path}.formula"), "alleen een afgeleid cijfer (kind: derived) heeft een formule");
             }
             for (k, arg) in f.args.iter().enumerate() {
                 if !statement_ids.contains(arg.as_str()) {
-                    p.add(
+                    at(
+                        p,
                         &format!("{path}.formula.args[{k}]"),
                         format!(
                             "onbekende uitspraak \"{arg}\"; een formule rekent met uitspraken uit hetzelfde bestand"
@@ -432,7 +441,7 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
                     );
                 }
                 if *arg == st.id {
-                    p.add(&format!("{path}.formula.args[{k}]"), "een uitspraak kan niet uit zichzelf berekend worden");
+                    at(p, &format!("{path}.formula.args[{k}]"), "een uitspraak kan niet uit zichzelf berekend worden");
                 }
             }
         }
@@ -440,18 +449,19 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
     for (i, c) in n.claims.iter().enumerate() {
         let path = format!("claims[{i}]");
         if !ids.insert(c.id.as_str()) {
-            p.add(&format!("{path}.id"), format!("id \"{}\" komt twee keer voor in dit bestand", c.id));
+            at(p, &format!("{path}.id"), format!("id \"{}\" komt twee keer voor in dit bestand", c.id));
         }
         if !is_id(&c.id) || !c.id.starts_with(&format!("{}-", c.theme.id())) {
-            p.add(&format!("{path}.id"), format!("id \"{}\" moet beginnen met \"{}-\"", c.id, c.theme.id()));
+            at(p, &format!("{path}.id"), format!("id \"{}\" moet beginnen met \"{}-\"", c.id, c.theme.id()));
         }
         place(&c.place, &format!("{path}.place"), m, p);
         if normalise(&c.quote).is_empty() {
-            p.add(&format!("{path}.quote"), "het citaat ontbreekt; neem de zin over zoals gepubliceerd");
+            at(p, &format!("{path}.quote"), "het citaat ontbreekt; neem de zin over zoals gepubliceerd");
         }
         let want_one = !matches!(c.relation, Relation::Hoogste | Relation::Laagste);
         if c.than.is_empty() || (want_one && c.than.len() != 1) {
-            p.add(
+            at(
+                p,
                 &format!("{path}.than"),
                 if want_one {
                     "bij hoger, lager of gelijk hoort precies één gebied om mee te vergelijken"
@@ -462,17 +472,17 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         for (k, code) in c.than.iter().enumerate() {
             if m.area(code).is_none() {
-                p.add(&format!("{path}.than[{k}]"), format!("onbekende gebiedscode \"{code}\""));
+                at(p, &format!("{path}.than[{k}]"), format!("onbekende gebiedscode \"{code}\""));
             }
         }
     }
     for (i, c) in n.contradictions.iter().enumerate() {
         let path = format!("contradictions[{i}]");
         if c.description.trim().is_empty() {
-            p.add(&format!("{path}.description"), "beschrijf de tegenspraak in één zin");
+            at(p, &format!("{path}.description"), "beschrijf de tegenspraak in één zin");
         }
         if c.statements.len() + c.cells.len() < 1 {
-            p.add(&path, "noem de uitspraken of tabelcellen waar de tegenspraak over gaat");
+            at(p, &path, "noem de uitspraken of tabelcellen waar de tegenspraak over gaat");
         }
     }
     // `-` means geheim in a statistics table and nihil in a financial one (docs/data-format.md).
@@ -507,34 +517,35 @@ pub fn validate(ds: &Dataset, m: &Manifest, p: &mut Problems) {
                         t.id
                     ),
                 };
-                p.add(&format!("tables[{i}]"), msg);
+                at(p, &format!("tables[{i}]"), msg);
                 break;
             }
         }
     }
     for (i, m) in n.marks.iter().enumerate() {
         if !ds.tables.iter().any(|t| t.id == m.table) {
-            p.add(&format!("marks[{i}].table"), format!("onbekende tabel \"{}\" in dit bestand", m.table));
+            at(p, &format!("marks[{i}].table"), format!("onbekende tabel \"{}\" in dit bestand", m.table));
         }
         if m.why.trim().is_empty() {
-            p.add(&format!("marks[{i}].why"), "zeg waarom het teken dit betekent (toelichting of totalen)");
+            at(p, &format!("marks[{i}].why"), "zeg waarom het teken dit betekent (toelichting of totalen)");
         }
     }
     for (i, l) in n.links.iter().enumerate() {
         if l.why.trim().is_empty() {
-            p.add(&format!("links[{i}].why"), "zeg in één zin waarom dit hetzelfde cijfer is");
+            at(p, &format!("links[{i}].why"), "zeg in één zin waarom dit hetzelfde cijfer is");
         }
     }
 }
 
 fn place(pl: &Place, path: &str, m: &Manifest, p: &mut Problems) {
     if m.seed(&pl.seed).is_none() {
-        p.add(
+        at(
+            p,
             &format!("{path}.seed"),
             format!("onbekend brondocument \"{}\"; verwacht een id uit manifest.json (seeds)", pl.seed),
         );
     }
     if pl.section.trim().is_empty() {
-        p.add(&format!("{path}.section"), "noem het hoofdstuk of de paragraaf (hoofdstuk › deel)");
+        at(p, &format!("{path}.section"), "noem het hoofdstuk of de paragraaf (hoofdstuk › deel)");
     }
 }

@@ -10,6 +10,7 @@
 use super::engine::{self, Figure, How, Missing};
 use super::format;
 use super::model::*;
+use super::narrative::at;
 use super::narrative::*;
 use super::problem::Problem;
 use std::collections::{HashMap, HashSet};
@@ -588,19 +589,19 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
         let mut p = super::problem::Problems::new(file);
         let cell_ok = |c: &CellRef, path: &str, p: &mut super::problem::Problems| {
             let Some((_, t)) = ix.tables.get(c.table.as_str()) else {
-                p.add(&format!("{path}.table"), format!("onbekende tabel \"{}\"", c.table));
+                at(p, &format!("{path}.table"), format!("onbekende tabel \"{}\"", c.table));
                 return;
             };
             if t.measure(&c.measure).is_none() {
-                p.add(&format!("{path}.measure"), format!("tabel {} heeft geen maat \"{}\"", t.id, c.measure));
+                at(p, &format!("{path}.measure"), format!("tabel {} heeft geen maat \"{}\"", t.id, c.measure));
             } else if ix.cell(c).is_none() {
-                p.add(path, format!("tabel {} heeft geen cel voor deze maat, dit gebied en deze periode", t.id));
+                at(p, path, format!("tabel {} heeft geen cel voor deze maat, dit gebied en deze periode", t.id));
             }
         };
         for (i, s) in ds.narrative.statements.iter().enumerate() {
             if let Some(other) = seen.insert(s.id.as_str(), file.as_str()) {
                 if other != file {
-                    p.add(&format!("statements[{i}].id"), format!("id \"{}\" staat ook in {other}", s.id));
+                    at(p, &format!("statements[{i}].id"), format!("id \"{}\" staat ook in {other}", s.id));
                 }
             }
             if let Some(c) = &s.cell {
@@ -608,12 +609,13 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
             }
             if let Some(o) = &s.same_as {
                 if !ix.statements.contains_key(o.as_str()) || o == &s.id {
-                    p.add(&format!("statements[{i}].same_as"), format!("onbekende uitspraak \"{o}\""));
+                    at(p, &format!("statements[{i}].same_as"), format!("onbekende uitspraak \"{o}\""));
                 }
             }
             if let Some(d) = manifest.datasets.iter().find(|d| d.file == *file) {
                 if !d.themes.contains(&s.theme) {
-                    p.add(
+                    at(
+                        p,
                         &format!("statements[{i}].theme"),
                         format!("thema {} staat niet bij dit bestand in manifest.json (themes)", s.theme.id()),
                     );
@@ -630,7 +632,7 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
         for (i, c) in ds.narrative.contradictions.iter().enumerate() {
             for (k, id) in c.statements.iter().enumerate() {
                 if !ix.statements.contains_key(id.as_str()) {
-                    p.add(&format!("contradictions[{i}].statements[{k}]"), format!("onbekende uitspraak \"{id}\""));
+                    at(p, &format!("contradictions[{i}].statements[{k}]"), format!("onbekende uitspraak \"{id}\""));
                 }
             }
             for (k, cell) in c.cells.iter().enumerate() {
