@@ -586,7 +586,8 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for (file, ds) in datasets {
-        let mut p = super::problem::Problems::new(file);
+        let mut problems = super::problem::Problems::new(file);
+        let p = &mut problems;
         let cell_ok = |c: &CellRef, path: &str, p: &mut super::problem::Problems| {
             let Some((_, t)) = ix.tables.get(c.table.as_str()) else {
                 at(p, &format!("{path}.table"), format!("onbekende tabel \"{}\"", c.table));
@@ -605,7 +606,7 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
                 }
             }
             if let Some(c) = &s.cell {
-                cell_ok(c, &format!("statements[{i}].cell"), &mut p);
+                cell_ok(c, &format!("statements[{i}].cell"), p);
             }
             if let Some(o) = &s.same_as {
                 if !ix.statements.contains_key(o.as_str()) || o == &s.id {
@@ -623,11 +624,11 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
             }
         }
         for (i, c) in ds.narrative.claims.iter().enumerate() {
-            cell_ok(&c.subject, &format!("claims[{i}].subject"), &mut p);
+            cell_ok(&c.subject, &format!("claims[{i}].subject"), p);
         }
         for (i, l) in ds.narrative.links.iter().enumerate() {
-            cell_ok(&l.a, &format!("links[{i}].a"), &mut p);
-            cell_ok(&l.b, &format!("links[{i}].b"), &mut p);
+            cell_ok(&l.a, &format!("links[{i}].a"), p);
+            cell_ok(&l.b, &format!("links[{i}].b"), p);
         }
         for (i, c) in ds.narrative.contradictions.iter().enumerate() {
             for (k, id) in c.statements.iter().enumerate() {
@@ -636,10 +637,10 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
                 }
             }
             for (k, cell) in c.cells.iter().enumerate() {
-                cell_ok(cell, &format!("contradictions[{i}].cells[{k}]"), &mut p);
+                cell_ok(cell, &format!("contradictions[{i}].cells[{k}]"), p);
             }
         }
-        out.extend(p.list);
+        out.extend(problems.list);
     }
     out
 }
