@@ -51,8 +51,15 @@ fn main() -> ExitCode {
             eprintln!("manifest.json ontbreekt of is ongeldig");
             return ExitCode::from(1);
         };
+        if !r.problems.is_empty() {
+            for p in &r.problems {
+                eprintln!("{p}");
+            }
+            eprintln!("Geen catalogus gemaakt: los eerst de {} problemen op.", r.problems.len());
+            return ExitCode::from(1);
+        }
         print!("{}", dcat::catalogue_text(m, &r.datasets, &publisher, &value("--basis").unwrap_or_default()));
-        return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        return ExitCode::SUCCESS;
     }
     let cross = r.manifest.as_ref().map(|m| crosscheck::run(&r.datasets, m)).unwrap_or_default();
     if list_inconsistencies {
