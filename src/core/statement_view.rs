@@ -8,6 +8,7 @@ use super::format;
 use super::model::*;
 use super::narrative::{Grade, Statement};
 use serde_json::json;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// One statement as a resident sees it.
@@ -76,33 +77,38 @@ fn card(st: &Statement, manifest: &Manifest, all: &HashMap<&str, &Statement>, ou
     }
 }
 
-fn index<'a>(datasets: &[&'a Dataset]) -> HashMap<&'a str, &'a Statement> {
-    datasets.iter().flat_map(|d| d.narrative.statements.iter()).map(|s| (s.id.as_str(), s)).collect()
+fn index<D: Borrow<Dataset>>(datasets: &[D]) -> HashMap<&str, &Statement> {
+    statements(datasets).map(|s| (s.id.as_str(), s)).collect()
+}
+
+fn statements<D: Borrow<Dataset>>(datasets: &[D]) -> impl Iterator<Item = &Statement> {
+    datasets.iter().flat_map(|d| d.borrow().narrative.statements.iter())
 }
 
 /// The statements of a theme and pillar (e.g. Jeugdhulp › Ervaringen), in document order.
-pub fn for_pillar(
-    datasets: &[&Dataset],
+pub fn for_pillar<D: Borrow<Dataset>>(
+    datasets: &[D],
     manifest: &Manifest,
     theme: Theme,
     pillar: Pillar,
     outcome: Option<&Outcome>,
 ) -> Vec<Card> {
     let all = index(datasets);
-    datasets
-        .iter()
-        .flat_map(|d| d.narrative.statements.iter())
+    statements(datasets)
         .filter(|s| s.theme == theme && s.pillar == pillar)
         .map(|s| card(s, manifest, &all, outcome))
         .collect()
 }
 
 /// The statements that restate a cell of this table (shown on its indicator page).
-pub fn for_table(datasets: &[&Dataset], manifest: &Manifest, table: &str, outcome: Option<&Outcome>) -> Vec<Card> {
+pub fn for_table<D: Borrow<Dataset>>(
+    datasets: &[D],
+    manifest: &Manifest,
+    table: &str,
+    outcome: Option<&Outcome>,
+) -> Vec<Card> {
     let all = index(datasets);
-    datasets
-        .iter()
-        .flat_map(|d| d.narrative.statements.iter())
+    statements(datasets)
         .filter(|s| s.cell.as_ref().is_some_and(|c| c.table == table))
         .map(|s| card(s, manifest, &all, outcome))
         .collect()
@@ -116,15 +122,13 @@ pub fn findings_for_table<'a>(outcome: &'a Outcome, table: &'a str) -> Vec<&'a F
 }
 
 /// Statements whose label, quote, area or theme mention every word of the query.
-pub fn search(datasets: &[&Dataset], manifest: &Manifest, query: &str) -> Vec<Card> {
+pub fn search<D: Borrow<Dataset>>(datasets: &[D], manifest: &Manifest, query: &str) -> Vec<Card> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     if words.is_empty() {
         return Vec::new();
     }
     let all = index(datasets);
-    datasets
-        .iter()
-        .flat_map(|d| d.narrative.statements.iter())
+    statements(datasets)
         .filter(|s| {
             let hay = fold(&format!(
                 "{} {} {} {} {}",
@@ -210,7 +214,7 @@ pub fn json(cards: &[Card], statements: &HashMap<&str, &Statement>) -> String {
 }
 
 /// Every statement by id, for the downloads.
-pub fn by_id<'a>(datasets: &[&'a Dataset]) -> HashMap<&'a str, &'a Statement> {
+pub fn by_id<D: Borrow<Dataset>>(datasets: &[D]) -> HashMap<&str, &Statement> {
     index(datasets)
 }
 
