@@ -174,3 +174,14 @@ fn statements_reach_pillars_indicators_search_and_downloads() {
     let json: serde_json::Value = serde_json::from_str(&view::json(&erv, &ids)).unwrap();
     assert!(json["uitspraken"].as_array().unwrap().len() >= 5);
 }
+
+/// A page runs the cross checks over what it loaded (the store's shared datasets, no file
+/// names) and gets the same contradictions.
+#[test]
+fn cross_checks_run_on_loaded_datasets() {
+    let (r, o) = cross();
+    let sets: Vec<std::sync::Arc<_>> = r.datasets.iter().map(|(_, d)| std::sync::Arc::new(d.clone())).collect();
+    let loaded = crosscheck::run_loaded(&sets, r.manifest.as_ref().unwrap());
+    assert_eq!(loaded.findings.len(), o.findings.len());
+    assert_eq!(loaded.confirmed, o.confirmed);
+}

@@ -69,15 +69,15 @@ pub(super) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(datasets: &'a [(String, Dataset)], manifest: &'a Manifest) -> Index<'a> {
+    fn new(datasets: &[(&'a str, &'a Dataset)], manifest: &'a Manifest) -> Index<'a> {
         let mut tables = HashMap::new();
         let mut statements = HashMap::new();
         for (file, ds) in datasets {
             for t in &ds.tables {
-                tables.insert(t.id.as_str(), (file.as_str(), t));
+                tables.insert(t.id.as_str(), (*file, t));
             }
             for s in &ds.narrative.statements {
-                statements.insert(s.id.as_str(), (file.as_str(), s));
+                statements.insert(s.id.as_str(), (*file, s));
             }
         }
         Index { tables, statements, manifest }
@@ -239,6 +239,20 @@ fn half_of(f: &Figure) -> f64 {
 
 /// Runs every cross check. `datasets` are the checked files of one folder.
 pub fn run(datasets: &[(String, Dataset)], manifest: &Manifest) -> Outcome {
+    let named: Vec<(&str, &Dataset)> = datasets.iter().map(|(f, d)| (f.as_str(), d)).collect();
+    run_named(&named, manifest)
+}
+
+/// The cross checks over the datasets a page has loaded (the store keeps no file names; a
+/// place is then named after the dataset's region and theme).
+pub fn run_loaded<D: std::borrow::Borrow<Dataset>>(sets: &[D], manifest: &Manifest) -> Outcome {
+    let names: Vec<String> =
+        sets.iter().map(|d| format!("{}-{}.json", d.borrow().region, d.borrow().theme.id())).collect();
+    let named: Vec<(&str, &Dataset)> = names.iter().map(String::as_str).zip(sets.iter().map(|d| d.borrow())).collect();
+    run_named(&named, manifest)
+}
+
+fn run_named(datasets: &[(&str, &Dataset)], manifest: &Manifest) -> Outcome {
     let ix = Index::new(datasets, manifest);
     let mut out = Outcome::default();
     let all: HashMap<&str, &Statement> = ix.statements.iter().map(|(k, (_, s))| (*k, *s)).collect();
@@ -582,6 +596,8 @@ fn declared(ix: &Index, c: &Contradiction) -> Finding {
 
 /// Checks that every reference of the narrative exists: tables, measures, cells, statements.
 pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -> Vec<Problem> {
+    let named: Vec<(&str, &Dataset)> = datasets.iter().map(|(f, d)| (f.as_str(), d)).collect();
+    let datasets = &named;
     let ix = Index::new(datasets, manifest);
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -600,8 +616,8 @@ pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -
             }
         };
         for (i, s) in ds.narrative.statements.iter().enumerate() {
-            if let Some(other) = seen.insert(s.id.as_str(), file.as_str()) {
-                if other != file {
+            if let Some(other) = seen.insert(s.id.as_str(), file) {
+                if other != *file {
                     at(p, &format!("statements[{i}].id"), format!("id \"{}\" staat ook in {other}", s.id));
                 }
             }
