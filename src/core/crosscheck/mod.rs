@@ -379,7 +379,7 @@ fn statement_checks(
                             kind,
                             grade,
                             description: format!(
-                                "{} staat op twee plaatsen verschillend: {} en {}.",
+                                "Het cijfer “{}” staat op twee plaatsen verschillend: {} en {}.",
                                 st.label,
                                 shown(&fig),
                                 shown(&of)

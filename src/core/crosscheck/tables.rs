@@ -174,12 +174,16 @@ pub(super) fn implied_bases(ix: &Index, t: &Table, out: &mut Outcome) {
                 category: key.category.clone(),
             })
         };
-        let what = if per1000 { "de bevolking (per 1.000)" } else { "de basis van het percentage" };
+        let what = if per1000 {
+            "bevolking (de noemer van de cijfers per 1.000)"
+        } else {
+            "basis (de noemer van de percentages)"
+        };
         out.findings.push(Finding {
             kind,
             grade,
             description: format!(
-                "In “{}” ({}, {}) past geen gemeenschappelijke {what}: {} geeft {}, {} geeft {}, ook met de afronding van aantallen en cijfers.",
+                "In “{}” ({}, {}) past geen gemeenschappelijke {what}: {} geeft {}, {} geeft {}, ook met de afronding van de aantallen en de cijfers.",
                 t.title,
                 ix.manifest.area_name(&g.0),
                 t.period_label(&g.1),
