@@ -16,6 +16,7 @@ pub mod grid;
 pub mod json;
 pub mod model;
 pub mod narrative;
+pub mod pages;
 pub mod problem;
 pub mod report;
 pub mod statement_view;
