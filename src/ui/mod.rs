@@ -13,6 +13,7 @@ mod echarts;
 mod indicator;
 mod pages;
 mod share;
+mod statements;
 mod store;
 mod table;
 
