@@ -32,6 +32,12 @@ pub fn PillarStatements(sets: Vec<Arc<Dataset>>, theme: Theme, #[prop(into)] pil
     .into_any()
 }
 
+/// Whether a pillar section (`pijler-…`) has statements, so the page does not call it empty.
+pub fn has_statements(sets: &[Arc<Dataset>], theme: Theme, pillar: &str) -> bool {
+    let Some(p) = pillar.strip_prefix("pijler-").and_then(Pillar::from_id) else { return false };
+    sets.iter().flat_map(|d| &d.narrative.statements).any(|s| s.theme == theme && s.pillar == p)
+}
+
 /// The statements that restate a cell of this table and the contradictions that touch it
 /// (shown under the indicator; not in an embed).
 #[component]

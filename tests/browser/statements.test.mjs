@@ -19,6 +19,7 @@ test('the Ervaringen pillar of Jeugdhulp shows the report mark 6,0 with its quot
     assert.match(text, /6,0/);
     assert.match(text, /Het gemiddelde rapportcijfer dat men geeft is een 6,0\./);
     assert.match(text, /Monitor 3D/);
+    assert.doesNotMatch(text, /geen cijfers opgenomen/, 'a pillar with statements is not called empty');
     assert.ok(await pillar.locator('button:has-text("CSV")').count() === 1, 'a CSV download of the statements');
   });
 });

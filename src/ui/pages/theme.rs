@@ -4,7 +4,7 @@
 use super::with_files;
 use crate::core::model::Theme;
 use crate::core::pages::theme;
-use crate::ui::statements::PillarStatements;
+use crate::ui::statements::{has_statements, PillarStatements};
 use crate::ui::store::use_store;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn ThemePage() -> impl IntoView {
                 let (sections, untranscribed) = sections.get();
                 view! {
                     {sections.into_iter().map(|section| {
-                        let empty = section.is_empty();
+                        let empty = section.is_empty() && !has_statements(&all, chosen, &section.id);
                         view! {
                             <section class="pijler" aria-labelledby=section.id.clone()>
                                 <h2 id=section.id.clone()>{section.name}</h2>
