@@ -101,7 +101,7 @@ fn statement_problems_have_dutch_messages_and_paths() {
         "\"quote\": \"Drie op de vijf",
         1,
     );
-    let r = report::check(&files);
+    let r = report::check_folder(&files);
     let messages: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
     assert!(
         messages.iter().any(|m| m.contains("statements[") && m.contains("het cijfer \"6,5\" staat niet in het citaat")),

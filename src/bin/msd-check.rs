@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         }
     }
     files.sort();
-    let r = report::check(&files);
+    let r = report::check_folder(&files);
     if args.iter().any(|a| a == "--dcat") {
         // `--dcat [--basis https://…/monitor/] [--uitgever NAAM]`: the DCAT-AP-DONL catalogue.
         let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();

@@ -1,12 +1,16 @@
 //! The pure core: no browser types, no I/O. Everything here is tested natively.
 
+/// Only with the `bench` feature (`msd-bench`, the benchmark page): not in the residents' WASM.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
+pub mod cells;
 pub mod charts;
 pub mod config;
 pub mod contradictions;
 pub mod crosscheck;
 pub mod csv_import;
+pub mod dataset_file;
 pub mod dcat;
 pub mod decode;
 pub mod engine;

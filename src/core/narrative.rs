@@ -9,7 +9,7 @@
 
 use super::format;
 use super::model::*;
-use super::problem::Problems;
+use super::problem::{JsonPath, Problems};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -345,7 +345,28 @@ pub fn written(st: &Statement) -> Option<String> {
 /// Records a problem at a JSON path written as text (`statements[3].quote`). The one place that
 /// knows how `Problems` takes a path, so a change there is a change here only.
 pub(crate) fn at(p: &mut Problems, path: &str, message: impl Into<String>) {
-    p.add(path, message);
+    p.add(&json_path(path), message);
+}
+
+/// `statements[3].place.seed` as a typed JSON path.
+fn json_path(text: &str) -> JsonPath {
+    let mut path = JsonPath::root();
+    for part in text.split('.').filter(|s| !s.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            path = path.key(rest[..i].to_owned());
+            rest = &rest[i..];
+            while let Some(end) = rest.find(']') {
+                if let Ok(n) = rest[1..end].parse::<usize>() {
+                    path = path.index(n);
+                }
+                rest = &rest[end + 1..];
+            }
+        } else {
+            path = path.key(rest.to_owned());
+        }
+    }
+    path
 }
 
 fn is_id(id: &str) -> bool {

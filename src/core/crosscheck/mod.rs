@@ -127,7 +127,7 @@ fn measure_label(t: &Table, id: &str) -> String {
 fn cell_as_printed(t: &Table, key: &Key) -> Figure {
     let Some(m) = t.measure(&key.measure) else { return engine::cell(t, key) };
     match t.value(key) {
-        Some(_) => engine::printed(t, m, key),
+        Some(_) => engine::printed(t, m, engine::place(t, key)),
         None => engine::cell(t, key),
     }
 }
@@ -206,8 +206,8 @@ pub fn statement_computed(st: &Statement, all: &HashMap<&str, &Statement>) -> Op
         .iter()
         .map(|a| all.get(a.as_str()).map(|s| (s.label.clone(), statement_figure(s))))
         .collect::<Option<_>>()?;
-    let inputs = parts.iter().map(|(l, fig)| (std::borrow::Cow::Owned(l.clone()), fig)).collect();
-    Some(engine::apply(f.op, inputs, st.unit, st.decimals))
+    let inputs: Vec<_> = parts.iter().map(|(l, fig)| (std::borrow::Cow::Owned(l.clone()), fig)).collect();
+    Some(engine::apply(f.op, &inputs, st.unit, st.decimals))
 }
 
 pub(super) fn shown(f: &Figure) -> String {

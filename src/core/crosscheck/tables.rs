@@ -88,8 +88,8 @@ fn rate_pairs(t: &Table) -> Vec<(&Measure, &Measure)> {
 /// a multiple of it (gemeente rates rounded like the counts).
 fn implied(t: &Table, c: &Measure, r: &Measure, key: &Key, loose: bool) -> Option<(f64, f64, String)> {
     let ck = Key { measure: c.id.clone(), ..key.clone() };
-    let count = engine::printed(t, c, &ck);
-    let rate = engine::printed(t, r, key);
+    let count = engine::printed(t, c, engine::place(t, &ck));
+    let rate = engine::printed(t, r, engine::place(t, key));
     let (mut clo, mut chi) = count.range?;
     let x = rate.number()?;
     let (mut rlo, mut rhi) = rate.range?;

@@ -3,7 +3,7 @@
 
 use super::super::json::Json;
 use super::super::model::*;
-use super::super::problem::Problems;
+use super::super::problem::{JsonPath, Problems};
 use super::{formula, label, shorten, Obj};
 
 /// `statements`, `claims`, `links` and `contradictions` of a dataset file (see `narrative`).
@@ -37,7 +37,7 @@ pub(super) fn narrative(o: &mut Obj) -> Option<crate::core::narrative::Narrative
     })
 }
 
-fn place(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrative::Place> {
+fn place(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::narrative::Place> {
     let mut o = Obj::new(v, path, p)?;
     let pl = crate::core::narrative::Place {
         seed: o.string("seed")?,
@@ -48,7 +48,7 @@ fn place(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrativ
     Some(pl)
 }
 
-fn cell_ref(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrative::CellRef> {
+fn cell_ref(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::narrative::CellRef> {
     let mut o = Obj::new(v, path, p)?;
     let table = o.string("table");
     let measure = o.string("measure");
@@ -65,7 +65,7 @@ fn cell_ref(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narra
     })
 }
 
-fn statement(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrative::Statement> {
+fn statement(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::narrative::Statement> {
     use crate::core::narrative::Nature;
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
@@ -155,13 +155,13 @@ fn statement(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narr
         }
         (Status::Geheim | Status::NietBeschikbaar, Some(_)) => {
             p.add(
-                &format!("{path}.value"),
+                &path.key("value"),
                 "bij een geheime of niet-beschikbare waarde mag geen getal staan; laat \"value\" weg",
             );
             return None;
         }
         (Status::Nihil, n) if n != Some(0.0) => {
-            p.add(&format!("{path}.value"), "een waarde met status nihil moet \"value\": 0 hebben");
+            p.add(&path.key("value"), "een waarde met status nihil moet \"value\": 0 hebben");
             return None;
         }
         _ => {}
@@ -190,7 +190,7 @@ fn statement(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narr
     })
 }
 
-fn claim(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrative::Claim> {
+fn claim(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::narrative::Claim> {
     use crate::core::narrative::Relation;
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
@@ -213,7 +213,7 @@ fn claim(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrativ
     })
 }
 
-fn contradiction(v: &Json, path: &str, p: &mut Problems) -> Option<crate::core::narrative::Contradiction> {
+fn contradiction(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::narrative::Contradiction> {
     use crate::core::narrative::{FindingKind, Grade};
     let mut o = Obj::new(v, path, p)?;
     let kind = o.enumerated(

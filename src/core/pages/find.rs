@@ -19,7 +19,7 @@ pub fn search<D: AsRef<Dataset>>(sets: &[D], manifest: &Manifest, state: &ViewSt
     let hits: Vec<Hit> = sets
         .iter()
         .map(AsRef::as_ref)
-        .flat_map(|d| catalog::search(d.tables.iter(), &query).into_iter().map(move |t| (d.region.clone(), t)))
+        .flat_map(|d| catalog::search_tables(d.tables.iter(), &query).into_iter().map(move |t| (d.region.clone(), t)))
         .map(|(region, table)| {
             let href = link(&ViewState { region: Some(region.clone()), ..state.clone() }, Page::Indicator, |v| {
                 v.indicator = Some(table.id.clone())
