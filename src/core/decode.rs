@@ -8,6 +8,10 @@ use super::json::{self, Json};
 use super::model::*;
 use super::problem::{JsonPath, Problems};
 
+/// Decoding of the running-text fields (statements, claims, …): a child module, so it reads
+/// fields with the same `Obj` as the rest of this file.
+mod narrative;
+
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let root = parse_root(text, problems)?;
@@ -24,7 +28,20 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
     let tables = o.list("tables", table);
     let availability = o.optional_list("availability", availability);
     let untranscribed = o.optional_list("untranscribed", untranscribed);
-    o.finish(&["format", "region", "theme", "tables", "availability", "untranscribed"]);
+    let narrative = narrative::narrative(&mut o);
+    o.finish(&[
+        "format",
+        "region",
+        "theme",
+        "tables",
+        "availability",
+        "untranscribed",
+        "statements",
+        "claims",
+        "links",
+        "contradictions",
+        "marks",
+    ]);
     if problems.list.len() > before {
         return None;
     }
@@ -34,6 +51,7 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
         tables: tables?,
         availability: availability?,
         untranscribed: untranscribed?,
+        narrative: narrative?,
     })
 }
 

@@ -395,6 +395,10 @@ pub struct Dataset {
     pub tables: Vec<Table>,
     pub availability: Vec<Availability>,
     pub untranscribed: Vec<Untranscribed>,
+    /// Figures and claims from the running text (`statements`, `claims`, `links`): see
+    /// [`super::narrative`].
+    #[serde(flatten)]
+    pub narrative: super::narrative::Narrative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -364,6 +364,7 @@ pub fn build(
                     tables: Vec::new(),
                     availability: Vec::new(),
                     untranscribed: Vec::new(),
+                    narrative: Default::default(),
                 };
                 (name, empty, new)
             }

@@ -117,18 +117,29 @@ pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
+    super::narrative::validate(ds, m, p);
 }
+
+/// `source.text` of a table whose document prints no *Bron* line.
+pub const NO_SOURCE_LINE: &str = "(geen bronregel gepubliceerd)";
 
 fn source(s: &Source, path: &JsonPath, p: &mut Problems) {
     if s.text.trim().is_empty() {
         p.add(&path.key("text"), "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd");
+    }
+    // One convention for a table without a Bron line, never an invented one (issue 14).
+    if s.text != NO_SOURCE_LINE && s.text.to_lowercase().contains("geen bron") {
+        p.add(
+            &path.key("text"),
+            format!("schrijf bij een tabel zonder bronregel precies \"{NO_SOURCE_LINE}\", niet \"{}\"", s.text),
+        );
     }
     if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
         p.add(&path.key("seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
     }
 }
 
-fn unit_fits(m: &Measure) -> Result<(), String> {
+pub(crate) fn unit_fits(m: &Measure) -> Result<(), String> {
     let expected: &[Unit] = match (m.kind, m.formula.as_ref().map(|f| f.op)) {
         (Kind::Count | Kind::Denominator, _) => &[Unit::Aantal],
         (Kind::Amount, _) => &[Unit::Euro],

@@ -15,6 +15,7 @@ mod guided;
 mod indicator;
 mod pages;
 mod share;
+mod statements;
 mod store;
 mod table;
 

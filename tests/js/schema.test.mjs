@@ -247,3 +247,31 @@ test('accepts wijken, buurten and a provisional period (issue 15)', () => {
   assertValid(validateDataset, d, 'dataset with a provisional period');
   assertRejected(validateManifest, brokenManifest((x) => { x.areas[0].kind = 'stadsdeel'; }), '/areas/0/kind', 'enum');
 });
+
+// (d) Statements from the running text (issue 14).
+
+test('a statement with its quote and place is accepted; without a quote it is rejected', () => {
+  const statement = {
+    id: 'jeugd-test-uitspraak',
+    theme: 'jeugd',
+    pillar: 'ervaringen',
+    label: 'gemiddeld rapportcijfer',
+    area: 'GM0505',
+    period: { id: '2015', label: 'eind 2015' },
+    unit: 'score',
+    kind: 'score',
+    decimals: 1,
+    value: 6.0,
+    quote: 'Het gemiddelde rapportcijfer dat men geeft is een 6,0.',
+    place: { seed: '001', section: 'Jeugdhulp' },
+  };
+  const doc = minimalDataset();
+  doc.statements = [statement];
+  assertValid(validateDataset, doc, 'a dataset with a statement');
+  const { quote, ...withoutQuote } = statement;
+  assert.ok(quote);
+  doc.statements = [withoutQuote];
+  assertRejected(validateDataset, doc, '/statements/0', 'required');
+  doc.statements = [{ ...statement, nature: 'wens' }];
+  assertRejected(validateDataset, doc, '/statements/0/nature', 'enum');
+});

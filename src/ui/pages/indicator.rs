@@ -5,6 +5,7 @@ use super::{with_files, GemeenteKeuze};
 use crate::core::pages::site;
 use crate::core::view::Page;
 use crate::ui::indicator::IndicatorView;
+use crate::ui::statements::TableStatements;
 use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
 
@@ -18,6 +19,7 @@ pub fn IndicatorPage() -> impl IntoView {
         return view! { <h1>"Indicator"</h1><p>"Geen indicator gekozen."</p> }.into_any();
     }
     with_files(move |sets| {
+        let all = sets.clone();
         let table = Memo::new(move |_| store.view.indicator.get().and_then(|id| TableRef::find(&sets, &id)));
         move || match table.get() {
             None => view! {
@@ -25,7 +27,10 @@ pub fn IndicatorPage() -> impl IntoView {
                 <p class="fout" role="alert">"Deze indicator bestaat niet (meer) in de gegevens van deze monitor."</p>
             }
             .into_any(),
-            Some(t) => view! { <IndicatorBody table=t/> }.into_any(),
+            Some(t) => {
+                view! { <IndicatorBody table=t.clone()/> <TableStatements sets=all.clone() table=t.id.clone()/> }
+                    .into_any()
+            }
         }
     })
     .into_any()

@@ -4,6 +4,7 @@
 use super::with_files;
 use crate::core::model::Theme;
 use crate::core::pages::theme;
+use crate::ui::statements::{has_statements, PillarStatements};
 use crate::ui::store::use_store;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
@@ -18,12 +19,13 @@ pub fn ThemePage() -> impl IntoView {
     view! {
         <h1>{chosen.name()}" in "{region.name.clone()}</h1>
         {with_files(move |sets| {
+            let all = sets.clone();
             let sections = Memo::new(move |_| store.view.state.with(|s| theme::theme(&sets, chosen, s)));
             move || {
                 let (sections, untranscribed) = sections.get();
                 view! {
                     {sections.into_iter().map(|section| {
-                        let empty = section.is_empty();
+                        let empty = section.is_empty() && !has_statements(&all, chosen, &section.id);
                         view! {
                             <section class="pijler" aria-labelledby=section.id.clone()>
                                 <h2 id=section.id.clone()>{section.name}</h2>
@@ -31,6 +33,7 @@ pub fn ThemePage() -> impl IntoView {
                                 {(!section.tables.is_empty()).then(|| view! { <ul class="tabellen">{section.tables.into_iter().map(|(href, title, provisional)| {
                                     view! { <li><a href=href>{title}</a>{provisional.then_some(" (voorlopig)")}</li> }
                                 }).collect::<Vec<_>>()}</ul> })}
+                                <PillarStatements sets=all.clone() theme=chosen pillar=section.id.clone()/>
                                 {section.availability.into_iter().map(|a| view! {
                                     <TableFrame label=a.title.clone()>
                                         <table class="cijfers beschikbaarheid">
