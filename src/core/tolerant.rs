@@ -422,10 +422,19 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
     }
     // Availability lists are checked as before; a problem there hides only the list.
     let mut ap = Problems::new(file);
-    validate::check_dataset(&Dataset { tables: Vec::new(), ..ds.clone() }, manifest, &mut ap);
+    let availability_only = Dataset { tables: Vec::new(), narrative: Default::default(), ..ds.clone() };
+    validate::check_dataset(&availability_only, manifest, &mut ap);
     if !ap.is_empty() {
         ds.availability.clear();
         out.push(skipped(file, "de lijst met beschikbaarheid".into(), ap.list));
+    }
+    // The figures from the running text refer to the tables that were kept; a problem there
+    // hides only those figures, never the tables.
+    let mut np = Problems::new(file);
+    super::narrative::validate(&ds, manifest, &mut np);
+    if !np.is_empty() {
+        ds.narrative = Default::default();
+        out.push(skipped(file, "de cijfers uit de lopende tekst".into(), np.list));
     }
     (Some(ds), out)
 }
@@ -547,7 +556,12 @@ mod tests {
         let (all, ds) = (all.unwrap(), ds.unwrap());
         assert_eq!(ds.tables.len(), all.tables.len(), "{skipped:?}");
         assert!(ds.tables.iter().all(|t| t.values.iter().all(|v| v.key.area != "GM0482")));
-        assert!(skipped.iter().all(|s| s.what.starts_with("de cijfers van GM0482 in de tabel")), "{skipped:?}");
+        // Statements about the gemeente hide the file's running-text figures, never a table.
+        assert!(
+            skipped.iter().all(|s| s.what.starts_with("de cijfers van GM0482 in de tabel")
+                || s.what == "de cijfers uit de lopende tekst"),
+            "{skipped:?}"
+        );
         assert!(!skipped.is_empty());
     }
 
