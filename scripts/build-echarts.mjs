@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'scripts', 'echarts-entry.js');
 const out = join(root, 'build', 'echarts.js');
-const inputs = [entry, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
+const inputs = [entry, join(root, 'scripts', 'echarts-export.js'), join(root, 'scripts', 'echarts-print.js'), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
 
 const fresh = existsSync(out) && inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= statSync(out).mtimeMs);
 if (fresh) {

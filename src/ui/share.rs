@@ -17,6 +17,13 @@ fn here() -> (String, String) {
     (format!("{origin}{path}"), format!("{origin}{folder}"))
 }
 
+/// Where and when a download is made: the view's address (never the embed) and today's date.
+pub fn provenance(state: &ViewState) -> export::Provenance {
+    let url = format!("{}{}", here().0, ViewState { embed: false, ..state.clone() }.href());
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    export::Provenance { url, date: iso.chars().take(10).collect() }
+}
+
 /// The `<iframe>` snippet for a view: auto-height through embed.js, a fixed height without it,
 /// and a plain link for readers without iframes.
 pub fn snippet(state: &ViewState, title: &str) -> String {
@@ -47,23 +54,14 @@ pub fn Downloads(
     let (status, set_status) = signal(String::new());
     let (csv_name, json_name) = (export::file_name(&grid, &place, "csv"), export::file_name(&grid, &place, "json"));
     let (png_name, svg_name) = (export::file_name(&grid, &place, "png"), export::file_name(&grid, &place, "svg"));
-    let csv = export::csv(&grid, &table, &manifest);
-    let url = format!("{}{}", here().0, ViewState { embed: false, ..state.clone() }.href());
-    let json = export::json(&grid, &table, &manifest, &url);
-    let seed = manifest
-        .seed(&table.source.seed)
-        .map(|s| format!(" · {} ({}, {})", s.title, s.publisher, s.year))
-        .unwrap_or_default();
-    let footer = format!(
-        "Bron: {}{seed} · Cijfers: {} · Monitor Sociaal Domein",
-        table.source.text,
-        grid.period_label.clone().unwrap_or_default()
-    );
-    let title = table.title.clone();
+    let provenance = provenance(&state);
+    let csv = export::csv(&grid, &table, &manifest, &provenance);
+    let json = export::json(&grid, &table, &manifest, &provenance);
+    let spec = crate::core::image::spec(&grid, &table, &manifest, &option, chart_height, &place, &provenance);
     let image = move |kind: &'static str, name: String| {
-        let (option, title, footer) = (option.clone(), title.clone(), footer.clone());
+        let spec = spec.clone();
         leptos::task::spawn_local(async move {
-            match echarts::export_image(&option, kind, &title, &footer, chart_height)
+            match echarts::export_image(&spec, kind)
                 .await
                 .and_then(|u| download::save_url(&name, &u))
             {
