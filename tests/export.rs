@@ -44,8 +44,7 @@ fn csv_is_for_dutch_excel_and_keeps_the_marks() {
 fn json_has_values_marks_and_metadata() {
     let (m, t) = jeugdzorg();
     let g = grid::build(&t, &m, None, None);
-    let v: serde_json::Value =
-        serde_json::from_str(&export::json(&g, &t, &m, &here())).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&export::json(&g, &t, &m, &here())).unwrap();
     assert_eq!(v["titel"], "Jongeren in jeugdzorg, 1e halfjaar 2016 (%)");
     assert_eq!(v["bron"]["tekst"], "gemeentelijke monitor Sociaal Domein");
     let alblasserdam = &v["rijen"][0];

@@ -23,7 +23,8 @@ fn checked(query: &str) -> (ViewState, Vec<String>) {
 
 #[test]
 fn a_valid_link_has_no_notices_and_stays_as_it_is() {
-    let q = "?pagina=indicator&regio=drechtsteden&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642&periode=2016-H1";
+    let q =
+        "?pagina=indicator&regio=drechtsteden&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642&periode=2016-H1";
     let (state, notices) = checked(q);
     assert_eq!(notices, Vec::<String>::new());
     assert_eq!(state, ViewState::parse(q));
@@ -36,7 +37,8 @@ fn an_unknown_period_is_named_and_the_nearest_is_shown() {
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].starts_with("De periode \u{2018}2099\u{2019} staat niet in deze tabel (wel: "), "{notices:?}");
     let (m, sets) = data();
-    let t: &Table = sets.iter().flat_map(|d| &d.tables).find(|t| t.id == "participatie-ridderkerk-buig-budget").unwrap();
+    let t: &Table =
+        sets.iter().flat_map(|d| &d.tables).find(|t| t.id == "participatie-ridderkerk-buig-budget").unwrap();
     assert_eq!(state.period.as_deref(), Some(t.periods.last().unwrap().id.as_str()));
     let _ = m;
     // The same year in another spelling finds that year.
@@ -63,13 +65,13 @@ fn an_unknown_gemeente_is_named_and_dropped_and_a_name_is_understood() {
 
 #[test]
 fn regio_may_be_left_out_when_the_indicator_is_unique() {
-    let (state, notices) =
-        checked("?pagina=indicator&indicator=participatie-ridderkerk-buig-budget&gemeente=GM0597");
+    let (state, notices) = checked("?pagina=indicator&indicator=participatie-ridderkerk-buig-budget&gemeente=GM0597");
     assert_eq!(notices, Vec::<String>::new());
     assert_eq!(state.region.as_deref(), Some("ridderkerk"));
     assert_eq!(state.gemeente.as_deref(), Some("GM0597"));
     // A link that names the wrong region is told where the indicator is.
-    let (state, notices) = checked("?pagina=indicator&regio=drechtsteden&indicator=participatie-ridderkerk-buig-budget");
+    let (state, notices) =
+        checked("?pagina=indicator&regio=drechtsteden&indicator=participatie-ridderkerk-buig-budget");
     assert_eq!(state.region.as_deref(), Some("ridderkerk"));
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("wel bij Ridderkerk"), "{notices:?}");
@@ -110,7 +112,11 @@ fn search_understands_a_gemeente_and_a_subject() {
     let (q, hits) = catalog::find(&tables, &m, "Zwijndrecht jeugd");
     assert_eq!(q.gemeente.as_deref(), Some("GM0642"));
     assert_eq!(q.words, vec!["jeugd"]);
-    assert!(hits.iter().any(|t| t.id == "jeugd-jongeren-in-jeugdzorg"), "{:?}", hits.iter().map(|t| &t.id).collect::<Vec<_>>());
+    assert!(
+        hits.iter().any(|t| t.id == "jeugd-jongeren-in-jeugdzorg"),
+        "{:?}",
+        hits.iter().map(|t| &t.id).collect::<Vec<_>>()
+    );
     assert!(hits.iter().all(|t| t.values.iter().any(|v| v.key.area == "GM0642")));
     assert!(hits.iter().all(|t| t.theme.id() == "jeugd" || catalog::fold(&t.title).contains("jeugd")));
     // Names of more words and with hyphens, in any case.
@@ -121,4 +127,20 @@ fn search_understands_a_gemeente_and_a_subject() {
     assert_eq!(q.gemeente, None);
     assert_eq!(hits.len(), catalog::search(tables.iter().copied(), "bijstand").len());
     assert!(!hits.is_empty());
+}
+
+#[test]
+fn a_chosen_period_of_a_time_series_shows_that_period_only() {
+    let (m, sets) = data();
+    let t = sets.iter().flat_map(|d| &d.tables).find(|t| t.id == "participatie-ridderkerk-instroomredenen").unwrap();
+    let all = monitor_sociaal_domein::core::grid::build(t, &m, None, None);
+    assert_eq!(all.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Periods);
+    let first = &t.periods[0];
+    let one = monitor_sociaal_domein::core::grid::build(t, &m, Some(&first.id), None);
+    assert_eq!(one.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Categories);
+    assert_eq!(one.period_label.as_deref(), Some(first.label.as_str()));
+    assert_eq!(one.rows.len(), t.categories.len());
+    // An unknown period is not a choice: the whole series.
+    let odd = monitor_sociaal_domein::core::grid::build(t, &m, Some("1900"), None);
+    assert_eq!(odd.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Periods);
 }

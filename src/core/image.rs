@@ -53,7 +53,8 @@ pub fn footer(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Prov
     }
     let cells = || grid.rows.iter().flat_map(|r| &r.cells);
     let secret = cells().any(|f| f.is_secret());
-    let unavailable = cells().any(|f| matches!(f.value, Err(Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_))));
+    let unavailable =
+        cells().any(|f| matches!(f.value, Err(Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_))));
     let mut marks = Vec::new();
     if secret {
         marks.push("geheim = een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen");

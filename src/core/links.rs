@@ -164,44 +164,41 @@ pub fn check_data(state: &ViewState, manifest: &Manifest, sets: &[&Dataset]) -> 
         }
     }
     let region_id = region_of(manifest, s).map(|r| r.id.clone()).unwrap_or_default();
-    let tables: Vec<&Table> =
-        sets.iter().filter(|d| d.region == region_id).flat_map(|d| d.tables.iter()).collect();
+    let tables: Vec<&Table> = sets.iter().filter(|d| d.region == region_id).flat_map(|d| d.tables.iter()).collect();
     let table = match tables.iter().find(|t| t.id == id) {
         Some(t) => *t,
-        None => {
-            match nearest_table(&tables, &id) {
-                Some(t) => {
-                    out.notices.push(format!(
-                        "De indicator \u{2018}{id}\u{2019} bestaat niet (meer). U ziet de meest gelijkende: {}.",
-                        t.title
-                    ));
-                    s.indicator = Some(t.id.clone());
-                    s.period = s.period.clone().filter(|p| t.periods.iter().any(|x| x.id == *p));
-                    t
-                }
-                None => {
-                    let theme = id.split('-').next().and_then(Theme::from_id);
-                    out.notices.push(format!(
-                        "De indicator \u{2018}{id}\u{2019} bestaat niet (meer) in de gegevens van deze monitor. {}",
-                        match theme {
-                            Some(t) => format!("U ziet alle cijfers over {}.", t.name()),
-                            None => "U ziet de beginpagina.".to_owned(),
-                        }
-                    ));
-                    s.indicator = None;
-                    s.period = None;
-                    s.display = Default::default();
-                    match theme {
-                        Some(t) => {
-                            s.page = Page::Theme;
-                            s.theme = Some(t.id().to_owned());
-                        }
-                        None => s.page = Page::Home,
-                    }
-                    return out;
-                }
+        None => match nearest_table(&tables, &id) {
+            Some(t) => {
+                out.notices.push(format!(
+                    "De indicator \u{2018}{id}\u{2019} bestaat niet (meer). U ziet de meest gelijkende: {}.",
+                    t.title
+                ));
+                s.indicator = Some(t.id.clone());
+                s.period = s.period.clone().filter(|p| t.periods.iter().any(|x| x.id == *p));
+                t
             }
-        }
+            None => {
+                let theme = id.split('-').next().and_then(Theme::from_id);
+                out.notices.push(format!(
+                    "De indicator \u{2018}{id}\u{2019} bestaat niet (meer) in de gegevens van deze monitor. {}",
+                    match theme {
+                        Some(t) => format!("U ziet alle cijfers over {}.", t.name()),
+                        None => "U ziet de beginpagina.".to_owned(),
+                    }
+                ));
+                s.indicator = None;
+                s.period = None;
+                s.display = Default::default();
+                match theme {
+                    Some(t) => {
+                        s.page = Page::Theme;
+                        s.theme = Some(t.id().to_owned());
+                    }
+                    None => s.page = Page::Home,
+                }
+                return out;
+            }
+        },
     };
     if let Some(p) = s.period.clone() {
         if !table.periods.iter().any(|x| x.id == p) {
@@ -225,7 +222,8 @@ pub fn check(state: &ViewState, manifest: &Manifest, sets: &[&Dataset]) -> Check
     // gemeente is checked against it.
     let known_region = state.region.as_ref().is_some_and(|id| manifest.regions.iter().any(|r| r.id == *id));
     if state.page == Page::Indicator && !known_region {
-        if let Some(first) = state.indicator.as_deref().and_then(|id| regions_with(manifest, sets, id).first().copied()) {
+        if let Some(first) = state.indicator.as_deref().and_then(|id| regions_with(manifest, sets, id).first().copied())
+        {
             if state.region.is_none() {
                 state.region = Some(first.id.clone());
             }

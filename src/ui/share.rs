@@ -61,10 +61,7 @@ pub fn Downloads(
     let image = move |kind: &'static str, name: String| {
         let spec = spec.clone();
         leptos::task::spawn_local(async move {
-            match echarts::export_image(&spec, kind)
-                .await
-                .and_then(|u| download::save_url(&name, &u))
-            {
+            match echarts::export_image(&spec, kind).await.and_then(|u| download::save_url(&name, &u)) {
                 Ok(()) => set_status.set(format!("{name} is gedownload.")),
                 Err(_) => set_status.set("Het plaatje kon niet worden gemaakt. De CSV bevat dezelfde cijfers.".into()),
             }
