@@ -6,6 +6,7 @@ pub mod charts;
 pub mod config;
 pub mod csv_import;
 pub mod decode;
+pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod format;
