@@ -113,11 +113,16 @@ export function drawImage(echarts, resolve, specJson, type) {
         fontFamily: FONT, fontSize: b.style.size, fontWeight: b.style.weight, color: b.style.color, lineHeight: b.style.line,
       },
     }));
+    // Chart, legend and texts share the left margin.
     for (const g of [].concat(option.grid || [])) {
       g.top = shift(g.top, plan.header);
       g.bottom = shift(g.bottom, plan.footer);
+      if (typeof g.left === 'number' && g.left < PAD) g.left = PAD;
     }
-    for (const l of [].concat(option.legend || [])) l.top = shift(l.top, plan.header);
+    for (const l of [].concat(option.legend || [])) {
+      l.top = shift(l.top, plan.header);
+      if (typeof l.left === 'number' && l.left < PAD) l.left = PAD - 5;
+    }
     chart.setOption(option, { notMerge: true });
     return chart.getDataURL({ type: renderer === 'svg' ? 'svg' : 'png', pixelRatio: renderer === 'svg' ? 1 : 2, backgroundColor: '#ffffff' });
   } finally {

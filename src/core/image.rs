@@ -107,13 +107,12 @@ pub fn with_marks(option_json: &str, grid: &Grid, columns: &[usize]) -> String {
                     continue;
                 }
                 let suffix = format!(" ({})", words.join(", "));
-                let sep = if lines { "\n" } else { "" };
                 match slot {
-                    Value::String(s) if !s.ends_with(&suffix) => s.push_str(&format!("{sep}{}", suffix.trim_start())),
+                    Value::String(s) if !s.ends_with(&suffix) => s.push_str(&suffix),
                     Value::Object(o) => {
                         if let Some(Value::String(s)) = o.get_mut("value") {
                             if !s.ends_with(&suffix) {
-                                s.push_str(&format!("{sep}{}", suffix.trim_start()));
+                                s.push_str(&suffix);
                             }
                         }
                     }
