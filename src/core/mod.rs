@@ -15,6 +15,7 @@ pub mod image;
 pub mod json;
 pub mod links;
 pub mod model;
+pub mod pages;
 pub mod problem;
 pub mod report;
 pub mod summary;

@@ -4,30 +4,10 @@
 //! touches JSON or the browser. Serialize is derived so the app can export exactly what it shows.
 
 use serde::Serialize;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a tiny, fast hasher for the engine's lookups by short string keys. The keys come
-/// from validated data files, not from an attacker who could choose collisions at scale, and
-/// SipHash was a fifth of the national benchmark.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// The engine's lookups by short string keys use rustc-hash's Fx hasher: the keys come from
+/// validated data files, not from an attacker who could choose collisions at scale, SipHash was a
+/// fifth of the national benchmark, and the crate is already in the WASM through Leptos.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

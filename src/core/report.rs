@@ -5,7 +5,8 @@ use super::engine;
 use super::model::{Dataset, Manifest};
 use super::problem::{Problem, Problems};
 use super::validate;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Default)]
 pub struct Report {
@@ -41,7 +42,7 @@ pub fn check(files: &[(String, String)]) -> Report {
             return r;
         }
     };
-    let mut table_files: HashMap<String, String> = HashMap::new();
+    let mut table_files: FxHashMap<String, String> = FxHashMap::default();
     for d in &manifest.datasets {
         let Some((_, text)) = files.iter().find(|(n, _)| *n == d.file) else {
             r.problems.push(Problem {

@@ -9,7 +9,7 @@ use super::engine;
 use super::format;
 use super::model::*;
 use super::problem::{Problem, Problems};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Decodes and validates one dataset file against the manifest.
 pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Dataset, Vec<Problem>> {
@@ -40,7 +40,7 @@ pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
 }
 
 pub fn manifest(m: &Manifest, p: &mut Problems) {
-    let mut codes = HashSet::new();
+    let mut codes = FxHashSet::default();
     for (i, a) in m.areas.iter().enumerate() {
         if !codes.insert(a.code.as_str()) {
             p.add(&format!("areas[{i}].code"), format!("gebiedscode {} komt twee keer voor", a.code));
@@ -107,8 +107,8 @@ fn is_id(id: &str) -> bool {
 }
 
 pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
-    let area_codes: HashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
-    let mut ids = HashSet::new();
+    let area_codes: FxHashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
+    let mut ids = FxHashSet::default();
     for (i, t) in ds.tables.iter().enumerate() {
         let path = format!("tables[{i}]");
         if !ids.insert(t.id.as_str()) {
@@ -165,7 +165,7 @@ fn describe_kind(m: &Measure) -> String {
     }
 }
 
-fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
+fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
     if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
         p.add(
             &format!("{path}.id"),
@@ -181,7 +181,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
     }
     source(&t.source, &format!("{path}.source"), p);
 
-    let mut measure_ids = HashSet::new();
+    let mut measure_ids = FxHashSet::default();
     for (j, m) in t.measures.iter().enumerate() {
         let mp = format!("{path}.measures[{j}]");
         if !measure_ids.insert(m.id.as_str()) {
@@ -206,7 +206,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
         return; // the engine cannot compute a cycle; stop before the checks below
     }
     let unique = |list: &[Label], what: &str, p: &mut Problems| {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (j, l) in list.iter().enumerate() {
             if !seen.insert(l.id.as_str()) {
                 p.add(&format!("{path}.{what}[{j}].id"), format!("\"{}\" komt twee keer voor", l.id));
@@ -216,7 +216,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
     unique(&t.periods, "periods", p);
     unique(&t.categories, "categories", p);
 
-    let mut keys: HashMap<&Key, usize> = HashMap::new();
+    let mut keys: FxHashMap<&Key, usize> = FxHashMap::default();
     for (j, v) in t.values.iter().enumerate() {
         let vp = format!("{path}.values[{j}]");
         key_known(t, &v.key, &vp, areas, p);
@@ -310,7 +310,7 @@ fn table(t: &Table, path: &str, areas: &HashSet<&str>, p: &mut Problems) {
     }
 }
 
-fn key_known(t: &Table, k: &Key, vp: &str, areas: &HashSet<&str>, p: &mut Problems) {
+fn key_known(t: &Table, k: &Key, vp: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
     if t.measure(&k.measure).is_none() {
         p.add(&format!("{vp}.measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
     }

@@ -68,11 +68,10 @@ impl ViewState {
     /// are ignored: a link that was mistyped still opens the monitor.
     pub fn parse(query: &str) -> ViewState {
         let mut v = ViewState::default();
-        for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
-            let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
-            let val = decode(val);
+        for (k, val) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            let val = val.into_owned();
             let clean = || Some(val.clone()).filter(|s| !s.is_empty() && s.len() <= 200);
-            match k {
+            match k.as_ref() {
                 "pagina" => v.page = Page::from_id(&val).unwrap_or_default(),
                 "regio" => v.region = clean(),
                 "thema" => v.theme = clean(),
@@ -135,41 +134,20 @@ impl ViewState {
     }
 }
 
-/// Percent-encodes everything but unreserved characters.
+/// Everything but RFC 3986's unreserved characters is percent-encoded in links.
+const ESCAPED: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Percent-encodes everything but unreserved characters (`percent-encoding`, already in the WASM
+/// through gloo-net's `url` dependency).
 pub fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, ESCAPED).to_string()
 }
 
-/// Percent-decodes (and reads `+` as a space); invalid sequences are kept as they are.
+/// Percent-decodes (and reads `+` as a space, as a GET form sends it); invalid sequences are kept
+/// as they are.
 pub fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]

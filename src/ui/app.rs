@@ -5,11 +5,13 @@
 
 use super::data;
 use super::pages::{
-    region, BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, ProfilePage,
+    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage,
     ThemePage,
 };
+use super::store::Store;
 use crate::core::config::Config;
 use crate::core::model::Manifest;
+use crate::core::pages::site;
 use crate::core::problem::Problem;
 use crate::core::view::{Page, ViewState};
 use leptos::ev;
@@ -29,7 +31,7 @@ pub fn App() -> impl IntoView {
     let site = LocalResource::new(|| async {
         let manifest = data::manifest().await?;
         let (config, problems) = data::config(&manifest).await;
-        Ok::<_, data::LoadError>((data::apply_config(manifest, &config), config, problems))
+        Ok::<_, data::LoadError>((site::apply_config(manifest, &config), config, problems))
     });
     move || {
         match site.get() {
@@ -56,18 +58,6 @@ fn apply_branding(config: &Config) {
             root.style().set_property(var, value).ok();
         }
     }
-}
-
-/// The config's default gemeente, when the link names none and shows its region.
-fn with_defaults(mut s: ViewState, config: &Config, manifest: &Manifest) -> ViewState {
-    if s.gemeente.is_none() {
-        if let (Some(g), Some(r)) = (&config.default_gemeente, region(manifest, &s)) {
-            if r.gemeenten.contains(g) {
-                s.gemeente = Some(g.clone());
-            }
-        }
-    }
-    s
 }
 
 /// Handles a plain left click on an in-page link (`href="?…"`) without reloading the page.
@@ -103,20 +93,41 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 
 #[component]
 fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSignal<ViewState>) -> impl IntoView {
+    let store = Store::provide(manifest, config.clone(), state);
+    let view = store.view;
+    // A page is built again only when what it is about changes (page type, region, theme,
+    // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
+    // update the page in place through its memos.
+    let page_key = Memo::new(move |_| {
+        view.state.with(|s| {
+            (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
+        })
+    });
+    let page = move || {
+        page_key.track();
+        match view.page.get_untracked() {
+            Page::Indicator => view! { <IndicatorPage/> }.into_any(),
+            Page::Theme => view! { <ThemePage/> }.into_any(),
+            Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
+            Page::Profile => view! { <ProfilePage/> }.into_any(),
+            Page::Compare => view! { <ComparePage/> }.into_any(),
+            Page::Find => view! { <FindPage/> }.into_any(),
+            Page::DataCheck => view! { <DataCheckPage/> }.into_any(),
+            _ => view! { <HomePage/> }.into_any(),
+        }
+    };
     // Embedded in another site: only the view itself, no site navigation.
-    if state.get_untracked().embed {
-        let m = manifest.clone();
+    if view.embed.get_untracked() {
         return view! {
             <main id="inhoud" class="ingesloten">
-                {move || { let s = state.get(); view! { <IndicatorPage manifest=m.clone() state=s/> } }}
+                {move || { page_key.track(); view! { <IndicatorPage/> } }}
                 <p class="klein">{config.name.clone()}</p>
             </main>
         }
         .into_any();
     }
-    let m = manifest.clone();
-    let header_manifest = manifest.clone();
-    let defaults = (config.clone(), manifest.clone());
+    let manifest = store.manifest();
+    let regions = Memo::new(move |_| view.state.with(|s| site::region_links(&manifest, s)));
     let logo_alt = config.organisation.clone().map_or_else(|| "Logo".to_owned(), |o| format!("Logo {o}"));
     view! {
         <a class="skiplink" href="#inhoud">"Naar de inhoud"</a>
@@ -127,15 +138,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
             </a>
             <nav aria-label="Regio's">
                 <ul>
-                    {move || {
-                        let s = state.get();
-                        let current = region(&header_manifest, &s).map(|r| r.id.clone());
-                        header_manifest.regions.iter().map(|r| {
-                            let href = ViewState { region: Some(r.id.clone()), ..ViewState::default() }.href();
-                            let here = current.as_deref() == Some(r.id.as_str());
-                            view! { <li><a href=href aria-current=here.then_some("true")>{r.name.clone()}</a></li> }
-                        }).collect::<Vec<_>>()
-                    }}
+                    {move || regions.get().into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}
                 </ul>
             </nav>
         </header>
@@ -145,22 +148,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                 <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect::<Vec<_>>()}</ul>
             </div>
         })}
-        <main id="inhoud" tabindex="-1">
-            {move || {
-                let s = with_defaults(state.get(), &defaults.0, &defaults.1);
-                let m = m.clone();
-                match s.page {
-                    Page::Indicator => view! { <IndicatorPage manifest=m state=s/> }.into_any(),
-                    Page::Theme => view! { <ThemePage manifest=m state=s/> }.into_any(),
-                    Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
-                    Page::Profile => view! { <ProfilePage manifest=m state=s/> }.into_any(),
-                    Page::Compare => view! { <ComparePage manifest=m state=s/> }.into_any(),
-                    Page::Find => view! { <FindPage manifest=m state=s/> }.into_any(),
-                    Page::DataCheck => view! { <DataCheckPage manifest=m/> }.into_any(),
-                    _ => view! { <HomePage manifest=m state=s/> }.into_any(),
-                }
-            }}
-        </main>
+        <main id="inhoud" tabindex="-1">{page}</main>
         <footer class="voet">
             {config.footer.clone().map(|f| view! { <p>{f}</p> })}
             {config.organisation.clone().map(|o| view! { <p>"Deze monitor wordt uitgegeven door "{o}"."</p> })}

@@ -1,31 +1,44 @@
 //! A chart on the page: one ECharts instance per container, created when the container is
-//! mounted and disposed when it is removed, so navigation leaks nothing.
+//! mounted, given each new option with `setOption` while it stays (a new gemeente or period
+//! keeps the instance), and disposed only when the container is removed, so navigation leaks
+//! nothing.
 
 use super::echarts::{self, ChartHandle, Renderer};
+use crate::core::pages::indicator::ChartModel;
 use leptos::prelude::*;
 
 #[component]
 pub fn ChartView(
-    /// The chart options as JSON (from `core::charts::to_json`).
-    option: String,
-    height: u32,
-    /// Short accessible name of the chart.
-    label: String,
+    /// The option (from `core::charts::to_json`), height and accessible name.
+    chart: Memo<ChartModel>,
     /// Id of the element with the text summary.
-    described_by: String,
+    described_by: Memo<String>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let handle: StoredValue<Option<ChartHandle>, LocalStorage> = StoredValue::new_local(None);
     let (failed, set_failed) = signal(false);
     let alive = StoredValue::new(true);
+    let started = StoredValue::new(false);
     Effect::new(move |_| {
+        let spec = chart.get();
         let Some(el) = node.get() else { return };
-        let option = option.clone();
+        if let Some(Some(h)) = handle.try_get_value() {
+            h.update(&el, spec.height, &spec.option);
+            return;
+        }
+        if started.get_value() {
+            // ECharts is still loading; the draw below reads the newest option.
+            return;
+        }
+        started.set_value(true);
         leptos::task::spawn_local(async move {
             let drawn = match echarts::load().await {
                 // The view may have changed while ECharts was loading.
                 Ok(()) if !alive.try_get_value().unwrap_or(false) => return,
-                Ok(()) => echarts::draw(&el, Renderer::Canvas, height, &option),
+                Ok(()) => match chart.try_get_untracked() {
+                    Some(spec) => echarts::draw(&el, Renderer::Canvas, spec.height, &spec.option),
+                    None => return,
+                },
                 Err(e) => Err(e),
             };
             match drawn {
@@ -47,7 +60,7 @@ pub fn ChartView(
     });
     view! {
         <figure class="grafiek-kader">
-            <div class="grafiek" node_ref=node role="img" aria-label=label aria-describedby=described_by></div>
+            <div class="grafiek" node_ref=node role="img" aria-label=move || chart.with(|c| c.label.clone()) aria-describedby=described_by></div>
             <Show when=move || failed.get()>
                 <p class="melding">"De grafiek kan niet worden getoond. De tabel hieronder bevat dezelfde cijfers."</p>
             </Show>

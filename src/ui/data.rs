@@ -1,8 +1,9 @@
 //! Loading the monitor's data files at run time, relative to the page (so any sub-folder works),
-//! and validating them with the same core validator that `msd-check` uses.
+//! and validating them with the same core validator that `msd-check` uses. The store
+//! (`store.rs`) decides when a file is fetched; this module only fetches and validates.
 
 use crate::core::config::{self, Config};
-use crate::core::model::{Dataset, Manifest, Theme};
+use crate::core::model::{Dataset, Manifest};
 use crate::core::problem::{Problem, Problems};
 use crate::core::validate;
 use gloo_net::http::Request;
@@ -64,24 +65,6 @@ pub async fn dataset(manifest: &Manifest, file: &str) -> Result<Dataset, LoadErr
     validate::dataset_file(file, &text, manifest).map_err(LoadError::Invalid)
 }
 
-/// Loads every dataset of a region (all regions when `None`) that holds tables of `theme` (all
-/// themes when `None`).
-pub async fn datasets(
-    manifest: &Manifest,
-    region: Option<&str>,
-    theme: Option<Theme>,
-) -> Result<Vec<Dataset>, LoadError> {
-    let mut out = Vec::new();
-    for d in manifest
-        .datasets
-        .iter()
-        .filter(|d| region.is_none_or(|r| d.region == r) && theme.is_none_or(|t| d.themes.contains(&t)))
-    {
-        out.push(dataset(manifest, &d.file).await?);
-    }
-    Ok(out)
-}
-
 /// The council's `config.json` next to `index.html`. A missing file means the defaults; an
 /// invalid one gives the defaults for what is wrong, plus the problems to show.
 pub async fn config(manifest: &Manifest) -> (Config, Vec<Problem>) {
@@ -97,20 +80,4 @@ pub async fn config(manifest: &Manifest) -> (Config, Vec<Problem>) {
         }
         Err(_) => (Config::default(), Vec::new()),
     }
-}
-
-/// The manifest as this site shows it: only the regions the config names, the default first.
-pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {
-    if !config.regions.is_empty() {
-        manifest.regions.retain(|r| config.regions.contains(&r.id));
-        manifest.regions.sort_by_key(|r| config.regions.iter().position(|x| *x == r.id));
-        manifest.datasets.retain(|d| config.regions.contains(&d.region));
-    }
-    if let Some(first) = &config.default_region {
-        if let Some(i) = manifest.regions.iter().position(|r| r.id == *first) {
-            let r = manifest.regions.remove(i);
-            manifest.regions.insert(0, r);
-        }
-    }
-    manifest
 }

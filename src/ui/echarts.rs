@@ -55,6 +55,15 @@ pub fn draw(
 }
 
 impl ChartHandle {
+    /// Draws a new option in the same instance (ECharts' `setOption` without merging); the
+    /// container takes the new height and the chart's resize observer follows it.
+    pub fn update(&self, el: &web_sys::HtmlElement, height: u32, option_json: &str) {
+        el.style().set_property("height", &format!("{height}px")).ok();
+        if let Err(e) = js_set_option(&self.0, option_json) {
+            leptos::logging::warn!("grafiek niet bijgewerkt: {e:?}");
+        }
+    }
+
     pub fn dispose(&self) {
         js_dispose(&self.0).ok();
     }

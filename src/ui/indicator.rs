@@ -1,204 +1,130 @@
-//! The indicator view: title, marks, generated summary, choices (period, chart or table),
-//! chart, data table, comparison with the reference, note, source and "hoe berekend".
+//! The indicator view: renders the core's `IndicatorModel` (title, marks, summary, choices,
+//! chart, data table, comparison, note, source, "hoe berekend"). The model is a `Memo` of the
+//! view state, so a new gemeente, period or chart/table choice updates the view in place; the
+//! chart stays one ECharts instance that gets the new option.
 
 use super::chart::ChartView;
+use super::pages::NavItem;
 use super::share::{Downloads, EmbedCode};
+use super::store::{use_store, TableRef};
 use super::table::{DataTable, TableFrame};
-use crate::core::engine;
-use crate::core::format;
-use crate::core::grid::{Grid, RowsAre};
-use crate::core::model::{Manifest, Table};
-use crate::core::view::{Display, ViewState};
-use crate::core::{charts, grid, summary};
+use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
+use crate::core::view::ViewState;
 use leptos::prelude::*;
 
 #[component]
 pub fn IndicatorView(
-    table: Table,
-    manifest: Manifest,
-    state: ViewState,
-    reference: Option<String>,
+    table: TableRef,
     /// 1 on the indicator page, 2 where the view is part of a larger page.
     #[prop(default = 2)]
     heading_level: u8,
 ) -> impl IntoView {
-    let grid = grid::build(&table, &manifest, state.period.as_deref(), None);
-    let embed = state.embed;
-    let place = state
-        .gemeente
-        .as_deref()
-        .or(state.region.as_deref())
-        .map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone()))
-        .unwrap_or_default();
-    let downloads_grid = grid.clone();
-    let downloads_table = table.clone();
-    let downloads_manifest = manifest.clone();
-    let downloads_state = state.clone();
-    let focus = state.gemeente.as_deref();
-    let text = summary::describe(&grid, &manifest, focus, reference.as_deref());
-    let (chart, height) = charts::chart(&grid);
-    let option = charts::to_json(&chart, &text);
-    let download_option = option.clone();
-    let full_view = ViewState { embed: false, ..state.clone() }.href();
-    let embed_state = state.clone();
-    let embed_title = table.title.clone();
-    let title_id = format!("titel-{}", table.id);
-    let summary_id = format!("samenvatting-{}", table.id);
-    let provisional = grid.any_provisional();
-    let caption = match &grid.period_label {
-        Some(p) if !table.title.contains(p.as_str()) => format!("{} — {p}", table.title),
-        _ => table.title.clone(),
-    };
-    let how = how_lines(&grid);
-    let comparison = comparison(&grid, &manifest, focus, reference.as_deref());
-    let seed = manifest.seed(&table.source.seed).map(|s| format!("{} ({}, {})", s.title, s.publisher, s.year));
-    let show_chart = state.display == Display::Chart;
-    let label = format!("Grafiek: {}", table.title);
-    let periods: Vec<(String, String, bool)> = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
-        Vec::new()
-    } else {
-        table
-            .periods
-            .iter()
-            .map(|p| {
-                (
-                    ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
-                    p.label.clone(),
-                    grid.period.as_deref() == Some(p.id.as_str()),
-                )
-            })
-            .collect()
-    };
-    let chart_href = ViewState { display: Display::Chart, ..state.clone() }.href();
-    let table_href = ViewState { display: Display::Table, ..state.clone() }.href();
-    let labelled_by = title_id.clone();
-    let summary_target = summary_id.clone();
+    let store = use_store();
+    let manifest = store.manifest();
+    // The view state as this view shows it, tracking only the slices that change within a page
+    // (gemeente, period, chart or table; the rest rebuilds the page): the gemeente only when it
+    // belongs to the region.
+    let view = store.view;
+    let state = Memo::new(move |_| {
+        let (gemeente, period, display) = (view.gemeente.get(), view.period.get(), view.display.get());
+        let region = view.region.get();
+        let mut state = ViewState { period, display, ..view.state.get_untracked() };
+        state.gemeente = gemeente.filter(|g| region.as_ref().is_some_and(|r| r.gemeenten.contains(g)));
+        state
+    });
+    let shown = table.clone();
+    let model: Memo<IndicatorModel> = Memo::new(move |_| {
+        let reference = store.view.region.with(|r| r.as_ref().and_then(|r| r.reference.clone()));
+        state.with(|s| indicator::indicator(&shown, &manifest, s, reference.as_deref()))
+    });
+    let chart = Memo::new(move |_| model.with(|m| m.chart.clone()));
+    let show_chart = Memo::new(move |_| model.with(|m| m.show_chart));
+    let summary_id = Memo::new(move |_| model.with(|m| m.summary_id.clone()));
+    let title_id = model.with_untracked(|m| m.title_id.clone());
     let title = table.title.clone();
     let heading = if heading_level == 1 {
-        view! { <h1 id=title_id>{title}</h1> }.into_any()
+        view! { <h1 id=title_id.clone()>{title}</h1> }.into_any()
     } else {
-        view! { <h2 id=title_id>{title}</h2> }.into_any()
+        view! { <h2 id=title_id.clone()>{title}</h2> }.into_any()
     };
+    let embed = store.view.embed.get_untracked();
+    let embed_title = table.title.clone();
     view! {
-        <article class="indicator" aria-labelledby=labelled_by>
+        <article class="indicator" aria-labelledby=title_id>
             {heading}
-            <p class="kenmerken">
-                {provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
-                {grid.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
-            </p>
-            <p class="samenvatting" id=summary_target>{text}</p>
-            {(!periods.is_empty() && !embed).then(|| view! {
-                <nav class="keuze" aria-label="Periode">
-                    {periods.into_iter().map(|(href, label, here)| view! { <a href=href aria-current=here.then_some("true")>{label}</a> }).collect::<Vec<_>>()}
-                </nav>
-            })}
-            {(!embed).then(|| view! {
-                <nav class="keuze weergave" aria-label="Weergave">
-                    <a href=chart_href aria-current=show_chart.then_some("true")>"Grafiek"</a>
-                    <a href=table_href aria-current=(!show_chart).then_some("true")>"Tabel"</a>
-                </nav>
-            })}
-            {show_chart.then(|| view! { <ChartView option=option height=height label=label described_by=summary_id/> })}
-            <DataTable grid=grid caption=caption/>
-            {(!embed).then_some(comparison)}
-            <section class="toelichting" aria-label="Toelichting en bron">
-                {table.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
-                {table.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
-                <p class="bron"><strong>"Bron: "</strong>{table.source.text.clone()}</p>
-                {seed.map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}", "{table.source.section.clone()}"."</p> })}
-                <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
-                {(!table.inconsistencies.is_empty()).then(|| view! {
-                    <div class="inconsistenties">
-                        <h3>"Waar de bron zichzelf tegenspreekt"</h3>
-                        <ul>{table.inconsistencies.iter().map(|i| view! { <li>{i.description.clone()}</li> }).collect::<Vec<_>>()}</ul>
-                    </div>
+            {move || model.with(|m| view! {
+                <p class="kenmerken">
+                    {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
+                    {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
+                </p>
+                <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
+                {(!m.periods.is_empty() && !m.embed).then(|| view! {
+                    <nav class="keuze" aria-label="Periode">
+                        {m.periods.iter().cloned().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+                    </nav>
                 })}
-                {(!how.is_empty() && !embed).then(|| view! {
-                    <details class="hoe-berekend">
-                        <summary>"Hoe berekend"</summary>
-                        <ul>{how.into_iter().map(|h| view! { <li>{h}</li> }).collect::<Vec<_>>()}</ul>
-                    </details>
+                {(!m.embed).then(|| view! {
+                    <nav class="keuze weergave" aria-label="Weergave">
+                        <NavItem link=m.chart_link.clone()/>
+                        <NavItem link=m.table_link.clone()/>
+                    </nav>
                 })}
-            </section>
-            <Downloads table=downloads_table grid=downloads_grid manifest=downloads_manifest state=downloads_state option=download_option chart_height=height place=place/>
+            })}
+            {move || show_chart.get().then(|| view! { <ChartView chart=chart described_by=summary_id/> })}
+            {move || model.with(|m| view! {
+                <DataTable grid=m.grid.clone() caption=m.caption.clone()/>
+                {m.comparison.clone().filter(|_| !m.embed).map(|c| view! { <Comparison model=c/> })}
+                <section class="toelichting" aria-label="Toelichting en bron">
+                    {m.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
+                    {m.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
+                    <p class="bron"><strong>"Bron: "</strong>{m.source.clone()}</p>
+                    {m.publication.clone().map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}"."</p> })}
+                    <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
+                    {(!m.inconsistencies.is_empty()).then(|| view! {
+                        <div class="inconsistenties">
+                            <h3>"Waar de bron zichzelf tegenspreekt"</h3>
+                            <ul>{m.inconsistencies.iter().map(|i| view! { <li>{i.clone()}</li> }).collect::<Vec<_>>()}</ul>
+                        </div>
+                    })}
+                    {(!m.how.is_empty() && !m.embed).then(|| view! {
+                        <details class="hoe-berekend">
+                            <summary>"Hoe berekend"</summary>
+                            <ul>{m.how.iter().map(|h| view! { <li>{h.clone()}</li> }).collect::<Vec<_>>()}</ul>
+                        </details>
+                    })}
+                </section>
+            })}
+            <Downloads table=table model=model/>
             {if embed {
-                view! { <p class="naar-monitor"><a href=full_view target="_blank" rel="noopener">"Bekijk in de monitor"</a></p> }.into_any()
+                view! { <p class="naar-monitor"><a href=move || model.with(|m| m.full_view.clone()) target="_blank" rel="noopener">"Bekijk in de monitor"</a></p> }.into_any()
             } else {
-                view! { <EmbedCode state=embed_state title=embed_title/> }.into_any()
+                view! { <EmbedCode state=state title=embed_title/> }.into_any()
             }}
         </article>
     }
 }
 
-/// The calculations behind the shown figures, written out (published figures are left out).
-fn how_lines(grid: &Grid) -> Vec<String> {
-    grid.rows
-        .iter()
-        .flat_map(|r| {
-            r.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(
-                move |(f, c)| {
-                    let published = f.printed_differently().map_or_else(String::new, |p| {
-                        format!(" (de bron drukt {} af)", format::with_unit(p, f.unit, f.decimals))
-                    });
-                    format!("{}, {}: {}{published}", r.label, c.label, f.how())
-                },
-            )
-        })
-        .take(60)
-        .collect()
-}
-
-/// For the chosen gemeente: each figure next to the reference, as a difference and an index,
-/// and its rank among the gemeenten.
-fn comparison(
-    grid: &Grid,
-    manifest: &Manifest,
-    focus: Option<&str>,
-    reference: Option<&str>,
-) -> Option<impl IntoView + use<>> {
-    let (focus, reference) = (focus?, reference?);
-    if grid.rows_are != RowsAre::Areas {
-        return None;
-    }
-    let row = grid.rows.iter().find(|r| r.id == focus)?;
-    let reference_row = grid.rows.iter().find(|r| r.id == reference)?;
-    let gemeenten: Vec<&crate::core::grid::Row> = grid.rows.iter().filter(|r| !r.reference).collect();
-    let lines: Vec<(String, String, String, String, String)> = grid
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let (a, r) = (&row.cells[i], &reference_row.cells[i]);
-            let d = engine::difference(a, r);
-            let diff = d.number().map_or_else(|| d.display(), |v| format::signed_difference(v, c.unit, c.decimals));
-            let index = engine::index(a, r).display();
-            let column: Vec<Option<f64>> = gemeenten.iter().map(|g| g.cells[i].number()).collect();
-            let rank = gemeenten.iter().position(|g| g.id == focus).and_then(|p| engine::ranks(&column)[p]);
-            let ranked = column.iter().flatten().count();
-            let rank = rank.map_or("—".to_owned(), |r| format!("{r} van {ranked}"));
-            (c.label.clone(), a.display(), diff, index, rank)
-        })
-        .collect();
-    let (name, reference_name) = (manifest.area_name(focus), manifest.area_name(reference));
-    let caption = format!("{name} vergeleken met {reference_name}");
-    let frame_label = caption.clone();
-    Some(view! {
+/// The chosen gemeente next to the reference: difference, index and rank.
+#[component]
+fn Comparison(model: ComparisonModel) -> impl IntoView {
+    let frame_label = model.caption.clone();
+    view! {
         <TableFrame label=frame_label class="vergelijking">
             <table class="cijfers">
-                <caption>{caption}</caption>
+                <caption>{model.caption}</caption>
                 <thead><tr>
                     <th scope="col">"Cijfer"</th>
-                    <th scope="col">{name}</th>
-                    <th scope="col">{format!("Verschil met {reference_name}")}</th>
-                    <th scope="col">{format!("Index ({reference_name} = 100)")}</th>
+                    <th scope="col">{model.name}</th>
+                    <th scope="col">{model.difference_header}</th>
+                    <th scope="col">{model.index_header}</th>
                     <th scope="col">"Rang (1 = hoogste)"</th>
                 </tr></thead>
                 <tbody>
-                    {lines.into_iter().map(|(l, v, d, i, r)| view! {
-                        <tr><th scope="row">{l}</th><td class="getal">{v}</td><td class="getal">{d}</td><td class="getal">{i}</td><td class="getal">{r}</td></tr>
+                    {model.rows.into_iter().map(|r| view! {
+                        <tr><th scope="row">{r.label}</th><td class="getal">{r.value}</td><td class="getal">{r.difference}</td><td class="getal">{r.index}</td><td class="getal">{r.rank}</td></tr>
                     }).collect::<Vec<_>>()}
                 </tbody>
             </table>
         </TableFrame>
-    })
+    }
 }

@@ -12,6 +12,7 @@ mod echarts;
 mod indicator;
 mod pages;
 mod share;
+mod store;
 mod table;
 
 use wasm_bindgen::JsCast;

@@ -2,9 +2,9 @@
 
 use super::download;
 use super::echarts;
+use super::store::{use_store, TableRef};
 use crate::core::export;
-use crate::core::grid::Grid;
-use crate::core::model::{Manifest, Table};
+use crate::core::pages::indicator::{self, IndicatorModel};
 use crate::core::view::ViewState;
 use leptos::prelude::*;
 
@@ -41,67 +41,77 @@ pub fn snippet(state: &ViewState, title: &str) -> String {
     )
 }
 
+/// "Download wat u ziet": the files are made on click, from the model the view shows then.
 #[component]
-pub fn Downloads(
-    table: Table,
-    grid: Grid,
-    manifest: Manifest,
-    state: ViewState,
-    option: String,
-    chart_height: u32,
-    place: String,
-) -> impl IntoView {
+pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
     let (status, set_status) = signal(String::new());
-    let (csv_name, json_name) = (export::file_name(&grid, &place, "csv"), export::file_name(&grid, &place, "json"));
-    let (png_name, svg_name) = (export::file_name(&grid, &place, "png"), export::file_name(&grid, &place, "svg"));
-    let provenance = provenance(&state);
-    let csv = export::csv(&grid, &table, &manifest, &provenance);
-    let json = export::json(&grid, &table, &manifest, &provenance);
-    let spec = crate::core::image::spec(&grid, &table, &manifest, &option, chart_height, &place, &provenance);
-    let image = move |kind: &'static str, name: String| {
-        let spec = spec.clone();
+    // Made on click: the address of the view then, and the date of the download.
+    let files = move || {
+        let provenance = provenance(&model.with_untracked(|m| ViewState::parse(&m.full_view)));
+        model.with_untracked(|m| {
+            indicator::download_files(
+                &m.grid,
+                &table,
+                &manifest,
+                &m.place,
+                &m.chart.option,
+                m.chart.height,
+                &provenance,
+            )
+        })
+    };
+    let files = StoredValue::new(files);
+    let image = move |kind: &'static str| {
+        let made = files.with_value(|f| f());
+        let name = if kind == "png" { made.png_name } else { made.svg_name };
         leptos::task::spawn_local(async move {
-            match echarts::export_image(&spec, kind).await.and_then(|u| download::save_url(&name, &u)) {
+            match echarts::export_image(&made.image, kind).await.and_then(|u| download::save_url(&name, &u)) {
                 Ok(()) => set_status.set(format!("{name} is gedownload.")),
                 Err(_) => set_status.set("Het plaatje kon niet worden gemaakt. De CSV bevat dezelfde cijfers.".into()),
             }
         });
     };
-    let image_png = image.clone();
-    let text = move |name: String, mime: &'static str, body: String| {
+    let text = move |csv: bool| {
+        let made = files.with_value(|f| f());
+        let (name, mime, body) = if csv {
+            (made.csv_name, "text/csv;charset=utf-8", made.csv)
+        } else {
+            (made.json_name, "application/json", made.json)
+        };
         let result = download::save_text(&name, mime, &body);
         set_status.set(if result.is_ok() { format!("{name} is gedownload.") } else { "Downloaden lukte niet.".into() });
     };
-    let text_json = text;
     view! {
         <section class="downloads" aria-label="Downloaden">
             <h3>"Download wat u ziet"</h3>
             <div class="knoppen">
-                <button type="button" on:click=move |_| text(csv_name.clone(), "text/csv;charset=utf-8", csv.clone())>"CSV (Excel)"</button>
-                <button type="button" on:click=move |_| text_json(json_name.clone(), "application/json", json.clone())>"JSON"</button>
-                <button type="button" on:click=move |_| image_png("png", png_name.clone())>"Afbeelding (PNG)"</button>
-                <button type="button" on:click=move |_| image("svg", svg_name.clone())>"Afbeelding (SVG)"</button>
+                <button type="button" on:click=move |_| text(true)>"CSV (Excel)"</button>
+                <button type="button" on:click=move |_| text(false)>"JSON"</button>
+                <button type="button" on:click=move |_| image("png")>"Afbeelding (PNG)"</button>
+                <button type="button" on:click=move |_| image("svg")>"Afbeelding (SVG)"</button>
             </div>
             <p class="klein" role="status">{move || status.get()}</p>
         </section>
     }
 }
 
+/// The embed snippet of the view, kept up to date with the view state.
 #[component]
-pub fn EmbedCode(state: ViewState, title: String) -> impl IntoView {
-    let code = snippet(&state, &title);
+pub fn EmbedCode(state: Memo<ViewState>, title: String) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let (copied, set_copied) = signal(false);
-    let id = format!("insluitcode-{}", state.indicator.clone().unwrap_or_default());
+    let code = Memo::new(move |_| state.with(|s| snippet(s, &title)));
+    let id = format!("insluitcode-{}", state.with_untracked(|s| s.indicator.clone().unwrap_or_default()));
     let label_for = id.clone();
-    let to_copy = code.clone();
     view! {
         <details class="insluiten">
             <summary>"Insluiten op uw website"</summary>
             <p>"Plak deze code in uw artikel of pagina. De grafiek past zich aan de ruimte aan; zonder het script krijgt hij een vaste hoogte. Er worden geen cookies geplaatst en niets gevolgd."</p>
             <label for=label_for>"Code om in te sluiten"</label>
-            <textarea id=id node_ref=area readonly rows="6">{code}</textarea>
-            <button type="button" on:click=move |_| { download::copy(&to_copy, area.get()); set_copied.set(true); }>"Kopieer de code"</button>
+            <textarea id=id node_ref=area readonly rows="6" prop:value=move || code.get()>{code.get_untracked()}</textarea>
+            <button type="button" on:click=move |_| { download::copy(&code.get_untracked(), area.get()); set_copied.set(true); }>"Kopieer de code"</button>
             <span role="status" class="klein">{move || if copied.get() { " Gekopieerd." } else { "" }}</span>
         </details>
     }

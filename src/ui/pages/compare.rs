@@ -1,33 +1,31 @@
 //! Compare two or more gemeenten side by side, table by table. The choice is a plain GET form,
 //! so the result is a link like every other view.
 
-use super::{all_tables, region, with_datasets};
-use crate::core::grid;
-use crate::core::model::Manifest;
-use crate::core::view::ViewState;
+use super::with_files;
+use crate::core::pages::{compare, site};
+use crate::ui::store::use_store;
 use crate::ui::table::DataTable;
 use leptos::prelude::*;
 
 #[component]
-pub fn ComparePage(manifest: Manifest, state: ViewState) -> impl IntoView {
-    let Some(region) = region(&manifest, &state).cloned() else { return ().into_any() };
-    let chosen: Vec<String> = state.gemeenten.iter().filter(|g| region.gemeenten.contains(g)).cloned().collect();
-    let m = manifest.clone();
-    let r = region.clone();
+pub fn ComparePage() -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let Some(region) = store.view.region.get_untracked() else { return ().into_any() };
+    let state = store.view.state.get_untracked();
+    let options = compare::options(&manifest, &region, &state);
+    let enough = compare::chosen(&region, &state).len() >= 2;
     let form = view! {
         <form method="get" class="vergelijk-keuze">
             <input type="hidden" name="pagina" value="vergelijk"/>
             {state.region.clone().map(|id| view! { <input type="hidden" name="regio" value=id/> })}
             <fieldset>
                 <legend>"Kies twee of meer gemeenten"</legend>
-                {region.gemeenten.iter().map(|g| {
-                    let id = format!("kies-{g}");
-                    view! {
-                        <div class="keuzevak">
-                            <input type="checkbox" id=id.clone() name="gemeenten" value=g.clone() checked=chosen.contains(g)/>
-                            <label for=id>{manifest.area_name(g)}</label>
-                        </div>
-                    }
+                {options.into_iter().map(|o| view! {
+                    <div class="keuzevak">
+                        <input type="checkbox" id=o.id.clone() name="gemeenten" value=o.code checked=o.checked/>
+                        <label for=o.id>{o.name}</label>
+                    </div>
                 }).collect::<Vec<_>>()}
             </fieldset>
             <button type="submit">"Vergelijk"</button>
@@ -36,20 +34,10 @@ pub fn ComparePage(manifest: Manifest, state: ViewState) -> impl IntoView {
     view! {
         <h1>"Gemeenten vergelijken"</h1>
         {form}
-        {(chosen.len() >= 2).then(|| with_datasets(manifest.clone(), Some(region.id.clone()), None, move |sets| {
-            let mut order = chosen.clone();
-            order.extend(r.reference.iter().cloned());
-            all_tables(&sets)
+        {enough.then(|| with_files(move |sets| {
+            compare::tables(&site::all_tables(&sets), &manifest, &region, &state)
                 .into_iter()
-                .filter(|t| t.categories.is_empty() && chosen.iter().filter(|g| t.values.iter().any(|v| v.key.area == **g)).count() >= 2)
-                .map(|t| {
-                    let g = grid::build(t, &m, None, Some(&order));
-                    let caption = match &g.period_label {
-                        Some(p) if !t.title.contains(p.as_str()) => format!("{} — {p}", t.title),
-                        _ => t.title.clone(),
-                    };
-                    view! { <section class="vergelijk"><DataTable grid=g caption=caption/></section> }
-                })
+                .map(|(grid, caption)| view! { <section class="vergelijk"><DataTable grid=grid caption=caption/></section> })
                 .collect::<Vec<_>>()
         }))}
     }

@@ -3,74 +3,12 @@
 //! same validator the monitor uses, every problem is listed with row and column, and the
 //! converted JSON can be downloaded for the `data/` folder.
 
-use crate::core::model::Manifest;
-use crate::core::problem::Problem;
-use crate::core::{csv_import, validate};
+use crate::core::pages::datacheck::{check, Outcome};
 use crate::ui::download;
+use crate::ui::store::use_store;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The outcome of checking one file.
-#[derive(Clone)]
-enum Outcome {
-    Problems { file: String, list: Vec<String> },
-    Good { file: String, summary: String, json: Option<(String, String)>, manifest_entry: String },
-}
-
-fn check(manifest: &Manifest, name: &str, bytes: &[u8]) -> Outcome {
-    let lower = name.to_lowercase();
-    if lower.ends_with(".json") {
-        let text = String::from_utf8_lossy(bytes);
-        return match validate::dataset_file(name, &text, manifest) {
-            Ok(ds) => {
-                let values: usize = ds.tables.iter().map(|t| t.values.len()).sum();
-                let themes: Vec<&str> = ds.tables.iter().map(|t| t.theme.id()).collect();
-                Outcome::Good {
-                    file: name.to_owned(),
-                    summary: format!(
-                        "{} tabel(len) met {values} waarden. Het bestand kan zo in de map data.",
-                        ds.tables.len()
-                    ),
-                    json: None,
-                    manifest_entry: entry(name, &ds.region, &themes),
-                }
-            }
-            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(Problem::to_string).collect() },
-        };
-    }
-    if lower.ends_with(".csv") || lower.ends_with(".txt") {
-        let text = csv_import::decode_bytes(bytes);
-        return match csv_import::convert(name, &text, manifest) {
-            Ok(table) => {
-                let region = csv_import::guess_region(&table, manifest).unwrap_or_else(|| "REGIO".into());
-                let out_name = format!("{region}-{}.json", table.id);
-                let json = csv_import::to_dataset_json(&table, &region);
-                Outcome::Good {
-                    file: name.to_owned(),
-                    summary: format!(
-                        "\u{201c}{}\u{201d}: {} waarden, omgezet naar {out_name}.",
-                        table.title,
-                        table.values.len()
-                    ),
-                    manifest_entry: entry(&out_name, &region, &[table.theme.id()]),
-                    json: Some((out_name, json)),
-                }
-            }
-            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(csv_import::describe).collect() },
-        };
-    }
-    Outcome::Problems { file: name.to_owned(), list: vec!["Dit is geen CSV- of JSON-bestand. Sla het werkblad in Excel op als \"CSV UTF-8 (door komma's gescheiden)\".".into()] }
-}
-
-fn entry(file: &str, region: &str, themes: &[&str]) -> String {
-    let mut t: Vec<&str> = themes.to_vec();
-    t.dedup();
-    format!(
-        "{{ \"file\": \"{file}\", \"region\": \"{region}\", \"themes\": [{}] }}",
-        t.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", ")
-    )
-}
 
 /// Reads a File's bytes.
 async fn bytes_of(file: &web_sys::File) -> Option<Vec<u8>> {
@@ -79,7 +17,8 @@ async fn bytes_of(file: &web_sys::File) -> Option<Vec<u8>> {
 }
 
 #[component]
-pub fn DataCheckPage(manifest: Manifest) -> impl IntoView {
+pub fn DataCheckPage() -> impl IntoView {
+    let manifest = use_store().manifest();
     let (outcome, set_outcome) = signal(None::<Outcome>);
     let (busy, set_busy) = signal(false);
     let manifest = StoredValue::new(manifest);
@@ -89,14 +28,8 @@ pub fn DataCheckPage(manifest: Manifest) -> impl IntoView {
         set_busy.set(true);
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let result = match bytes_of(&file).await {
-                Some(b) if b.len() <= crate::core::json::MAX_FILE_BYTES => check(&manifest, &name, &b),
-                Some(_) => Outcome::Problems {
-                    file: name,
-                    list: vec!["Het bestand is groter dan 8 MB; splits het in meer tabellen.".into()],
-                },
-                None => Outcome::Problems { file: name, list: vec!["Het bestand kon niet worden gelezen.".into()] },
-            };
+            let bytes = bytes_of(&file).await;
+            let result = check(&manifest, &name, bytes.as_deref());
             set_outcome.set(Some(result));
             set_busy.set(false);
         });
@@ -120,21 +53,21 @@ pub fn DataCheckPage(manifest: Manifest) -> impl IntoView {
         </div>
         <div aria-live="polite">
             {move || busy.get().then(|| view! { <p role="status">"Bezig met controleren…"</p> })}
-            {move || outcome.get().map(|o| match o {
-                Outcome::Problems { file, list } => view! {
+            {move || outcome.get().map(|o| { let heading = o.heading(); match o {
+                Outcome::Problems { list, .. } => view! {
                     <section class="fout controle" aria-labelledby="controle-uitkomst">
-                        <h2 id="controle-uitkomst">{format!("{file}: {} {}", list.len(), if list.len() == 1 { "probleem" } else { "problemen" })}</h2>
+                        <h2 id="controle-uitkomst">{heading}</h2>
                         <ol class="problemen">{list.into_iter().map(|p| view! { <li>{p}</li> }).collect::<Vec<_>>()}</ol>
                     </section>
                 }.into_any(),
-                Outcome::Good { file, summary, json, manifest_entry } => {
+                Outcome::Good { summary, json, manifest_entry, .. } => {
                     let download_button = json.map(|(name, body)| {
                         let label = format!("Download {name}");
                         view! { <button type="button" on:click=move |_| { let _ = download::save_text(&name, "application/json", &body); }>{label}</button> }
                     });
                     view! {
                         <section class="goed controle" aria-labelledby="controle-uitkomst">
-                            <h2 id="controle-uitkomst">{format!("{file}: geen problemen gevonden")}</h2>
+                            <h2 id="controle-uitkomst">{heading}</h2>
                             <p>{summary}</p>
                             {download_button}
                             <p>"Zet het bestand in de map "<code>"data"</code>" en voeg deze regel toe aan "<code>"datasets"</code>" in "<code>"data/manifest.json"</code>":"</p>
@@ -142,7 +75,7 @@ pub fn DataCheckPage(manifest: Manifest) -> impl IntoView {
                         </section>
                     }.into_any()
                 }
-            })}
+            }})}
         </div>
     }
 }

@@ -1,16 +1,16 @@
 //! Find indicators by a word, across every region of the monitor.
 
-use super::{link, with_datasets};
-use crate::core::catalog;
-use crate::core::model::Manifest;
-use crate::core::view::{Page, ViewState};
+use super::with_files;
+use crate::core::pages::find;
+use crate::ui::store::use_store;
 use leptos::prelude::*;
 
 #[component]
-pub fn FindPage(manifest: Manifest, state: ViewState) -> impl IntoView {
+pub fn FindPage() -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let state = store.view.state.get_untracked();
     let query = state.query.clone().unwrap_or_default();
-    let s = state.clone();
-    let m = manifest.clone();
     view! {
         <h1>"Zoeken in alle cijfers"</h1>
         <form method="get" role="search" class="zoeken">
@@ -21,20 +21,11 @@ pub fn FindPage(manifest: Manifest, state: ViewState) -> impl IntoView {
                 <button type="submit">"Zoeken"</button>
             </div>
         </form>
-        {(!query.trim().is_empty()).then(|| with_datasets(manifest.clone(), None, None, move |sets| {
-            let hits: Vec<(String, String, String)> = sets
-                .iter()
-                .flat_map(|d| catalog::search(d.tables.iter(), &query).into_iter().map(move |t| (d.region.clone(), t)))
-                .map(|(region, t)| {
-                    let href = link(&ViewState { region: Some(region.clone()), ..s.clone() }, Page::Indicator, |v| v.indicator = Some(t.id.clone()));
-                    let where_ = m.regions.iter().find(|r| r.id == region).map_or(region.clone(), |r| r.name.clone());
-                    (href, t.title.clone(), format!("{} · {} · {where_}", t.theme.name(), t.pillar.name()))
-                })
-                .collect();
-            let count = hits.len();
+        {(!query.trim().is_empty()).then(|| with_files(move |sets| {
+            let (status, hits) = find::search(&sets, &manifest, &state);
             view! {
-                <p role="status">{match count { 0 => "Geen cijfers gevonden.".to_owned(), 1 => "1 tabel gevonden.".to_owned(), n => format!("{n} tabellen gevonden.") }}</p>
-                <ul class="zoekresultaten">{hits.into_iter().map(|(href, title, meta)| view! { <li><a href=href>{title}</a><br/><span class="klein">{meta}</span></li> }).collect::<Vec<_>>()}</ul>
+                <p role="status">{status}</p>
+                <ul class="zoekresultaten">{hits.into_iter().map(|h| view! { <li><a href=h.href>{h.title}</a><br/><span class="klein">{h.meta}</span></li> }).collect::<Vec<_>>()}</ul>
             }
         }))}
     }

@@ -1,27 +1,22 @@
 //! The home page: what the monitor is, the region and gemeente, key figures per theme next to
 //! the region and Nederland, and the first indicator.
 
-use super::{all_tables, gemeente, link, region, with_datasets, GemeenteKeuze};
-use crate::core::catalog;
-use crate::core::engine;
-use crate::core::model::{Key, Manifest, Theme};
-use crate::core::view::{Page, ViewState};
+use super::{with_files, GemeenteKeuze, NavItem};
+use crate::core::pages::{home, site};
 use crate::ui::indicator::IndicatorView;
+use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
 
 #[component]
-pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
-    let Some(region) = region(&manifest, &state).cloned() else {
+pub fn HomePage() -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let Some(region) = store.view.region.get_untracked() else {
         return view! { <h1>"Monitor Sociaal Domein"</h1><p>"Er zijn nog geen regio's ingesteld in manifest.json."</p> }.into_any();
     };
-    let themes: Vec<Theme> = Theme::ALL
-        .into_iter()
-        .filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t)))
-        .collect();
-    let chosen = gemeente(&region, &state).map(str::to_owned);
-    let m = manifest.clone();
-    let s = state.clone();
-    let r = region.clone();
+    let (m, r) = (manifest.clone(), region.clone());
+    let links = Memo::new(move |_| store.view.state.with(|s| (home::theme_links(&m, &r, s), home::more_links(s))));
+    let (m, r) = (manifest.clone(), region.clone());
     view! {
         <h1>"Monitor Sociaal Domein "{region.name.clone()}</h1>
         <p class="inleiding">
@@ -29,53 +24,35 @@ pub fn HomePage(manifest: Manifest, state: ViewState) -> impl IntoView {
             "Hoe ervaren zij die hulp, hoe worden de budgetten besteed en wanneer komen er nieuwe cijfers? "
             "Alle cijfers komen uit openbare rapporten. Bij elk cijfer staat de bron."
         </p>
-        <GemeenteKeuze manifest=manifest.clone() region=region.clone() state=state.clone()/>
+        <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
             <h2>"Thema's"</h2>
-            <ul>
-                {themes.iter().map(|t| {
-                    let href = link(&state, Page::Theme, |v| v.theme = Some(t.id().to_owned()));
-                    view! { <li><a href=href>{t.name()}</a></li> }
-                }).collect::<Vec<_>>()}
-            </ul>
+            <ul>{move || links.get().0.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
         <nav aria-label="Meer" class="meer">
-            <ul>
-                <li><a href=link(&state, Page::Profile, |_| {})>"Gemeenteprofiel"</a></li>
-                <li><a href=link(&state, Page::Compare, |_| {})>"Gemeenten vergelijken"</a></li>
-                <li><a href=link(&state, Page::Find, |_| {})>"Zoeken in alle cijfers"</a></li>
-            </ul>
+            <ul>{move || links.get().1.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
-        {with_datasets(manifest.clone(), Some(region.id.clone()), None, move |sets| {
-            let tables = all_tables(&sets);
-            // Without a chosen gemeente the key figures show the first one (the region as a whole
-            // is rarely published), and say so.
-            let area = chosen.clone().or_else(|| r.gemeenten.first().cloned()).unwrap_or_else(|| r.area.clone());
-            let cards: Vec<_> = Theme::ALL.into_iter().filter_map(|theme| catalog::key_table(&tables, theme).map(|t| (theme, t))).map(|(theme, t)| {
-                let period = t.periods.last().map(|p| p.id.clone()).unwrap_or_default();
-                let measure = t.measures.first().map(|x| x.id.clone()).unwrap_or_default();
-                let fig = |a: &str| engine::cell(t, &Key { measure: measure.clone(), area: a.to_owned(), period: period.clone(), category: None });
-                let here = fig(&area);
-                let reference = r.reference.as_deref().map(|x| (m.area_name(x), fig(x)));
-                let href = link(&s, Page::Indicator, |v| v.indicator = Some(t.id.clone()));
-                let label = t.measures.first().map(|x| x.label.clone()).unwrap_or_default();
-                view! {
-                    <li class="kerncijfer">
-                        <h3>{theme.name()}</h3>
-                        <p class="cijfer"><span class="waarde">{here.display()}</span>" "{label}" in "{m.area_name(&area)}</p>
-                        {reference.filter(|(_, f)| f.number().is_some()).map(|(name, f)| view! { <p>{name}": "{f.display()}</p> })}
-                        <p class="klein">{t.title.clone()}{here.provisional.then_some(" (voorlopig)")}</p>
-                        <p><a href=href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {}", t.title)}</span></a></p>
-                    </li>
-                }
-            }).collect();
-            let featured = catalog::key_table(&tables, Theme::ALL[0]).or_else(|| tables.first().copied()).cloned();
+        {with_files(move |sets| {
+            let (m, r, sets2) = (m.clone(), r.clone(), sets.clone());
+            let cards = Memo::new(move |_| {
+                let tables = site::all_tables(&sets2);
+                store.view.state.with(|s| home::key_figures(&tables, &m, &r, s))
+            });
+            let featured = home::featured(&site::all_tables(&sets)).and_then(|t| TableRef::find(&sets, &t.id));
             view! {
                 <section aria-labelledby="kerncijfers">
                     <h2 id="kerncijfers">"Kerncijfers"</h2>
-                    <ul class="kerncijfers">{cards}</ul>
+                    <ul class="kerncijfers">{move || cards.get().into_iter().map(|card| view! {
+                        <li class="kerncijfer">
+                            <h3>{card.theme.clone()}</h3>
+                            <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.label}" in "{card.area}</p>
+                            {card.reference.map(|(name, value)| view! { <p>{name}": "{value}</p> })}
+                            <p class="klein">{card.title.clone()}{card.provisional.then_some(" (voorlopig)")}</p>
+                            <p><a href=card.href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {}", card.title)}</span></a></p>
+                        </li>
+                    }).collect::<Vec<_>>()}</ul>
                 </section>
-                {featured.map(|t| view! { <IndicatorView table=t manifest=m.clone() state=s.clone() reference=r.reference.clone()/> })}
+                {featured.map(|t| view! { <IndicatorView table=t/> })}
             }
         })}
     }

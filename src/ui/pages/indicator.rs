@@ -1,38 +1,63 @@
-//! The indicator page: one table of the monitor, with gemeente and period choice.
+//! The indicator page: one table of the monitor, with gemeente and period choice. The view is
+//! built once per table; gemeente, period and chart/table changes update it in place.
 
-use super::{all_tables, gemeente, region, with_datasets, GemeenteKeuze};
-use crate::core::model::{Manifest, Theme};
-use crate::core::view::ViewState;
+use super::{with_files, GemeenteKeuze};
+use crate::core::pages::site;
+use crate::core::view::Page;
 use crate::ui::indicator::IndicatorView;
+use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
 
 #[component]
-pub fn IndicatorPage(manifest: Manifest, state: ViewState) -> impl IntoView {
-    let Some(region) = region(&manifest, &state).cloned() else { return ().into_any() };
-    let Some(id) = state.indicator.clone() else {
-        return view! { <h1>"Indicator"</h1><p>"Geen indicator gekozen."</p> }.into_any();
-    };
-    let theme = id.split('-').next().and_then(Theme::from_id);
-    let m = manifest.clone();
-    view! {
-        {with_datasets(manifest, Some(region.id.clone()), theme, move |sets| {
-            let Some(t) = all_tables(&sets).into_iter().find(|t| t.id == id).cloned() else {
-                return view! { <h1>"Indicator niet gevonden"</h1><p class="fout" role="alert">"Deze indicator bestaat niet (meer) in de gegevens van deze monitor."</p> }.into_any();
-            };
-            let per_gemeente = !state.embed && t.areas().iter().filter(|a| region.gemeenten.contains(a)).count() > 1;
-            let embed = state.embed;
-            let state = ViewState { gemeente: gemeente(&region, &state).map(str::to_owned), ..state.clone() };
-            view! {
-                {(!embed).then(|| view! { <p class="kruimelpad"><a href=super::link(&state, crate::core::view::Page::Theme, |v| v.theme = Some(t.theme.id().to_owned()))>{t.theme.name()}</a>" › "{t.pillar.name()}</p> })}
-                {per_gemeente.then(|| view! { <GemeenteKeuze manifest=m.clone() region=region.clone() state=state.clone()/> })}
-                {state.gemeente.clone().filter(|_| !embed).map(|g| {
-                    let href = super::link(&state, crate::core::view::Page::Profile, |_| {});
-                    view! { <p><a href=href>{format!("Alle cijfers van {}", m.area_name(&g))}</a></p> }
-                })}
-                <IndicatorView table=t manifest=m.clone() state=state.clone() reference=region.reference.clone() heading_level=1/>
-            }
-            .into_any()
-        })}
+pub fn IndicatorPage() -> impl IntoView {
+    let store = use_store();
+    if store.view.region.get_untracked().is_none() {
+        return ().into_any();
     }
+    if store.view.indicator.get_untracked().is_none() {
+        return view! { <h1>"Indicator"</h1><p>"Geen indicator gekozen."</p> }.into_any();
+    }
+    with_files(move |sets| {
+        let table = Memo::new(move |_| store.view.indicator.get().and_then(|id| TableRef::find(&sets, &id)));
+        move || match table.get() {
+            None => view! {
+                <h1>"Indicator niet gevonden"</h1>
+                <p class="fout" role="alert">"Deze indicator bestaat niet (meer) in de gegevens van deze monitor."</p>
+            }
+            .into_any(),
+            Some(t) => view! { <IndicatorBody table=t/> }.into_any(),
+        }
+    })
     .into_any()
+}
+
+/// Breadcrumb, gemeente choice and the view of one table.
+#[component]
+fn IndicatorBody(table: TableRef) -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let embed = store.view.embed.get_untracked();
+    let areas = table.areas();
+    let per_gemeente = Memo::new(move |_| {
+        store
+            .view
+            .region
+            .with(|r| r.as_ref().is_some_and(|r| areas.iter().filter(|a| r.gemeenten.contains(a)).count() > 1))
+    });
+    let (theme, pillar) = (table.theme, table.pillar);
+    let crumb =
+        move || store.view.state.with(|s| site::link(s, Page::Theme, |v| v.theme = Some(theme.id().to_owned())));
+    let profile = move || {
+        let region = store.view.region.get()?;
+        store.view.state.with(|s| {
+            let code = site::gemeente(&region, s)?;
+            Some((site::link(s, Page::Profile, |_| {}), format!("Alle cijfers van {}", manifest.area_name(code))))
+        })
+    };
+    view! {
+        {(!embed).then(|| view! { <p class="kruimelpad"><a href=crumb>{theme.name()}</a>" › "{pillar.name()}</p> })}
+        {move || (per_gemeente.get() && !embed).then(|| view! { <GemeenteKeuze/> })}
+        {move || profile().filter(|_| !embed).map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+        <IndicatorView table=table heading_level=1/>
+    }
 }

@@ -1,5 +1,5 @@
-//! The page types. Each reads the view state, loads the datasets it needs and hands computed
-//! data to the components; shared helpers live here.
+//! The page types. Each reads `Memo` slices of the view state and the datasets it needs from
+//! the store, asks `core::pages` for its view model and renders it.
 
 mod benchmark;
 mod compare;
@@ -19,43 +19,42 @@ pub use indicator::IndicatorPage;
 pub use profile::ProfilePage;
 pub use theme::ThemePage;
 
-use super::data::{self, LoadError};
-use crate::core::model::{AreaKind, Dataset, Manifest, Region, Table, Theme};
-use crate::core::view::{Page, ViewState};
+use super::data::LoadError;
+use super::store::{use_store, Files};
+use crate::core::model::Dataset;
+use crate::core::pages::{site, NavLink};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// The region the view asks for, or the first one in the manifest.
-pub fn region<'a>(manifest: &'a Manifest, state: &ViewState) -> Option<&'a Region> {
-    state
-        .region
-        .as_deref()
-        .and_then(|id| manifest.regions.iter().find(|r| r.id == id))
-        .or_else(|| manifest.regions.first())
-}
-
-/// The chosen gemeente if it belongs to the region, else none.
-pub fn gemeente<'a>(region: &Region, state: &'a ViewState) -> Option<&'a str> {
-    state.gemeente.as_deref().filter(|g| region.gemeenten.iter().any(|x| x == g))
-}
-
-/// Loads the datasets of a region (for one theme, or all) and renders `body` with them; shows a
-/// loading state meanwhile and a Dutch message with a retry if a file fails.
-pub fn with_datasets<V: IntoView + 'static>(
-    manifest: Manifest,
-    region_id: Option<String>,
-    theme: Option<Theme>,
-    body: impl Fn(Vec<Dataset>) -> V + Send + Sync + 'static,
+/// Renders `body` with the datasets the page needs (`site::files_for_page`): a loading state
+/// only while a file is not there yet, and for each failed file its Dutch message with a retry
+/// that fetches only that file. `body` runs again only when the files change.
+pub fn with_files<V: IntoView + 'static>(
+    body: impl Fn(Vec<Arc<Dataset>>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let m = manifest.clone();
-    let resource = LocalResource::new(move || {
-        let (m, r) = (m.clone(), region_id.clone());
-        async move { data::datasets(&m, r.as_deref(), theme).await }
-    });
-    move || match resource.get() {
-        None => view! { <p class="laden" role="status">"Gegevens laden…"</p> }.into_any(),
-        Some(Ok(sets)) => body(sets).into_view().into_any(),
-        Some(Err(e)) => view! { <LoadFailed error=e retry=Callback::new(move |_| resource.refetch())/> }.into_any(),
+    let store = use_store();
+    let files = store.page_files();
+    move || {
+        let Files { ready, failed, loading } = files.get();
+        view! {
+            <Failures failed=failed/>
+            {if loading {
+                view! { <p class="laden" role="status">"Gegevens laden…"</p> }.into_any()
+            } else {
+                body(ready).into_view().into_any()
+            }}
+        }
     }
+}
+
+/// The messages of the files that failed, each with its own retry.
+#[component]
+pub fn Failures(failed: Vec<(String, LoadError)>) -> impl IntoView {
+    let store = use_store();
+    failed
+        .into_iter()
+        .map(|(file, error)| view! { <LoadFailed error=error retry=Callback::new(move |_| store.retry(&file))/> })
+        .collect::<Vec<_>>()
 }
 
 /// A failed load: what went wrong, in Dutch, with a retry; the rest of the page keeps working.
@@ -70,45 +69,30 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// A link to another page that keeps the region, gemeente and embed mode.
-pub fn link(state: &ViewState, page: Page, f: impl FnOnce(&mut ViewState)) -> String {
-    let mut v = ViewState {
-        page,
-        region: state.region.clone(),
-        gemeente: state.gemeente.clone(),
-        embed: state.embed,
-        ..ViewState::default()
-    };
-    f(&mut v);
-    v.href()
-}
-
-pub fn all_tables(sets: &[Dataset]) -> Vec<&Table> {
-    sets.iter().flat_map(|d| &d.tables).collect()
-}
-
-/// Links to choose a gemeente of the region, keeping the rest of the view.
+/// Links to choose a gemeente of the region, keeping the rest of the view; updates in place.
 #[component]
-pub fn GemeenteKeuze(manifest: Manifest, region: Region, state: ViewState) -> impl IntoView {
-    let chosen = gemeente(&region, &state).map(str::to_owned);
-    let options: Vec<(String, String)> = region
-        .gemeenten
-        .iter()
-        .filter(|g| manifest.area(g).is_some_and(|a| a.kind == AreaKind::Gemeente))
-        .map(|g| (g.clone(), manifest.area_name(g)))
-        .collect();
-    (options.len() > 1).then(|| {
-        view! {
-            <nav class="gemeente-keuze" aria-label="Kies een gemeente">
-                <p class="label">"Kies een gemeente:"</p>
-                <ul>
-                    {options.into_iter().map(|(code, name)| {
-                        let here = chosen.as_deref() == Some(code.as_str());
-                        let href = ViewState { gemeente: (!here).then(|| code.clone()), ..state.clone() }.href();
-                        view! { <li><a href=href aria-current=here.then_some("true")>{name}</a></li> }
-                    }).collect::<Vec<_>>()}
-                </ul>
-            </nav>
-        }
-    })
+pub fn GemeenteKeuze() -> impl IntoView {
+    let store = use_store();
+    let manifest = store.manifest();
+    let links = Memo::new(move |_| {
+        let region = store.view.region.get();
+        store.view.state.with(|s| region.map(|r| site::gemeente_choice(&manifest, &r, s)).unwrap_or_default())
+    });
+    move || {
+        let links = links.get();
+        (!links.is_empty()).then(|| {
+            view! {
+                <nav class="gemeente-keuze" aria-label="Kies een gemeente">
+                    <p class="label">"Kies een gemeente:"</p>
+                    <ul>{links.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
+                </nav>
+            }
+        })
+    }
+}
+
+/// One navigation link, `aria-current` on the current one.
+#[component]
+pub fn NavItem(link: NavLink) -> impl IntoView {
+    view! { <a href=link.href aria-current=link.current.then_some("true")>{link.label}</a> }
 }

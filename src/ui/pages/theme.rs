@@ -1,67 +1,64 @@
 //! A theme page: the four pillars as sections, each with its tables; availability ("wie
 //! levert, hoe vaak, wanneer") as tables; figures that could not be transcribed, with the reason.
 
-use super::{link, region, with_datasets};
-use crate::core::model::{Manifest, Pillar, Table, Theme};
-use crate::core::view::{Page, ViewState};
+use super::with_files;
+use crate::core::model::Theme;
+use crate::core::pages::theme;
+use crate::ui::store::use_store;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
 
 #[component]
-pub fn ThemePage(manifest: Manifest, state: ViewState) -> impl IntoView {
-    let Some(region) = region(&manifest, &state).cloned() else { return ().into_any() };
-    let Some(theme) = state.theme.as_deref().and_then(Theme::from_id) else {
+pub fn ThemePage() -> impl IntoView {
+    let store = use_store();
+    let Some(region) = store.view.region.get_untracked() else { return ().into_any() };
+    let Some(chosen) = store.view.state.with_untracked(|s| s.theme.as_deref().and_then(Theme::from_id)) else {
         return view! { <h1>"Thema"</h1><p>"Onbekend thema. Kies een thema op de startpagina."</p> }.into_any();
     };
-    let s = state.clone();
     view! {
-        <h1>{theme.name()}" in "{region.name.clone()}</h1>
-        {with_datasets(manifest, Some(region.id.clone()), Some(theme), move |sets| {
-            let s = s.clone();
-            let availability: Vec<_> = sets.iter().flat_map(|d| &d.availability).filter(|a| a.theme == theme).cloned().collect();
-            let untranscribed: Vec<_> = sets.iter().filter(|d| d.theme == theme).flat_map(|d| &d.untranscribed).cloned().collect();
-            let sections = Pillar::ALL.into_iter().map(|pillar| {
-                let tables: Vec<Table> = sets.iter().flat_map(|d| &d.tables).filter(|t| t.theme == theme && t.pillar == pillar).cloned().collect();
-                let s = s.clone();
-                let avail = if pillar == Pillar::Beschikbaarheid { availability.clone() } else { Vec::new() };
-                let empty = tables.is_empty() && avail.is_empty();
+        <h1>{chosen.name()}" in "{region.name.clone()}</h1>
+        {with_files(move |sets| {
+            let sections = Memo::new(move |_| store.view.state.with(|s| theme::theme(&sets, chosen, s)));
+            move || {
+                let (sections, untranscribed) = sections.get();
                 view! {
-                    <section class="pijler" aria-labelledby=format!("pijler-{}", pillar.id())>
-                        <h2 id=format!("pijler-{}", pillar.id())>{pillar.name()}</h2>
-                        {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
-                        {(!tables.is_empty()).then(|| view! { <ul class="tabellen">{tables.into_iter().map(|t| {
-                            let href = link(&s, Page::Indicator, |v| v.indicator = Some(t.id.clone()));
-                            view! { <li><a href=href>{t.title.clone()}</a>{t.provisional.then_some(" (voorlopig)")}</li> }
-                        }).collect::<Vec<_>>()}</ul> })}
-                        {avail.into_iter().map(|a| view! {
-                            <TableFrame label=a.title.clone()>
-                                <table class="cijfers beschikbaarheid">
-                                    <caption>{a.title.clone()}</caption>
-                                    <thead><tr><th scope="col">"Informatie"</th><th scope="col">"Wie levert"</th><th scope="col">"Hoe vaak"</th><th scope="col">"Beschikbaar"</th></tr></thead>
-                                    <tbody>{a.rows.iter().map(|r| view! {
-                                        <tr>
-                                            <th scope="row">{r.item.clone().unwrap_or_default()}</th>
-                                            <td>{r.supplier.clone().unwrap_or_else(|| "—".into())}</td>
-                                            <td>{r.frequency.clone().unwrap_or_else(|| "—".into())}</td>
-                                            <td>{r.available.clone().unwrap_or_else(|| "—".into())}</td>
-                                        </tr>
-                                    }).collect::<Vec<_>>()}</tbody>
-                                </table>
-                            </TableFrame>
-                            <p class="bron"><strong>"Bron: "</strong>{a.source.text.clone()}</p>
-                        }).collect::<Vec<_>>()}
-                    </section>
+                    {sections.into_iter().map(|section| {
+                        let empty = section.is_empty();
+                        view! {
+                            <section class="pijler" aria-labelledby=section.id.clone()>
+                                <h2 id=section.id.clone()>{section.name}</h2>
+                                {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
+                                {(!section.tables.is_empty()).then(|| view! { <ul class="tabellen">{section.tables.into_iter().map(|(href, title, provisional)| {
+                                    view! { <li><a href=href>{title}</a>{provisional.then_some(" (voorlopig)")}</li> }
+                                }).collect::<Vec<_>>()}</ul> })}
+                                {section.availability.into_iter().map(|a| view! {
+                                    <TableFrame label=a.title.clone()>
+                                        <table class="cijfers beschikbaarheid">
+                                            <caption>{a.title.clone()}</caption>
+                                            <thead><tr><th scope="col">"Informatie"</th><th scope="col">"Wie levert"</th><th scope="col">"Hoe vaak"</th><th scope="col">"Beschikbaar"</th></tr></thead>
+                                            <tbody>{a.rows.into_iter().map(|[item, supplier, frequency, available]| view! {
+                                                <tr>
+                                                    <th scope="row">{item}</th>
+                                                    <td>{supplier}</td>
+                                                    <td>{frequency}</td>
+                                                    <td>{available}</td>
+                                                </tr>
+                                            }).collect::<Vec<_>>()}</tbody>
+                                        </table>
+                                    </TableFrame>
+                                    <p class="bron"><strong>"Bron: "</strong>{a.source}</p>
+                                }).collect::<Vec<_>>()}
+                            </section>
+                        }
+                    }).collect::<Vec<_>>()}
+                    {(!untranscribed.is_empty()).then(|| view! {
+                        <section class="pijler" aria-labelledby="niet-opgenomen">
+                            <h2 id="niet-opgenomen">"Niet opgenomen figuren"</h2>
+                            <p>"Deze figuren staan in de publicatie, maar hun waarden zijn niet betrouwbaar over te nemen:"</p>
+                            <ul>{untranscribed.into_iter().map(|u| view! { <li><strong>{u.title}</strong>": "{u.reason}</li> }).collect::<Vec<_>>()}</ul>
+                        </section>
+                    })}
                 }
-            }).collect::<Vec<_>>();
-            view! {
-                {sections}
-                {(!untranscribed.is_empty()).then(|| view! {
-                    <section class="pijler" aria-labelledby="niet-opgenomen">
-                        <h2 id="niet-opgenomen">"Niet opgenomen figuren"</h2>
-                        <p>"Deze figuren staan in de publicatie, maar hun waarden zijn niet betrouwbaar over te nemen:"</p>
-                        <ul>{untranscribed.into_iter().map(|u| view! { <li><strong>{u.title}</strong>": "{u.reason}</li> }).collect::<Vec<_>>()}</ul>
-                    </section>
-                })}
             }
         })}
     }

@@ -1,0 +1,246 @@
+//! The indicator view: one table with its summary, chart option, data table, comparison with
+//! the reference, "hoe berekend" lines, period and chart/table links, note and source.
+
+use super::NavLink;
+use crate::core::engine;
+use crate::core::export;
+use crate::core::format;
+use crate::core::grid::{self, Grid, RowsAre};
+use crate::core::image;
+use crate::core::model::{Manifest, Table};
+use crate::core::view::{Display, ViewState};
+use crate::core::{charts, summary};
+
+/// Everything the indicator view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorModel {
+    pub table_id: String,
+    pub title: String,
+    pub title_id: String,
+    pub summary_id: String,
+    pub provisional: bool,
+    pub period_label: Option<String>,
+    /// The generated text summary (also the chart's description).
+    pub summary: String,
+    /// One link per period; empty when the rows are periods or there is one period.
+    pub periods: Vec<NavLink>,
+    pub chart_link: NavLink,
+    pub table_link: NavLink,
+    pub show_chart: bool,
+    pub chart: ChartModel,
+    pub grid: Grid,
+    pub caption: String,
+    pub comparison: Option<ComparisonModel>,
+    /// The calculations behind the shown figures (at most 60 lines).
+    pub how: Vec<String>,
+    pub note: Option<String>,
+    pub definitions: Vec<String>,
+    pub source: String,
+    /// "title (publisher, year), section" of the publication the figures come from.
+    pub publication: Option<String>,
+    pub inconsistencies: Vec<String>,
+    /// The same view outside the embed.
+    pub full_view: String,
+    pub embed: bool,
+    /// The place the downloads are named after.
+    pub place: String,
+}
+
+/// The chart: its ECharts option as JSON, its height and its accessible name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub option: String,
+    pub height: u32,
+    pub label: String,
+}
+
+/// The chosen gemeente next to the reference, figure by figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonModel {
+    pub caption: String,
+    pub name: String,
+    pub difference_header: String,
+    pub index_header: String,
+    pub rows: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonRow {
+    pub label: String,
+    pub value: String,
+    pub difference: String,
+    pub index: String,
+    pub rank: String,
+}
+
+/// The indicator view of `table` for `state`; `reference` is the region's reference area.
+pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, reference: Option<&str>) -> IndicatorModel {
+    let grid = grid::build(table, manifest, state.period.as_deref(), None);
+    let place = state
+        .gemeente
+        .as_deref()
+        .or(state.region.as_deref())
+        .map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone()))
+        .unwrap_or_default();
+    let focus = state.gemeente.as_deref();
+    let text = summary::describe(&grid, manifest, focus, reference);
+    let (chart, height) = charts::chart(&grid);
+    let option = charts::to_json(&chart, &text);
+    let periods = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
+        Vec::new()
+    } else {
+        table
+            .periods
+            .iter()
+            .map(|p| NavLink {
+                href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
+                label: p.label.clone(),
+                current: grid.period.as_deref() == Some(p.id.as_str()),
+            })
+            .collect()
+    };
+    let show_chart = state.display == Display::Chart;
+    IndicatorModel {
+        table_id: table.id.clone(),
+        title: table.title.clone(),
+        title_id: format!("titel-{}", table.id),
+        summary_id: format!("samenvatting-{}", table.id),
+        provisional: grid.any_provisional(),
+        period_label: grid.period_label.clone(),
+        summary: text,
+        periods,
+        chart_link: NavLink {
+            href: ViewState { display: Display::Chart, ..state.clone() }.href(),
+            label: "Grafiek".into(),
+            current: show_chart,
+        },
+        table_link: NavLink {
+            href: ViewState { display: Display::Table, ..state.clone() }.href(),
+            label: "Tabel".into(),
+            current: !show_chart,
+        },
+        show_chart,
+        chart: ChartModel { option, height, label: format!("Grafiek: {}", table.title) },
+        caption: caption(table, &grid),
+        comparison: comparison(&grid, manifest, focus, reference),
+        how: how_lines(&grid),
+        note: table.note.clone(),
+        definitions: table.definitions.clone(),
+        source: table.source.text.clone(),
+        publication: manifest
+            .seed(&table.source.seed)
+            .map(|s| format!("{} ({}, {}), {}", s.title, s.publisher, s.year, table.source.section)),
+        inconsistencies: table.inconsistencies.iter().map(|i| i.description.clone()).collect(),
+        full_view: ViewState { embed: false, ..state.clone() }.href(),
+        embed: state.embed,
+        place,
+        grid,
+    }
+}
+
+/// The table's caption: its title, with the period when the title does not already name it.
+pub fn caption(table: &Table, grid: &Grid) -> String {
+    match &grid.period_label {
+        Some(p) if !table.title.contains(p.as_str()) => format!("{} — {p}", table.title),
+        _ => table.title.clone(),
+    }
+}
+
+/// The calculations behind the shown figures, written out (published figures are left out).
+pub fn how_lines(grid: &Grid) -> Vec<String> {
+    grid.rows
+        .iter()
+        .flat_map(|row| {
+            row.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(
+                move |(figure, column)| {
+                    let published = figure.printed_differently().map_or_else(String::new, |p| {
+                        format!(" (de bron drukt {} af)", format::with_unit(p, figure.unit, figure.decimals))
+                    });
+                    format!("{}, {}: {}{published}", row.label, column.label, figure.how())
+                },
+            )
+        })
+        .take(60)
+        .collect()
+}
+
+/// For the chosen gemeente: each figure next to the reference, as a difference and an index,
+/// and its rank among the gemeenten. None without a gemeente, a reference, or rows of areas.
+pub fn comparison(
+    grid: &Grid,
+    manifest: &Manifest,
+    focus: Option<&str>,
+    reference: Option<&str>,
+) -> Option<ComparisonModel> {
+    let (focus, reference) = (focus?, reference?);
+    if grid.rows_are != RowsAre::Areas {
+        return None;
+    }
+    let row = grid.rows.iter().find(|r| r.id == focus)?;
+    let reference_row = grid.rows.iter().find(|r| r.id == reference)?;
+    let gemeenten: Vec<&grid::Row> = grid.rows.iter().filter(|r| !r.reference).collect();
+    let rows = grid
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let (value, base) = (&row.cells[i], &reference_row.cells[i]);
+            let difference = engine::difference(value, base);
+            let column_values: Vec<Option<f64>> = gemeenten.iter().map(|g| g.cells[i].number()).collect();
+            let rank = gemeenten.iter().position(|g| g.id == focus).and_then(|p| engine::ranks(&column_values)[p]);
+            let ranked = column_values.iter().flatten().count();
+            ComparisonRow {
+                label: column.label.clone(),
+                value: value.display(),
+                difference: difference.number().map_or_else(
+                    || difference.display(),
+                    |v| format::signed_difference(v, column.unit, column.decimals),
+                ),
+                index: engine::index(value, base).display(),
+                rank: rank.map_or("—".to_owned(), |r| format!("{r} van {ranked}")),
+            }
+        })
+        .collect();
+    let (name, reference_name) = (manifest.area_name(focus), manifest.area_name(reference));
+    Some(ComparisonModel {
+        caption: format!("{name} vergeleken met {reference_name}"),
+        difference_header: format!("Verschil met {reference_name}"),
+        index_header: format!("Index ({reference_name} = 100)"),
+        name,
+        rows,
+    })
+}
+
+/// The files of "Download wat u ziet": made on click, from exactly what the view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownloadFiles {
+    pub csv_name: String,
+    pub csv: String,
+    pub json_name: String,
+    pub json: String,
+    pub png_name: String,
+    pub svg_name: String,
+    /// What the chart image shows besides the chart (`core::image::spec`).
+    pub image: String,
+}
+
+/// The downloads of a view: each carries the address and date in `provenance` and the licence.
+pub fn download_files(
+    grid: &Grid,
+    table: &Table,
+    manifest: &Manifest,
+    place: &str,
+    option: &str,
+    chart_height: u32,
+    provenance: &export::Provenance,
+) -> DownloadFiles {
+    DownloadFiles {
+        csv_name: export::file_name(grid, place, "csv"),
+        csv: export::csv(grid, table, manifest, provenance),
+        json_name: export::file_name(grid, place, "json"),
+        json: export::json(grid, table, manifest, provenance),
+        png_name: export::file_name(grid, place, "png"),
+        svg_name: export::file_name(grid, place, "svg"),
+        image: image::spec(grid, table, manifest, option, chart_height, place, provenance),
+    }
+}

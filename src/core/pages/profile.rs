@@ -1,0 +1,78 @@
+//! The gemeente profile: every indicator for one gemeente next to its region and Nederland.
+
+use super::site::{gemeente, link};
+use crate::core::catalog;
+use crate::core::model::{Manifest, Region, Table, Theme};
+use crate::core::view::{Page, ViewState};
+
+/// One theme's table of the profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileSection {
+    pub id: String,
+    pub theme: String,
+    pub caption: String,
+    pub gemeente_name: String,
+    pub region_name: String,
+    pub reference_name: String,
+    pub rows: Vec<ProfileLine>,
+}
+
+/// One measure: a link to its indicator, the period and the three figures, formatted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileLine {
+    pub href: String,
+    pub title: String,
+    pub measure: String,
+    pub period: String,
+    pub gemeente: String,
+    pub region: String,
+    pub reference: String,
+}
+
+/// The gemeente the profile is about: the chosen one, or the region's only gemeente.
+pub fn profile_gemeente(region: &Region, state: &ViewState) -> Option<String> {
+    gemeente(region, state)
+        .map(str::to_owned)
+        .or_else(|| (region.gemeenten.len() == 1).then(|| region.gemeenten[0].clone()))
+}
+
+/// The profile of gemeente `code`, one section per theme that has figures for it.
+pub fn profile(
+    tables: &[&Table],
+    manifest: &Manifest,
+    region: &Region,
+    code: &str,
+    state: &ViewState,
+) -> Vec<ProfileSection> {
+    let rows = catalog::profile(tables, code, &region.area, region.reference.as_deref());
+    let gemeente_name = manifest.area_name(code);
+    let region_name = manifest.area_name(&region.area);
+    let reference_name = region.reference.as_deref().map(|x| manifest.area_name(x)).unwrap_or_default();
+    Theme::ALL
+        .into_iter()
+        .filter_map(|theme| {
+            let lines: Vec<ProfileLine> = rows
+                .iter()
+                .filter(|r| r.theme == theme)
+                .map(|r| ProfileLine {
+                    href: link(state, Page::Indicator, |v| v.indicator = Some(r.table.clone())),
+                    title: r.title.clone(),
+                    measure: r.measure.clone(),
+                    period: r.period.clone(),
+                    gemeente: r.gemeente.display(),
+                    region: r.region.as_ref().map_or("—".into(), |f| f.display()),
+                    reference: r.reference.as_ref().map_or("—".into(), |f| f.display()),
+                })
+                .collect();
+            (!lines.is_empty()).then(|| ProfileSection {
+                id: format!("profiel-{}", theme.id()),
+                theme: theme.name().to_owned(),
+                caption: format!("{} — {gemeente_name}", theme.name()),
+                gemeente_name: gemeente_name.clone(),
+                region_name: region_name.clone(),
+                reference_name: reference_name.clone(),
+                rows: lines,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,141 @@
+//! What every page shares: the config applied to the manifest, the view's region and gemeente,
+//! links that keep the reader's place, and which data files a view needs.
+
+use super::NavLink;
+use crate::core::config::Config;
+use crate::core::model::{AreaKind, Dataset, Manifest, Region, Table, Theme};
+use crate::core::view::{Page, ViewState};
+
+/// The manifest as this site shows it: only the regions the config names, the default first.
+pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {
+    if !config.regions.is_empty() {
+        manifest.regions.retain(|r| config.regions.contains(&r.id));
+        manifest.regions.sort_by_key(|r| config.regions.iter().position(|x| *x == r.id));
+        manifest.datasets.retain(|d| config.regions.contains(&d.region));
+    }
+    if let Some(first) = &config.default_region {
+        if let Some(i) = manifest.regions.iter().position(|r| r.id == *first) {
+            let region = manifest.regions.remove(i);
+            manifest.regions.insert(0, region);
+        }
+    }
+    manifest
+}
+
+/// The config's default gemeente, when the link names none and shows its region.
+pub fn with_defaults(mut state: ViewState, config: &Config, manifest: &Manifest) -> ViewState {
+    if state.gemeente.is_none() {
+        if let (Some(code), Some(region)) = (&config.default_gemeente, region(manifest, &state)) {
+            if region.gemeenten.contains(code) {
+                state.gemeente = Some(code.clone());
+            }
+        }
+    }
+    state
+}
+
+/// The region the view asks for, or the first one in the manifest.
+pub fn region<'a>(manifest: &'a Manifest, state: &ViewState) -> Option<&'a Region> {
+    state
+        .region
+        .as_deref()
+        .and_then(|id| manifest.regions.iter().find(|r| r.id == id))
+        .or_else(|| manifest.regions.first())
+}
+
+/// The chosen gemeente if it belongs to the region, else none.
+pub fn gemeente<'a>(region: &Region, state: &'a ViewState) -> Option<&'a str> {
+    state.gemeente.as_deref().filter(|g| region.gemeenten.iter().any(|x| x == g))
+}
+
+/// A link to another page that keeps the region, gemeente and embed mode.
+pub fn link(state: &ViewState, page: Page, change: impl FnOnce(&mut ViewState)) -> String {
+    let mut next = ViewState {
+        page,
+        region: state.region.clone(),
+        gemeente: state.gemeente.clone(),
+        embed: state.embed,
+        ..ViewState::default()
+    };
+    change(&mut next);
+    next.href()
+}
+
+/// Every table of the loaded datasets, in file order.
+pub fn all_tables<'a, D: AsRef<Dataset>>(sets: &'a [D]) -> Vec<&'a Table> {
+    sets.iter().flat_map(|d| &d.as_ref().tables).collect()
+}
+
+/// The theme an indicator belongs to, from its id (`jeugd-…`).
+pub fn indicator_theme(indicator: &str) -> Option<Theme> {
+    indicator.split('-').next().and_then(Theme::from_id)
+}
+
+/// The data files of a region (all regions when `None`) that hold tables of `theme` (all themes
+/// when `None`), in manifest order: what a view must load.
+pub fn files_for(manifest: &Manifest, region: Option<&str>, theme: Option<Theme>) -> Vec<String> {
+    manifest
+        .datasets
+        .iter()
+        .filter(|d| region.is_none_or(|r| d.region == r) && theme.is_none_or(|t| d.themes.contains(&t)))
+        .map(|d| d.file.clone())
+        .collect()
+}
+
+/// The data files the page of `state` needs; empty for pages that show no data (or not yet).
+pub fn files_for_page(manifest: &Manifest, state: &ViewState) -> Vec<String> {
+    let Some(region) = region(manifest, state) else { return Vec::new() };
+    let here = Some(region.id.as_str());
+    match state.page {
+        Page::Home | Page::Profile => files_for(manifest, here, None),
+        Page::Indicator => match &state.indicator {
+            Some(id) => files_for(manifest, here, indicator_theme(id)),
+            None => Vec::new(),
+        },
+        Page::Theme => match state.theme.as_deref().and_then(Theme::from_id) {
+            Some(theme) => files_for(manifest, here, Some(theme)),
+            None => Vec::new(),
+        },
+        Page::Compare if super::compare::chosen(region, state).len() >= 2 => files_for(manifest, here, None),
+        Page::Find if state.query.as_deref().is_some_and(|q| !q.trim().is_empty()) => files_for(manifest, None, None),
+        _ => Vec::new(),
+    }
+}
+
+/// The region links of the site header.
+pub fn region_links(manifest: &Manifest, state: &ViewState) -> Vec<NavLink> {
+    let current = region(manifest, state).map(|r| r.id.as_str());
+    manifest
+        .regions
+        .iter()
+        .map(|r| NavLink {
+            href: ViewState { region: Some(r.id.clone()), ..ViewState::default() }.href(),
+            label: r.name.clone(),
+            current: current == Some(r.id.as_str()),
+        })
+        .collect()
+}
+
+/// Links to choose a gemeente of the region, keeping the rest of the view; choosing the current
+/// one again clears the choice. Empty when the region has fewer than two gemeenten.
+pub fn gemeente_choice(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
+    let chosen = gemeente(region, state);
+    let links: Vec<NavLink> = region
+        .gemeenten
+        .iter()
+        .filter(|g| manifest.area(g).is_some_and(|a| a.kind == AreaKind::Gemeente))
+        .map(|code| {
+            let here = chosen == Some(code.as_str());
+            NavLink {
+                href: ViewState { gemeente: (!here).then(|| code.clone()), ..state.clone() }.href(),
+                label: manifest.area_name(code),
+                current: here,
+            }
+        })
+        .collect();
+    if links.len() > 1 {
+        links
+    } else {
+        Vec::new()
+    }
+}
