@@ -4,6 +4,7 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
+use super::notices::{LinkNotices, Notices};
 use super::pages::{
     BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage,
     ThemePage,
@@ -94,6 +95,7 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 #[component]
 fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSignal<ViewState>) -> impl IntoView {
     let store = Store::provide(manifest, config.clone(), state);
+    LinkNotices::provide(state, config.name.clone());
     let view = store.view;
     // A page is built again only when what it is about changes (page type, region, theme,
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
@@ -120,8 +122,8 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
     if view.embed.get_untracked() {
         return view! {
             <main id="inhoud" class="ingesloten">
+                <Notices/>
                 {move || { page_key.track(); view! { <IndicatorPage/> } }}
-                <p class="klein">{config.name.clone()}</p>
             </main>
         }
         .into_any();
@@ -148,7 +150,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                 <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect::<Vec<_>>()}</ul>
             </div>
         })}
-        <main id="inhoud" tabindex="-1">{page}</main>
+        <main id="inhoud" tabindex="-1"><Notices/>{page}</main>
         <footer class="voet">
             {config.footer.clone().map(|f| view! { <p>{f}</p> })}
             {config.organisation.clone().map(|o| view! { <p>"Deze monitor wordt uitgegeven door "{o}"."</p> })}

@@ -10,6 +10,7 @@ mod data;
 mod download;
 mod echarts;
 mod indicator;
+mod notices;
 mod pages;
 mod share;
 mod store;

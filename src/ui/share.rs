@@ -26,14 +26,14 @@ pub fn provenance(state: &ViewState) -> export::Provenance {
 
 /// The `<iframe>` snippet for a view: auto-height through embed.js, a fixed height without it,
 /// and a plain link for readers without iframes.
-pub fn snippet(state: &ViewState, title: &str) -> String {
+pub fn snippet(state: &ViewState, title: &str, height: u32) -> String {
     let (page, folder) = here();
     let embed = ViewState { embed: true, ..state.clone() };
     let full = ViewState { embed: false, ..state.clone() };
     let title_attr = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     let title_text = title.replace('&', "&amp;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{page}{}\" title=\"{title_attr}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
+        "<iframe src=\"{page}{}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
          <script src=\"{folder}embed.js\" async></script>\n\
          <p><a href=\"{page}{}\">{title_text} — Monitor Sociaal Domein</a></p>",
         embed.href().replace('&', "&amp;"),
@@ -99,16 +99,21 @@ pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView 
 
 /// The embed snippet of the view, kept up to date with the view state.
 #[component]
-pub fn EmbedCode(state: Memo<ViewState>, title: String) -> impl IntoView {
+pub fn EmbedCode(
+    state: Memo<ViewState>,
+    title: String,
+    /// The fixed height for sites without embed.js (`core::embed::frame_height`).
+    height: Memo<u32>,
+) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let (copied, set_copied) = signal(false);
-    let code = Memo::new(move |_| state.with(|s| snippet(s, &title)));
+    let code = Memo::new(move |_| state.with(|s| snippet(s, &title, height.get())));
     let id = format!("insluitcode-{}", state.with_untracked(|s| s.indicator.clone().unwrap_or_default()));
     let label_for = id.clone();
     view! {
         <details class="insluiten">
             <summary>"Insluiten op uw website"</summary>
-            <p>"Plak deze code in uw artikel of pagina. De grafiek past zich aan de ruimte aan; zonder het script krijgt hij een vaste hoogte. Er worden geen cookies geplaatst en niets gevolgd."</p>
+            <p>"Plak deze code in uw artikel of pagina. U krijgt een compacte grafiek met titel, bron, licentie (CC BY 4.0) en een link naar de tabel en de downloads. De hoogte past zich aan de ruimte aan; zonder het script krijgt hij een vaste hoogte waarin grafiek en bron passen. Er worden geen cookies geplaatst en niets gevolgd."</p>
             <label for=label_for>"Code om in te sluiten"</label>
             <textarea id=id node_ref=area readonly rows="6" prop:value=move || code.get()>{code.get_untracked()}</textarea>
             <button type="button" on:click=move |_| { download::copy(&code.get_untracked(), area.get()); set_copied.set(true); }>"Kopieer de code"</button>

@@ -26,10 +26,17 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                 <tbody>
                     {grid.rows.into_iter().map(|row| {
                         let class = if row.reference { "referentie" } else { "" };
+                        // Each cell names its column (data-kolom): an embed in a narrow column
+                        // shows a row as a list "kolom: waarde" (style/main.css).
+                        let names: Vec<String> = if single {
+                            vec!["Waarde".to_owned()]
+                        } else {
+                            columns.iter().map(|c| format!("{}{}", c.label, unit_suffix(c.unit.id()))).collect()
+                        };
                         view! {
                             <tr class=class>
                                 <th scope="row">{row.label}</th>
-                                {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
+                                {row.cells.into_iter().zip(names).map(|(f, kolom)| view! { <Cell figure=f kolom=kolom/> }).collect::<Vec<_>>()}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}
@@ -61,7 +68,7 @@ fn unit_suffix(unit: &str) -> String {
 /// One cell: the number in Dutch notation, or the mark with its reason as a tooltip *and* as
 /// visually hidden text, so it is never only in a tooltip.
 #[component]
-fn Cell(figure: Figure) -> impl IntoView {
+fn Cell(figure: Figure, kolom: String) -> impl IntoView {
     let provisional = figure.provisional;
     match &figure.value {
         Ok(_) => {
@@ -70,7 +77,7 @@ fn Cell(figure: Figure) -> impl IntoView {
             // Where the source printed another figure than the engine computes, show both.
             let printed = figure.printed_differently();
             view! {
-                <td class="getal" data-waarde=value>
+                <td class="getal" data-waarde=value data-kolom=kolom>
                     {text}
                     {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
                     {printed.map(|p| view! { <span class="bron-wijkt-af">{format!(" (bron: {})", crate::core::format::with_unit(p, figure.unit, figure.decimals))}</span> })}
@@ -90,7 +97,7 @@ fn Cell(figure: Figure) -> impl IntoView {
                 )
             });
             view! {
-                <td class=class data-waarde=mark title=reason.clone()>
+                <td class=class data-waarde=mark data-kolom=kolom title=reason.clone()>
                     <abbr title=reason.clone()>{mark}</abbr>
                     <span class="visueel-verborgen">{format!(": {reason}")}</span>
                     {range}

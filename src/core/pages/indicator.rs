@@ -2,6 +2,7 @@
 //! the reference, "hoe berekend" lines, period and chart/table links, note and source.
 
 use super::NavLink;
+use crate::core::embed;
 use crate::core::engine;
 use crate::core::export;
 use crate::core::format;
@@ -44,6 +45,10 @@ pub struct IndicatorModel {
     pub embed: bool,
     /// The place the downloads are named after.
     pub place: String,
+    /// What the compact embed shows besides the chart or table.
+    pub compact: embed::EmbedModel,
+    /// The snippet's fixed height for sites without `embed.js`.
+    pub frame_height: u32,
 }
 
 /// The chart: its ECharts option as JSON, its height and its accessible name.
@@ -86,19 +91,7 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
     let text = summary::describe(&grid, manifest, focus, reference);
     let (chart, height) = charts::chart(&grid);
     let option = charts::to_json(&chart, &text);
-    let periods = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
-        Vec::new()
-    } else {
-        table
-            .periods
-            .iter()
-            .map(|p| NavLink {
-                href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
-                label: p.label.clone(),
-                current: grid.period.as_deref() == Some(p.id.as_str()),
-            })
-            .collect()
-    };
+    let periods = period_choice(table, &grid, state);
     let show_chart = state.display == Display::Chart;
     IndicatorModel {
         table_id: table.id.clone(),
@@ -107,7 +100,7 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         summary_id: format!("samenvatting-{}", table.id),
         provisional: grid.any_provisional(),
         period_label: grid.period_label.clone(),
-        summary: text,
+        summary: text.clone(),
         periods,
         chart_link: NavLink {
             href: ViewState { display: Display::Chart, ..state.clone() }.href(),
@@ -134,8 +127,32 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
+        compact: embed::model(table, manifest, &text),
+        frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
         grid,
     }
+}
+
+/// The period choice: one link per period when the table has several. A time series of one area
+/// starts with "Alle perioden" (the whole series); choosing a period shows that period's
+/// categories or measures (`grid::build`).
+pub fn period_choice(table: &Table, grid: &Grid, state: &ViewState) -> Vec<NavLink> {
+    if table.periods.len() < 2 {
+        return Vec::new();
+    }
+    let series = grid.rows_are == RowsAre::Periods || (grid.rows_are != RowsAre::Areas && table.areas().len() <= 1);
+    let all = series.then(|| NavLink {
+        href: ViewState { period: None, ..state.clone() }.href(),
+        label: "Alle perioden".into(),
+        current: grid.rows_are == RowsAre::Periods,
+    });
+    all.into_iter()
+        .chain(table.periods.iter().map(|p| NavLink {
+            href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
+            label: p.label.clone(),
+            current: grid.rows_are != RowsAre::Periods && grid.period.as_deref() == Some(p.id.as_str()),
+        }))
+        .collect()
 }
 
 /// The table's caption: its title, with the period when the title does not already name it.
