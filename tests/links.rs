@@ -144,3 +144,10 @@ fn a_chosen_period_of_a_time_series_shows_that_period_only() {
     let odd = monitor_sociaal_domein::core::grid::build(t, &m, Some("1900"), None);
     assert_eq!(odd.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Periods);
 }
+
+#[test]
+fn a_link_without_regio_to_the_first_region_stays_as_it_is() {
+    let q = "?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642";
+    let (state, notices) = checked(q);
+    assert_eq!((state, notices), (ViewState::parse(q), Vec::<String>::new()));
+}

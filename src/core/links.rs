@@ -224,7 +224,9 @@ pub fn check(state: &ViewState, manifest: &Manifest, sets: &[&Dataset]) -> Check
     if state.page == Page::Indicator && !known_region {
         if let Some(first) = state.indicator.as_deref().and_then(|id| regions_with(manifest, sets, id).first().copied())
         {
-            if state.region.is_none() {
+            // The first region is what a link without `regio=` shows anyway: the link stays short.
+            let default = manifest.regions.first().map(|r| r.id.as_str());
+            if state.region.is_none() && default != Some(first.id.as_str()) {
                 state.region = Some(first.id.clone());
             }
         }

@@ -38,7 +38,11 @@ impl LinkNotices {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&checked.state.href())).ok();
             }
-            self.location.set(checked.state);
+            // After the current render: the move may rebuild the page that asked for it.
+            let location = self.location;
+            leptos::task::spawn_local(async move {
+                location.try_set(checked.state);
+            });
         }
         moved
     }

@@ -42,8 +42,13 @@ pub fn IndicatorPage() -> impl IntoView {
             .into_any();
         }
         let refs: Vec<&Dataset> = sets.iter().map(|d| d.as_ref()).collect();
-        // A moved view updates the memos below (a new indicator or region rebuilds the page).
-        notices.correct(&state, links::check(&state, &manifest, &refs));
+        // A moved view updates the memos below; a new indicator, region or page rebuilds the page.
+        let checked = links::check(&state, &manifest, &refs);
+        let rebuilds = (checked.state.page, &checked.state.region, &checked.state.indicator)
+            != (state.page, &state.region, &state.indicator);
+        if notices.correct(&state, checked) && rebuilds {
+            return ().into_any();
+        }
         let table = Memo::new(move |_| store.view.indicator.get().and_then(|id| TableRef::find(&sets, &id)));
         (move || match table.get() {
             None => view! {
