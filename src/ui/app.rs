@@ -101,13 +101,14 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
     // update the page in place through its memos.
     let page_key = Memo::new(move |_| {
+        let page = view.page.get();
         view.state.with(|s| {
-            (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
+            (page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
         })
     });
     let page = move || {
-        page_key.track();
-        match view.page.get_untracked() {
+        let (page, ..) = page_key.get();
+        match page {
             Page::Indicator => view! { <IndicatorPage/> }.into_any(),
             Page::Theme => view! { <ThemePage/> }.into_any(),
             Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
@@ -123,7 +124,7 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
         return view! {
             <main id="inhoud" class="ingesloten">
                 <Notices/>
-                {move || { page_key.track(); view! { <IndicatorPage/> } }}
+                {move || page_key.with(|_| view! { <IndicatorPage/> })}
             </main>
         }
         .into_any();

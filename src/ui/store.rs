@@ -109,7 +109,8 @@ pub struct View {
 #[derive(Clone, Copy)]
 pub struct Store {
     manifest: StoredValue<Arc<Manifest>>,
-    files: StoredValue<FxHashMap<String, RwSignal<FileState>>>,
+    /// `ArcRwSignal`s: they belong to the store, not to the (short-lived) memo that first asked.
+    files: StoredValue<FxHashMap<String, ArcRwSignal<FileState>>>,
     pub view: View,
 }
 
@@ -141,27 +142,27 @@ impl Store {
     }
 
     /// The state of one file; the first ask starts its fetch.
-    pub fn file(&self, name: &str) -> RwSignal<FileState> {
-        if let Some(slot) = self.files.with_value(|f| f.get(name).copied()) {
+    pub fn file(&self, name: &str) -> ArcRwSignal<FileState> {
+        if let Some(slot) = self.files.with_value(|f| f.get(name).cloned()) {
             return slot;
         }
-        let slot = RwSignal::new(FileState::Loading);
+        let slot = ArcRwSignal::new(FileState::Loading);
         self.files.update_value(|f| {
-            f.insert(name.to_owned(), slot);
+            f.insert(name.to_owned(), slot.clone());
         });
-        self.load(name.to_owned(), slot);
+        self.load(name.to_owned(), slot.clone());
         slot
     }
 
     /// Fetches only this file again (after a failure).
     pub fn retry(&self, name: &str) {
-        if let Some(slot) = self.files.with_value(|f| f.get(name).copied()) {
+        if let Some(slot) = self.files.with_value(|f| f.get(name).cloned()) {
             slot.set(FileState::Loading);
             self.load(name.to_owned(), slot);
         }
     }
 
-    fn load(&self, name: String, slot: RwSignal<FileState>) {
+    fn load(&self, name: String, slot: ArcRwSignal<FileState>) {
         let manifest = self.manifest();
         leptos::task::spawn_local(async move {
             let state = match data::dataset(&manifest, &name).await {
@@ -175,7 +176,7 @@ impl Store {
     /// The combined state of `names`, tracked: asks for every file first (so all fetches start
     /// together), then reads them.
     pub fn files(&self, names: &[String]) -> Files {
-        let slots: Vec<(String, RwSignal<FileState>)> = names.iter().map(|n| (n.clone(), self.file(n))).collect();
+        let slots: Vec<(String, ArcRwSignal<FileState>)> = names.iter().map(|n| (n.clone(), self.file(n))).collect();
         let mut files = Files::default();
         for (name, slot) in slots {
             match slot.get() {

@@ -62,7 +62,7 @@ pub fn link(state: &ViewState, page: Page, change: impl FnOnce(&mut ViewState)) 
 }
 
 /// Every table of the loaded datasets, in file order.
-pub fn all_tables<'a, D: AsRef<Dataset>>(sets: &'a [D]) -> Vec<&'a Table> {
+pub fn all_tables<D: AsRef<Dataset>>(sets: &[D]) -> Vec<&Table> {
     sets.iter().flat_map(|d| &d.as_ref().tables).collect()
 }
 
