@@ -11,10 +11,12 @@
 
 export const FONT = 'sans-serif';
 const PAD = 16;
+// Line heights of at least 1.7 em: a text's box (as browsers measure SVG text) stays inside
+// its own line.
 const STYLES = {
-  titel: { size: 18, weight: 'bold', line: 24, color: '#1a1a1a' },
-  ondertitel: { size: 13, weight: 'normal', line: 18, color: '#333333' },
-  voet: { size: 11, weight: 'normal', line: 15, color: '#4a4a4a' },
+  titel: { size: 18, weight: 'bold', line: 30, color: '#1a1a1a' },
+  ondertitel: { size: 13, weight: 'normal', line: 22, color: '#333333' },
+  voet: { size: 11, weight: 'normal', line: 19, color: '#4a4a4a' },
 };
 
 /** Splits `text` into lines no wider than `max` (as `measure(text, style)` says); a word wider

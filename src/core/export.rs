@@ -57,7 +57,7 @@ pub fn credit(table: &Table, manifest: &Manifest) -> String {
         .seed(&table.source.seed)
         .map(|s| format!(", via {} ({}, {})", s.title, s.publisher, s.year))
         .unwrap_or_default();
-    format!("{}{via}; bewerking Monitor Sociaal Domein", table.source.text)
+    format!("{}{via}, bewerking Monitor Sociaal Domein", table.source.text)
 }
 
 /// The licence line: what may be done, and whom to credit.
