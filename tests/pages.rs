@@ -153,3 +153,21 @@ fn data_check_outcomes() {
         "{ \"file\": \"a.json\", \"region\": \"r\", \"themes\": [\"jeugd\"] }"
     );
 }
+
+#[test]
+fn cells_say_marks_in_words_and_numbers_in_dutch() {
+    use monitor_sociaal_domein::core::pages::{cell_text, CellText};
+    let m = manifest();
+    let state = indicator_state(Some("GM0642"));
+    let data = sets(&m, &site::files_for_page(&m, &state));
+    let tables = site::all_tables(&data);
+    let table = tables.iter().find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").unwrap();
+    let model = indicator::indicator(table, &m, &state, Some("NL01"));
+    let cells: Vec<CellText> = model.grid.rows.iter().flat_map(|r| r.cells.iter().map(cell_text)).collect();
+    assert!(cells.iter().any(|c| matches!(c, CellText::Number { text, .. } if text == "10,7%")), "{cells:?}");
+    for cell in &cells {
+        if let CellText::Mark { reason, .. } = cell {
+            assert!(!reason.is_empty(), "a mark always says why");
+        }
+    }
+}

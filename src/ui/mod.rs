@@ -1,8 +1,9 @@
 //! The browser UI: a thin Leptos layer that wires the pure core to the page.
 //!
-//! Components read the [`ViewState`](crate::core::view::ViewState) from the query string, load
-//! data through `data`, ask the core for grids, summaries and chart options, and render them.
-//! No calculation happens here.
+//! The shell keeps the one [`ViewState`](crate::core::view::ViewState) signal (from the query
+//! string) and provides the store (`store`: manifest, config, datasets fetched once per file).
+//! Pages read `Memo` slices of the view state, ask `core::pages` for their view models and
+//! render them. No calculation happens here: every figure, text and link comes from the core.
 
 mod app;
 mod chart;

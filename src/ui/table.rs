@@ -2,6 +2,7 @@
 
 use crate::core::engine::Figure;
 use crate::core::grid::Grid;
+use crate::core::pages::{cell_text, CellText};
 use leptos::prelude::*;
 
 #[component]
@@ -65,37 +66,23 @@ fn unit_suffix(unit: &str) -> String {
     }
 }
 
-/// One cell: the number in Dutch notation, or the mark with its reason as a tooltip *and* as
-/// visually hidden text, so it is never only in a tooltip.
+/// One cell, as `core::pages::cell_text` writes it.
 #[component]
 fn Cell(figure: Figure, kolom: String) -> impl IntoView {
-    let provisional = figure.provisional;
-    match &figure.value {
-        Ok(_) => {
-            let text = figure.display();
+    match cell_text(&figure) {
+        CellText::Number { text, provisional, printed } => {
             let value = text.clone();
-            // Where the source printed another figure than the engine computes, show both.
-            let printed = figure.printed_differently();
             view! {
-                <td class="getal" data-waarde=value data-kolom=kolom>
-                    {text}
-                    {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
-                    {printed.map(|p| view! { <span class="bron-wijkt-af">{format!(" (bron: {})", crate::core::format::with_unit(p, figure.unit, figure.decimals))}</span> })}
-                </td>
+            <td class="getal" data-waarde=value data-kolom=kolom>
+                {text}
+                {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
+                {printed.map(|p| view! { <span class="bron-wijkt-af">{p}</span> })}
+            </td>
             }
             .into_any()
         }
-        Err(m) => {
-            let mark = m.mark();
-            let reason = m.reason();
-            let class = if figure.is_secret() { "getal markering geheim" } else { "getal markering" };
-            let range = figure.range.filter(|(lo, hi)| hi > lo).map(|(lo, hi)| {
-                format!(
-                    " (tussen {} en {})",
-                    crate::core::format::number(lo, figure.decimals),
-                    crate::core::format::number(hi, figure.decimals)
-                )
-            });
+        CellText::Mark { mark, reason, secret, range } => {
+            let class = if secret { "getal markering geheim" } else { "getal markering" };
             view! {
                 <td class=class data-waarde=mark data-kolom=kolom title=reason.clone()>
                     <abbr title=reason.clone()>{mark}</abbr>

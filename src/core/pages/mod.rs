@@ -26,3 +26,45 @@ pub struct NavLink {
     pub label: String,
     pub current: bool,
 }
+
+/// One cell of a data table as shown: the number in Dutch notation, or the mark with its reason
+/// (as a tooltip *and* as text, so it is never only in a tooltip).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellText {
+    Number {
+        /// The figure with its unit, also the cell's `data-waarde`.
+        text: String,
+        provisional: bool,
+        /// Where the source printed another figure than the engine computes: " (bron: …)".
+        printed: Option<String>,
+    },
+    Mark {
+        mark: &'static str,
+        reason: String,
+        secret: bool,
+        /// " (tussen … en …)" when the value is known to lie in a range.
+        range: Option<String>,
+    },
+}
+
+/// How a figure is written in a data table cell.
+pub fn cell_text(figure: &crate::core::engine::Figure) -> CellText {
+    use crate::core::format;
+    match &figure.value {
+        Ok(_) => CellText::Number {
+            text: figure.display(),
+            provisional: figure.provisional,
+            printed: figure
+                .printed_differently()
+                .map(|p| format!(" (bron: {})", format::with_unit(p, figure.unit, figure.decimals))),
+        },
+        Err(missing) => CellText::Mark {
+            mark: missing.mark(),
+            reason: missing.reason(),
+            secret: figure.is_secret(),
+            range: figure.range.filter(|(lo, hi)| hi > lo).map(|(lo, hi)| {
+                format!(" (tussen {} en {})", format::number(lo, figure.decimals), format::number(hi, figure.decimals))
+            }),
+        },
+    }
+}
