@@ -291,3 +291,39 @@ test('a time series has a period choice, and search understands "Zwijndrecht jeu
   assert.equal(await hit.count(), 1);
   assert.match(await hit.getAttribute('href'), /gemeente=GM0642/);
 });
+
+test('print: the chart is redrawn at the width of the paper, the source under it, the address and date at the end', async () => {
+  const page = await newPage(browser, [srv.origin], { width: 1280, height: 900 });
+  await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642`);
+  await page.waitForSelector('.grafiek canvas');
+  await page.waitForTimeout(500);
+  const screenWidth = await page.evaluate(() => document.querySelector('.grafiek canvas').getBoundingClientRect().width);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForTimeout(300);
+  const paper = await page.evaluate(() => {
+    const canvas = document.querySelector('.grafiek canvas').getBoundingClientRect();
+    const source = document.querySelector('.bron-onder-grafiek');
+    const figure = document.querySelector('.grafiek-kader').getBoundingClientRect();
+    const address = document.querySelector('.afdruk-adres');
+    return {
+      width: canvas.width,
+      source: source.textContent,
+      gap: source.getBoundingClientRect().top - figure.bottom,
+      sourceShown: getComputedStyle(source).display !== 'none',
+      address: address.textContent,
+      addressShown: getComputedStyle(address).display !== 'none',
+    };
+  });
+  assert.ok(screenWidth > 680, `on screen the chart is ${screenWidth} px wide`);
+  assert.ok(paper.width <= 680, `on paper the chart is ${paper.width} px wide`);
+  assert.ok(paper.sourceShown && paper.gap >= 0 && paper.gap < 40, `the source directly under the chart (${paper.gap} px)`);
+  assert.match(paper.source, /^Bron: gemeentelijke monitor Sociaal Domein/);
+  assert.ok(paper.addressShown);
+  assert.match(paper.address, /^Adres: http:\/\/127\.0\.0\.1:\d+\/sociaal-domein\/monitor\/\?pagina=indicator&.* · Afgedrukt op \d{1,2} [a-z]+ 20\d\d$/);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForTimeout(300);
+  const back = await page.evaluate(() => document.querySelector('.grafiek canvas').getBoundingClientRect().width);
+  assert.ok(Math.abs(back - screenWidth) <= 2, `back on screen: ${back} px`);
+});

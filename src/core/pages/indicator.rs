@@ -90,7 +90,8 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, manifest, focus, reference);
     let (chart, height) = charts::chart(&grid);
-    let option = charts::to_json(&chart, &text);
+    // *geheim* and *n.b.* drawn as labelled marks on the page too, not as absent bars.
+    let option = image::with_marks(&charts::to_json(&chart, &text), &grid, &charts::charted_columns(&grid));
     let periods = period_choice(table, &grid, state);
     let show_chart = state.display == Display::Chart;
     IndicatorModel {
