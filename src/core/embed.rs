@@ -18,10 +18,17 @@ pub struct EmbedModel {
     pub licence_url: &'static str,
     /// The text of the link back.
     pub more: &'static str,
+    /// Show the table as a list per row even in a wide column (too many columns to fit).
+    pub list_table: bool,
+}
+
+/// Five columns or more do not fit a 680 px article column as a table.
+pub fn list_table(columns: usize) -> bool {
+    columns >= 5
 }
 
 /// The embed's texts for a table; `summary` is the view's generated summary.
-pub fn model(table: &Table, manifest: &Manifest, summary: &str) -> EmbedModel {
+pub fn model(table: &Table, manifest: &Manifest, summary: &str, columns: usize) -> EmbedModel {
     let via = manifest
         .seed(&table.source.seed)
         .map(|s| format!(", via {} ({}, {})", s.title, s.publisher, s.year))
@@ -32,6 +39,7 @@ pub fn model(table: &Table, manifest: &Manifest, summary: &str) -> EmbedModel {
         licence: export::LICENCE,
         licence_url: export::LICENCE_URL,
         more: "Tabel, toelichting en downloads in de monitor",
+        list_table: list_table(columns),
     }
 }
 

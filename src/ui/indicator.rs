@@ -138,7 +138,11 @@ fn CompactView(
                 let full = Memo::new(move |_| format!("{}-volledig", summary_id.get()));
                 view! { <ChartView chart=chart described_by=full/> }.into_any()
             } else {
-                model.with(|m| view! { <DataTable grid=m.grid.clone() caption=m.caption.clone()/> }).into_any()
+                model.with(|m| view! {
+                    <div class=if m.compact.list_table { "als-lijst" } else { "" }>
+                        <DataTable grid=m.grid.clone() caption=m.caption.clone()/>
+                    </div>
+                }).into_any()
             }}
             {move || model.with(|m| view! {
                 <div class="embed-voet">

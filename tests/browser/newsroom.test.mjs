@@ -131,7 +131,7 @@ test('without embed.js the fixed height still shows the chart and the source', a
   assert.ok(await inSight(page, frame, '.embed-voet .licentie'), 'the licence is in sight');
 });
 
-test('a table embed fits a narrow column: no column is cut off', async () => {
+test('a table embed fits a narrow column: no column is cut off, no word is broken', async () => {
   for (const width of [375, 680]) {
     const page = await newPage(browser, [srv.origin], { width, height: 900 });
     await withScreenshot(page, `krant-tabel-${width}`, async () => {
@@ -144,11 +144,34 @@ test('a table embed fits a narrow column: no column is cut off', async () => {
       });
       assert.ok(overflow.page <= 0, `the page scrolls sideways by ${overflow.page} px at ${width} px`);
       assert.ok(overflow.right <= 0, `a cell sticks out by ${overflow.right} px at ${width} px`);
+      // Gemeente names stay whole (they used to be cut anywhere: "Alblasserd|am").
+      const nameLines = await page.evaluate(() => [...document.querySelectorAll('table.cijfers tbody th')].map((th) => {
+        const r = document.createRange();
+        r.selectNodeContents(th);
+        return [th.textContent.trim(), r.getClientRects().length];
+      }));
+      for (const [name, lines] of nameLines) {
+        if (!name.includes('-') && !name.includes(' ')) assert.equal(lines, 1, `"${name}" is broken over ${lines} lines at ${width} px`);
+      }
       const geheim = await page.locator('table.cijfers td:has-text("geheim")').first();
       assert.ok(await geheim.isVisible(), 'the geheim cells are shown');
       assert.match(await page.textContent('.embed-voet'), /CC BY 4\.0/);
     });
   }
+});
+
+test('a table embed with many columns becomes a list per area, also in a wide column', async () => {
+  const page = await newPage(browser, [srv.origin], { width: 680, height: 900 });
+  await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-stapeling-in-jeugdzorg&weergave=tabel&embed=1`);
+  await page.waitForSelector('table.cijfers');
+  const out = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - window.innerWidth,
+    list: getComputedStyle(document.querySelector('table.cijfers td')).display,
+    label: getComputedStyle(document.querySelector('table.cijfers td'), '::before').content,
+  }));
+  assert.equal(out.page, 0, 'no sideways scrolling');
+  assert.equal(out.list, 'flex');
+  assert.match(out.label, /^".+"$/, 'each value is named by its column');
 });
 
 function readDownload(download) {

@@ -128,7 +128,7 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
-        compact: embed::model(table, manifest, &text),
+        compact: embed::model(table, manifest, &text, grid.columns.len()),
         frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
         grid,
     }
