@@ -1,11 +1,18 @@
 // Starts the app. Lives in its own file (not inline) so the monitor runs under a strict
 // Content-Security-Policy; Trunk's pattern_script passes the hashed file names as attributes.
+// Both HTML pages use it: index.html (residents) and beheer.html (council tools).
+//
+// No waterfall (issue 12): index.html already asked for the WASM, its glue, the first ECharts
+// bundle, the manifest and config.json (preload links). This file starts the WASM, runs ECharts'
+// first bundle while the WASM compiles, and asks for the region's data files as soon as the
+// manifest and config are in, instead of after the WASM has started.
 const tag = document.querySelector('script[data-wasm]');
+const query = new URLSearchParams(window.location.search);
 
 // Embedded in another site (?embed=1): no site navigation (CSS), and the page tells the host
 // page its height so public/embed.js there can size the iframe. The height is not sensitive,
 // so any parent may read it; the receiving script checks that it comes from this origin.
-if (new URLSearchParams(window.location.search).get('embed') === '1') {
+if (query.get('embed') === '1') {
   document.documentElement.classList.add('embed');
   document.addEventListener('DOMContentLoaded', () => document.body.classList.add('embed'));
   // The height is that of the content: a ResizeObserver on <body> (and <html>, which holds the
@@ -26,20 +33,41 @@ if (new URLSearchParams(window.location.search).get('embed') === '1') {
   }
 }
 
-// ECharts is most of the page's weight, so it is fetched only when the first chart is drawn,
-// after the text and table are on screen. Same folder, same origin; loaded once.
+// ECharts' first bundle: an ES module with a hashed name, named by index.html's
+// <link rel="modulepreload" data-echarts> (scripts/post-build.mjs writes it). Same folder, same
+// origin; run once. The lazy extras load from there (scripts/echarts-entry.js).
+const echarts = document.querySelector('link[data-echarts]');
 let charts = null;
 window.msdLoadCharts = () => {
-  charts ||= new Promise((resolve, reject) => {
-    if (window.msdCharts) { resolve(); return; }
-    const s = document.createElement('script');
-    s.src = new URL('echarts.js', tag ? tag.src : document.baseURI).href;
-    s.onload = () => resolve();
-    s.onerror = () => { charts = null; reject(new Error('echarts.js niet geladen')); };
-    document.head.appendChild(s);
-  });
+  charts ||= (echarts ? import(echarts.href) : Promise.reject(new Error('deze pagina heeft geen ECharts')))
+    .then(() => undefined, (e) => { charts = null; throw e; });
   return charts;
 };
+
+/**
+ * window.msdPrefetch: responses this loader asked for before the app ran, by path relative to
+ * the page ('data/manifest.json', 'config.json', 'data/<file>'), each a Promise of the text, or
+ * of null when the answer was not 200 or the request failed. The app (src/ui/data.rs) takes an
+ * entry once and otherwise fetches itself, so this is only ever a head start: a wrong guess here
+ * costs a request, never a wrong page.
+ */
+const prefetch = {};
+window.msdPrefetch = prefetch;
+const ask = (path) => {
+  prefetch[path] = fetch(path).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  return prefetch[path];
+};
+
+/** The region the app will show (as src/ui/data.rs `apply_config` and pages `region` choose it). */
+function regionOf(manifest, config) {
+  let regions = manifest.regions || [];
+  const only = Array.isArray(config.regios) ? config.regios : [];
+  if (only.length) regions = only.map((id) => regions.find((r) => r.id === id)).filter(Boolean);
+  const first = regions.find((r) => r.id === config.standaardRegio);
+  if (first) regions = [first, ...regions.filter((r) => r !== first)];
+  return (regions.find((r) => r.id === query.get('regio')) || regions[0] || {}).id;
+}
+
 const say = (text) => {
   const p = document.getElementById('laden') || document.body.appendChild(document.createElement('p'));
   p.className = 'fout fataal';
@@ -52,4 +80,16 @@ if (!tag || typeof WebAssembly !== 'object') {
   import(tag.dataset.js)
     .then((mod) => mod.default({ module_or_path: tag.dataset.wasm }))
     .catch(() => say('De monitor kon niet worden gestart. Laad de pagina opnieuw; lukt het dan nog niet, neem dan contact op met de beheerder van deze website.'));
+  // The residents' pages (index.html preloads ECharts): data and charts while the WASM compiles.
+  if (echarts && !['datacheck', 'benchmark'].includes(query.get('pagina'))) {
+    Promise.all([ask('data/manifest.json'), ask('config.json')]).then(([m, c]) => {
+      if (!m) return;
+      let config = {};
+      try { config = (c && JSON.parse(c)) || {}; } catch { config = {}; }
+      const manifest = JSON.parse(m);
+      const region = regionOf(manifest, config);
+      for (const d of manifest.datasets || []) if (d.region === region) ask(`data/${d.file}`);
+    }).catch(() => {});
+    if (query.get('weergave') !== 'tabel') window.msdLoadCharts().catch(() => {});
+  }
 }

@@ -1,23 +1,45 @@
-// The ECharts bundle of the monitor: only the parts it draws, plus the small binding the Rust
-// side calls (window.msdCharts). Built by scripts/build-echarts.mjs with esbuild; served from the
-// monitor's own folder, never from a CDN.
+// The first ECharts bundle of the monitor: only what its first chart draws (grouped bars with a
+// scrolling legend, decal patterns and an accessible description, on canvas), plus the small
+// binding the Rust side calls (window.msdCharts). Built by scripts/build-echarts.mjs with esbuild
+// as an ES module with content-hashed names; index.html preloads it, public/loader.js imports it
+// while the WASM compiles. Everything else (lines, the SVG renderer for exports, titles, and the
+// map parts of issue 13) is in scripts/echarts-extras.js, loaded when an option first needs it.
+// Served from the monitor's own folder, never from a CDN.
 //
 // Options arrive as JSON from Rust (charming). They hold no JavaScript (strict CSP): Dutch number
 // formatting is asked for by name, "msd:nl:<decimals>:<suffix>", and swapped for a function here.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  AriaComponent, GridComponent, LegendComponent, LegendScrollComponent, MarkLineComponent, TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+//
+// Deep imports (not the `echarts/charts` barrel files), so esbuild can keep what only the extras
+// use out of the first bundle.
+import * as echarts from 'echarts/lib/export/core.js';
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as AriaComponent } from 'echarts/lib/component/aria/install.js';
+import { install as GridSimpleComponent } from 'echarts/lib/component/grid/installSimple.js';
+import { install as LegendScrollComponent } from 'echarts/lib/component/legend/installLegendScroll.js';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 import { drawImage } from './echarts-export.js';
 import { watchPrint } from './echarts-print.js';
 
-echarts.use([
-  BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, LegendScrollComponent, MarkLineComponent,
-  TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer,
-]);
+echarts.use([BarChart, AriaComponent, GridSimpleComponent, LegendScrollComponent, CanvasRenderer]);
+
+/** Series types and top-level option keys the first bundle can draw; anything else loads the extras. */
+const FIRST_SERIES = new Set(['bar']);
+const FIRST_KEYS = new Set(['color', 'aria', 'legend', 'grid', 'xAxis', 'yAxis', 'series', 'backgroundColor', 'animation',
+  'textStyle']);
+const SERIES_EXTRAS = ['markLine', 'markPoint', 'markArea'];
+
+function needsExtras(option, renderer) {
+  if (renderer === 'svg') return true;
+  if (Object.keys(option).some((k) => !FIRST_KEYS.has(k))) return true;
+  return [].concat(option.series || []).some((s) => !FIRST_SERIES.has(s.type) || SERIES_EXTRAS.some((k) => k in s));
+}
+
+let extras = null;
+/** Loads scripts/echarts-extras.js once (a content-hashed chunk next to this file). */
+function loadExtras() {
+  extras ||= import('./echarts-extras.js').then((m) => m.install(echarts)).catch((e) => { extras = null; throw e; });
+  return extras;
+}
 
 function nlFormatter(spec) {
   const [, kind, decimals, suffix] = spec.split(':');
@@ -45,6 +67,21 @@ function resolveFormatters(node, depth) {
 const live = new Set();
 watchPrint(live);
 
+/**
+ * Performance marks for the first chart of the page, read by scripts/bench-first-chart.mjs
+ * (the hand-made reference page there sets the same two): `msd:eerste-grafiek` in the frame
+ * after ECharts first rendered it, `msd:eerste-grafiek-klaar` after its opening animation.
+ */
+let firstChart = false;
+function markFirstChart(chart) {
+  if (firstChart) return;
+  firstChart = true;
+  for (const [event, name] of [['rendered', 'msd:eerste-grafiek'], ['finished', 'msd:eerste-grafiek-klaar']]) {
+    const once = () => { chart.off(event, once); requestAnimationFrame(() => performance.mark(name)); };
+    chart.on(event, once);
+  }
+}
+
 /** Embedded in another site and the reader prefers dark: ECharts' dark theme, no background. */
 function dark() {
   return document.body.classList.contains('embed') && window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -64,19 +101,30 @@ window.msdCharts = {
     live.add(chart);
     return chart;
   },
-  /** Replaces the whole option: no series of an earlier view survives. */
+  /**
+   * Replaces the whole option: no series of an earlier view survives. Drawn at once when the
+   * first bundle has every part the option uses; otherwise after the extras have loaded (the
+   * returned promise settles then; a failure is logged, the page's table still has the figures).
+   */
   setOption(chart, json) {
     const option = JSON.parse(json);
     resolveFormatters(option, 0);
     if (dark()) option.backgroundColor = 'transparent';
-    chart.setOption(option, { notMerge: true });
+    const draw = () => {
+      if (chart.isDisposed()) return;
+      markFirstChart(chart);
+      chart.setOption(option, { notMerge: true });
+    };
+    if (!needsExtras(option, chart.getZr().painter.type)) { draw(); return Promise.resolve(); }
+    return loadExtras().then(draw).catch((e) => console.warn('grafiekonderdelen niet geladen', e));
   },
   /**
    * The chart as a PNG or SVG data URL that stands on its own (title, period, source, marks,
    * licence, address, date): `spec` is the JSON of src/core/image.rs, laid out and drawn by
    * scripts/echarts-export.js off-screen, so the download does not depend on the reader's screen.
    */
-  exportImage(spec, type) {
+  async exportImage(spec, type) {
+    await loadExtras(); // titles, and the SVG renderer
     return drawImage(echarts, resolveFormatters, spec, type);
   },
   resize(chart) { chart.resize(); },
@@ -89,6 +137,8 @@ window.msdCharts = {
   dataUrl(chart, type) {
     return chart.getDataURL({ type, pixelRatio: 2, backgroundColor: '#ffffff' });
   },
+  /** Loads the lazy part of ECharts (scripts/echarts-extras.js); resolves when it is registered. */
+  loadExtras,
   /** Live chart instances: the browser tests check that navigation leaks none. */
   liveCount() { return live.size; },
 };

@@ -42,7 +42,7 @@ const tableMs = await page.evaluate(() => performance.getEntriesByType('resource
 const loaded = [...new Set(page.log.requests.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\/sociaal-domein\/monitor\//, '') || 'index.html'))];
 // The engine benchmark in the browser (same code as `cargo run --release --bin msd-bench`).
 const bench = await newPage(browser, [srv.origin]);
-await bench.goto(`${srv.base}?pagina=benchmark`);
+await bench.goto(`${srv.base}beheer.html?pagina=benchmark`);
 await bench.waitForSelector('#benchmark[data-klaar]', { timeout: 120000 });
 const benchText = await bench.textContent('#benchmark');
 await browser.close();

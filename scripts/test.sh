@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PATH"
 
+echo "==> cargo fmt --check, cargo clippy (native, and wasm32 as the residents' build)"
+cargo fmt --check
+cargo clippy --all-targets --all-features -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
 echo "==> cargo test (native core, data, engine)"
-cargo test --release
+cargo test --release --all-features
 
 echo "==> trunk build --release"
 trunk build --release

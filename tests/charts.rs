@@ -3,10 +3,10 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::charts::{self, Kind};
+use monitor_sociaal_domein::core::charts::{self, ChartKind};
 use monitor_sociaal_domein::core::grid;
 
-fn kind_of(id: &str) -> (Kind, String) {
+fn kind_of(id: &str) -> (ChartKind, String) {
     let r = common::bundled();
     let m = r.manifest.as_ref().unwrap();
     let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == id).unwrap();
@@ -17,9 +17,9 @@ fn kind_of(id: &str) -> (Kind, String) {
 
 #[test]
 fn chart_kind_follows_the_data() {
-    assert_eq!(kind_of("jeugd-jongeren-in-jeugdzorg").0, Kind::Bars);
-    assert_eq!(kind_of("participatie-uitstroom-bijstand-per-gemeente-2016").0, Kind::Stacked);
-    assert_eq!(kind_of("participatie-ridderkerk-buig-budget").0, Kind::Lines);
+    assert_eq!(kind_of("jeugd-jongeren-in-jeugdzorg").0, ChartKind::Bars);
+    assert_eq!(kind_of("participatie-uitstroom-bijstand-per-gemeente-2016").0, ChartKind::Stacked);
+    assert_eq!(kind_of("participatie-ridderkerk-buig-budget").0, ChartKind::Lines);
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod common;
 
 use monitor_sociaal_domein::core::csv_import;
 use monitor_sociaal_domein::core::model::{Manifest, Status, Table};
+use monitor_sociaal_domein::core::problem::Problem;
 use monitor_sociaal_domein::core::validate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -27,7 +28,7 @@ fn bundled(file: &str, id: &str) -> Table {
 }
 
 fn convert(name: &str, text: &str) -> Result<Table, Vec<String>> {
-    csv_import::convert(name, text, &manifest()).map_err(|ps| ps.iter().map(csv_import::describe).collect())
+    csv_import::convert(name, text, &manifest()).map_err(|ps| ps.iter().map(Problem::without_file).collect())
 }
 
 fn ok(name: &str, text: &str) -> Table {
@@ -217,7 +218,7 @@ fn every_problem_has_a_row_and_column() {
         let text = csv_import::decode_bytes(&std::fs::read(entry.path()).unwrap());
         if let Err(ps) = csv_import::convert(&name, &text, &m) {
             for p in &ps {
-                assert!(p.position.is_some(), "{name}: {p}");
+                assert!(p.location.sheet_cell().is_some(), "{name}: {p}");
                 assert_eq!(p.file, name);
             }
         }
@@ -321,7 +322,7 @@ fn hostile_shapes_get_problems_not_panics() {
     ] {
         let r = csv_import::convert("x.csv", &text, &m);
         let ps = r.expect_err("a problem");
-        assert!(!ps.is_empty() && ps.iter().all(|p| p.position.is_some()));
+        assert!(!ps.is_empty() && ps.iter().all(|p| p.location.sheet_cell().is_some()));
     }
 }
 

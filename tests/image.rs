@@ -74,7 +74,7 @@ fn geheim_is_a_labelled_mark_where_the_bar_would_be() {
 #[test]
 fn missing_points_of_a_line_are_named_on_the_axis() {
     let (spec, g) = spec_of("participatie-ridderkerk-participatiebudget", "Ridderkerk");
-    assert_eq!(charts::kind(&g), charts::Kind::Lines);
+    assert_eq!(charts::kind(&g), charts::ChartKind::Lines);
     let axis = &spec["optie"]["xAxis"];
     let axis = if axis.is_array() { &axis[0] } else { axis };
     let labels: Vec<String> = axis["data"].as_array().unwrap().iter().map(|l| l.to_string()).collect();

@@ -125,7 +125,7 @@ fn search_understands_a_gemeente_and_a_subject() {
     // A plain subject search is unchanged.
     let (q, hits) = catalog::find(&tables, &m, "bijstand");
     assert_eq!(q.gemeente, None);
-    assert_eq!(hits.len(), catalog::search(tables.iter().copied(), "bijstand").len());
+    assert_eq!(hits.len(), catalog::search_tables(tables.iter().copied(), "bijstand").len());
     assert!(!hits.is_empty());
 }
 

@@ -1,4 +1,4 @@
-//! `cargo run --release --bin msd-bench`: the engine benchmark, natively. Generates the
+//! `cargo run --release --features bench --bin msd-bench`: the engine benchmark, natively. Generates the
 //! synthetic national dataset (≈ 340 gemeenten × 10 years × every indicator kind) and times
 //! every calculation over it; the browser runs the same code at `?pagina=benchmark`.
 

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         }
     }
     files.sort();
-    let r = report::check(&files);
+    let r = report::check_folder(&files);
     if list_inconsistencies {
         print!("{}", report::inconsistencies_markdown(&r));
         return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };

@@ -61,7 +61,7 @@ fn main() -> ExitCode {
         Ok(t) => t,
         Err(problems) => {
             for p in &problems {
-                eprintln!("{name}: {}", csv_import::describe(p));
+                eprintln!("{name}: {}", p.without_file());
             }
             eprintln!(
                 "{} {} gevonden; er is niets omgezet.",

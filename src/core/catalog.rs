@@ -20,7 +20,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Tables whose title, measures, categories, note or theme mention every word of `query`.
-pub fn search<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {
+pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     search_words(tables, &words)
 }
@@ -124,7 +124,7 @@ pub struct ProfileRow {
 }
 
 /// Every measure (without categories) of every table that has figures per gemeente.
-pub fn profile(tables: &[&Table], gemeente: &str, region_area: &str, reference: Option<&str>) -> Vec<ProfileRow> {
+pub fn profile_rows(tables: &[&Table], gemeente: &str, region_area: &str, reference: Option<&str>) -> Vec<ProfileRow> {
     let mut out = Vec::new();
     for t in tables {
         if !t.categories.is_empty() || !t.values.iter().any(|v| v.key.area == gemeente) {

@@ -94,7 +94,7 @@ fn axis_formatter(unit: Unit) -> String {
 
 /// The kind of chart that fits the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum ChartKind {
     /// Bars per area (or category), grouped per measure.
     Bars,
     /// Shares that add up to 100% per row: one stacked bar per row.
@@ -103,27 +103,27 @@ pub enum Kind {
     Lines,
 }
 
-pub fn kind(grid: &Grid) -> Kind {
+pub fn kind(grid: &Grid) -> ChartKind {
     let columns = charted_columns(grid);
     if grid.rows_are == RowsAre::Periods && grid.rows.len() >= 2 {
-        return Kind::Lines;
+        return ChartKind::Lines;
     }
     let percentages = columns.len() >= 2 && columns.iter().all(|i| grid.columns[*i].unit == Unit::Procent);
     let complete: Vec<f64> =
         grid.rows.iter().filter_map(|r| columns.iter().map(|i| r.cells[*i].number()).sum::<Option<f64>>()).collect();
     if percentages && !complete.is_empty() && complete.iter().all(|t| (t - 100.0).abs() <= 1.5) {
-        Kind::Stacked
+        ChartKind::Stacked
     } else {
-        Kind::Bars
+        ChartKind::Bars
     }
 }
 
 /// The chart for a grid and its height in CSS pixels.
 pub fn chart(grid: &Grid) -> (Chart, u32) {
     match kind(grid) {
-        Kind::Lines => (lines(grid), 360),
-        Kind::Stacked => (stacked(grid), (grid.rows.len() as u32 * 40 + 90).clamp(180, 1200)),
-        Kind::Bars => (bars(grid), bars_height(grid)),
+        ChartKind::Lines => (lines(grid), 360),
+        ChartKind::Stacked => (stacked(grid), (grid.rows.len() as u32 * 40 + 90).clamp(180, 1200)),
+        ChartKind::Bars => (bars(grid), bars_height(grid)),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::json::{self, Json};
 use super::model::Manifest;
-use super::problem::Problems;
+use super::problem::{JsonPath, Problems};
 
 /// Colours as design tokens (CSS custom properties), NL Design System style.
 pub const COLOUR_TOKENS: [(&str, &str, &str); 6] = [
@@ -61,11 +61,11 @@ impl Default for Config {
 /// Reads `config.json`. Always returns a usable config; `problems` says what was ignored.
 pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config {
     let mut c = Config::default();
-    let root = match json::parse(text) {
+    let root = match json::parse_json(text) {
         Ok(Json::Object(fields)) => fields,
         Ok(other) => {
             problems.add(
-                "",
+                &JsonPath::root(),
                 format!(
                     "verwacht een object {{ … }}, maar vond {}; de standaardinstellingen worden gebruikt",
                     other.type_name()
@@ -78,13 +78,13 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
             return c;
         }
     };
-    let text_field = |key: &str, v: &Json, problems: &mut Problems| -> Option<String> {
+    let text_field = |path: &JsonPath, v: &Json, problems: &mut Problems| -> Option<String> {
         match v {
             Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 300 => Some(s.trim().to_owned()),
             Json::Null => None,
             other => {
                 problems.add(
-                    key,
+                    path,
                     format!(
                         "verwacht een tekst van hoogstens 300 tekens, maar vond {}; dit veld wordt genegeerd",
                         other.type_name()
@@ -96,28 +96,29 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
     };
     // `null` means "not set": the default stays, without a message.
     for (key, v) in root.iter().filter(|(_, v)| *v != Json::Null) {
+        let path = JsonPath::root().key(key.clone());
         match key.as_str() {
             "naam" => {
-                if let Some(s) = text_field(key, v, problems) {
+                if let Some(s) = text_field(&path, v, problems) {
                     c.name = s;
                 }
             }
-            "organisatie" => c.organisation = text_field(key, v, problems),
-            "voettekst" => c.footer = text_field(key, v, problems),
+            "organisatie" => c.organisation = text_field(&path, v, problems),
+            "voettekst" => c.footer = text_field(&path, v, problems),
             "logo" => {
-                c.logo = text_field(key, v, problems).filter(|s| {
+                c.logo = text_field(&path, v, problems).filter(|s| {
                     let ok = is_local_file(s);
                     if !ok {
-                        problems.add("logo", format!("\"{s}\" moet een bestandsnaam in dezelfde map zijn (bijvoorbeeld logo.svg), geen adres van een andere website: de monitor laadt niets van andere websites"));
+                        problems.add(&path, format!("\"{s}\" moet een bestandsnaam in dezelfde map zijn (bijvoorbeeld logo.svg), geen adres van een andere website: de monitor laadt niets van andere websites"));
                     }
                     ok
                 })
             }
             "toegankelijkheidsverklaring" => {
-                c.accessibility_statement = text_field(key, v, problems).filter(|s| {
+                c.accessibility_statement = text_field(&path, v, problems).filter(|s| {
                     let ok = s.starts_with("https://") || is_local_file(s);
                     if !ok {
-                        problems.add(key, format!("\"{s}\" moet een adres zijn dat met https:// begint, of een bestand in dezelfde map"));
+                        problems.add(&path, format!("\"{s}\" moet een adres zijn dat met https:// begint, of een bestand in dezelfde map"));
                     }
                     ok
                 })
@@ -128,26 +129,26 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                     for (i, item) in items.iter().enumerate() {
                         match item {
                             Json::String(id) if manifest.regions.iter().any(|r| r.id == *id) => c.regions.push(id.clone()),
-                            other => problems.add(&format!("regios[{i}]"), format!("onbekende regio {}; bekend zijn: {}", describe(other), region_ids(manifest))),
+                            other => problems.add(&path.index(i), format!("onbekende regio {}; bekend zijn: {}", describe(other), region_ids(manifest))),
                         }
                     }
                 }
-                other => problems.add(key, format!("verwacht een lijst met regio's, maar vond {}", other.type_name())),
+                other => problems.add(&path, format!("verwacht een lijst met regio's, maar vond {}", other.type_name())),
             },
             "standaardRegio" => {
-                c.default_region = text_field(key, v, problems).filter(|id| {
+                c.default_region = text_field(&path, v, problems).filter(|id| {
                     let ok = manifest.regions.iter().any(|r| r.id == *id);
                     if !ok {
-                        problems.add(key, format!("onbekende regio \"{id}\"; bekend zijn: {}", region_ids(manifest)));
+                        problems.add(&path, format!("onbekende regio \"{id}\"; bekend zijn: {}", region_ids(manifest)));
                     }
                     ok
                 })
             }
             "standaardGemeente" => {
-                c.default_gemeente = text_field(key, v, problems).filter(|code| {
+                c.default_gemeente = text_field(&path, v, problems).filter(|code| {
                     let ok = manifest.regions.iter().any(|r| r.gemeenten.contains(code));
                     if !ok {
-                        problems.add(key, format!("\"{code}\" is geen gemeente van een regio in deze monitor; verwacht een CBS-code als GM0642"));
+                        problems.add(&path, format!("\"{code}\" is geen gemeente van een regio in deze monitor; verwacht een CBS-code als GM0642"));
                     }
                     ok
                 })
@@ -155,24 +156,24 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
             "contact" => match v {
                 Json::Object(fields) => {
                     for (k, x) in fields {
-                        let path = format!("contact.{k}");
+                        let field_path = path.key(k.clone());
                         match k.as_str() {
-                            "email" => c.contact.email = text_field(&path, x, problems),
-                            "telefoon" => c.contact.telefoon = text_field(&path, x, problems),
-                            "website" => c.contact.website = text_field(&path, x, problems).filter(|s| s.starts_with("https://")),
-                            _ => problems.add(&path, format!("onbekend veld \"{k}\"; bekend zijn: email, telefoon, website")),
+                            "email" => c.contact.email = text_field(&field_path, x, problems),
+                            "telefoon" => c.contact.telefoon = text_field(&field_path, x, problems),
+                            "website" => c.contact.website = text_field(&field_path, x, problems).filter(|s| s.starts_with("https://")),
+                            _ => problems.add(&field_path, format!("onbekend veld \"{k}\"; bekend zijn: email, telefoon, website")),
                         }
                     }
                 }
-                other => problems.add(key, format!("verwacht een object met email, telefoon en website, maar vond {}", other.type_name())),
+                other => problems.add(&path, format!("verwacht een object met email, telefoon en website, maar vond {}", other.type_name())),
             },
-            _ => problems.add(key, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
+            _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
         }
     }
     if let (Some(r), false) = (&c.default_region, c.regions.is_empty()) {
         if !c.regions.contains(r) {
             problems.add(
-                "standaardRegio",
+                &JsonPath::root().key("standaardRegio"),
                 format!("\"{r}\" staat niet in regios; de eerste regio uit regios wordt gebruikt"),
             );
             c.default_region = None;
@@ -204,11 +205,14 @@ fn is_local_file(s: &str) -> bool {
 
 fn colours(v: &Json, c: &mut Config, problems: &mut Problems) {
     let Json::Object(fields) = v else {
-        problems.add("kleuren", format!("verwacht een object met kleuren, maar vond {}", v.type_name()));
+        problems.add(
+            &JsonPath::root().key("kleuren"),
+            format!("verwacht een object met kleuren, maar vond {}", v.type_name()),
+        );
         return;
     };
     for (key, value) in fields {
-        let path = format!("kleuren.{key}");
+        let path = JsonPath::root().key("kleuren").key(key.clone());
         let Some((_, var, _)) = COLOUR_TOKENS.iter().find(|(k, _, _)| k == key) else {
             let known: Vec<&str> = COLOUR_TOKENS.iter().map(|(k, _, _)| *k).collect();
             problems.add(&path, format!("onbekende kleur \"{key}\"; bekend zijn: {}", known.join(", ")));
@@ -248,7 +252,7 @@ fn colours(v: &Json, c: &mut Config, problems: &mut Problems) {
         if let (Some(a), Some(b)) = (get(fg), get(bg)) {
             let ratio = contrast(a, b);
             if ratio < 4.5 {
-                problems.add("kleuren", format!("het contrast van {what} is {:.1}:1; de wet (WCAG 2.1 AA) vraagt minstens 4,5:1, dus de standaardkleuren worden gebruikt", ratio).replace('.', ","));
+                problems.add(&JsonPath::root().key("kleuren"), format!("het contrast van {what} is {:.1}:1; de wet (WCAG 2.1 AA) vraagt minstens 4,5:1, dus de standaardkleuren worden gebruikt", ratio).replace('.', ","));
                 c.colours = Config::default().colours;
                 return;
             }

@@ -6,13 +6,13 @@
 
 use super::json::{self, Json};
 use super::model::*;
-use super::problem::Problems;
+use super::problem::{JsonPath, Problems};
 
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let root = parse_root(text, problems)?;
     let before = problems.list.len();
-    let mut o = Obj::new(&root, "", problems)?;
+    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
     o.format();
     let region = o.string("region");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
@@ -36,7 +36,7 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
 pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
     let root = parse_root(text, problems)?;
     let before = problems.list.len();
-    let mut o = Obj::new(&root, "", problems)?;
+    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
     o.format();
     let areas = o.list("areas", |v, path, p| {
         let mut o = Obj::new(v, path, p)?;
@@ -110,10 +110,10 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
 }
 
 fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
-    match json::parse(text) {
+    match json::parse_json(text) {
         Ok(root) => Some(root),
         Err(e) if e.line == 0 => {
-            problems.add("", e.message);
+            problems.add(&JsonPath::root(), e.message);
             None
         }
         Err(e) => {
@@ -123,7 +123,7 @@ fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
     }
 }
 
-fn source(v: &Json, path: &str, p: &mut Problems) -> Option<Source> {
+fn source(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Source> {
     let mut o = Obj::new(v, path, p)?;
     let s = Source {
         text: o.string("text")?,
@@ -135,14 +135,14 @@ fn source(v: &Json, path: &str, p: &mut Problems) -> Option<Source> {
     Some(s)
 }
 
-fn label(v: &Json, path: &str, p: &mut Problems) -> Option<Label> {
+fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
     let mut o = Obj::new(v, path, p)?;
     let l = Label { id: o.string("id")?, label: o.string("label")? };
     o.finish(&["id", "label"]);
     Some(l)
 }
 
-fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
+fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let title = o.string("title");
@@ -199,7 +199,7 @@ fn table(v: &Json, path: &str, p: &mut Problems) -> Option<Table> {
     Some(table)
 }
 
-fn measure(v: &Json, path: &str, p: &mut Problems) -> Option<Measure> {
+fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let label = o.string("label");
@@ -234,7 +234,7 @@ fn measure(v: &Json, path: &str, p: &mut Problems) -> Option<Measure> {
     })
 }
 
-fn formula(v: &Json, path: &str, p: &mut Problems) -> Option<Formula> {
+fn formula(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Formula> {
     let mut o = Obj::new(v, path, p)?;
     let op = o.enumerated("op", Op::from_id, "share, per1000, sum, difference, abs_difference of ratio");
     let args = o.strings("args");
@@ -246,13 +246,13 @@ fn formula(v: &Json, path: &str, p: &mut Problems) -> Option<Formula> {
     };
     if !ok {
         let expected = op.arity().map_or("minstens 2".to_owned(), |n| n.to_string());
-        p.add(&format!("{path}.args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
+        p.add(&path.key("args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
         return None;
     }
     Some(Formula { op, args })
 }
 
-fn total(v: &Json, path: &str, p: &mut Problems) -> Option<Total> {
+fn total(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Total> {
     let mut o = Obj::new(v, path, p)?;
     let dimension = o.enumerated(
         "dimension",
@@ -277,7 +277,7 @@ fn key(o: &mut Obj) -> Option<Key> {
     Some(Key { measure: measure?, area: area?, period: period?, category: category? })
 }
 
-fn value(v: &Json, path: &str, p: &mut Problems, provisional_default: bool) -> Option<Value> {
+fn value(v: &Json, path: &JsonPath, p: &mut Problems, provisional_default: bool) -> Option<Value> {
     let mut o = Obj::new(v, path, p)?;
     let key = key(&mut o);
     let number = o.optional_number("value");
@@ -302,17 +302,17 @@ fn value(v: &Json, path: &str, p: &mut Problems, provisional_default: bool) -> O
         }
         (Status::Geheim, Some(_)) => {
             p.add(
-                &format!("{path}.value"),
+                &path.key("value"),
                 "bij een geheime waarde mag geen getal staan (geheim betekent: 0 tot en met 7, afgeschermd); laat \"value\" weg",
             );
             return None;
         }
         (Status::NietBeschikbaar, Some(_)) => {
-            p.add(&format!("{path}.value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
+            p.add(&path.key("value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
             return None;
         }
         (Status::Nihil, n) if n != Some(0.0) => {
-            p.add(&format!("{path}.value"), "een waarde met status nihil moet \"value\": 0 hebben");
+            p.add(&path.key("value"), "een waarde met status nihil moet \"value\": 0 hebben");
             return None;
         }
         _ => {}
@@ -326,7 +326,7 @@ fn value(v: &Json, path: &str, p: &mut Problems, provisional_default: bool) -> O
     })
 }
 
-fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency> {
+fn inconsistency(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Inconsistency> {
     let mut o = Obj::new(v, path, p)?;
     let kind = o.enumerated("kind", InconsistencyKind::from_id, "total-not-sum, derived-mismatch of text-differs");
     let key = key(&mut o);
@@ -343,7 +343,7 @@ fn inconsistency(v: &Json, path: &str, p: &mut Problems) -> Option<Inconsistency
     })
 }
 
-fn availability(v: &Json, path: &str, p: &mut Problems) -> Option<Availability> {
+fn availability(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Availability> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
@@ -364,7 +364,7 @@ fn availability(v: &Json, path: &str, p: &mut Problems) -> Option<Availability> 
     Some(Availability { id: id?, theme: theme?, title: title?, source: src?, rows: rows? })
 }
 
-fn untranscribed(v: &Json, path: &str, p: &mut Problems) -> Option<Untranscribed> {
+fn untranscribed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Untranscribed> {
     let mut o = Obj::new(v, path, p)?;
     let u = Untranscribed {
         title: o.string("title")?,
@@ -379,14 +379,14 @@ fn untranscribed(v: &Json, path: &str, p: &mut Problems) -> Option<Untranscribed
 /// One JSON object being decoded: reads fields by name and records what is missing or wrong.
 struct Obj<'a, 'p> {
     fields: &'a [(String, Json)],
-    path: String,
+    path: JsonPath,
     p: &'p mut Problems,
 }
 
 impl<'a, 'p> Obj<'a, 'p> {
-    fn new(v: &'a Json, path: &str, p: &'p mut Problems) -> Option<Obj<'a, 'p>> {
+    fn new(v: &'a Json, path: &JsonPath, p: &'p mut Problems) -> Option<Obj<'a, 'p>> {
         match v {
-            Json::Object(fields) => Some(Obj { fields, path: path.to_owned(), p }),
+            Json::Object(fields) => Some(Obj { fields, path: path.clone(), p }),
             other => {
                 p.add(path, format!("verwacht een object, maar vond {}", other.type_name()));
                 None
@@ -394,20 +394,16 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+    fn path_of(&self, key: &'static str) -> JsonPath {
+        self.path.key(key)
     }
 
-    fn problem(&mut self, key: &str, message: String) {
+    fn problem(&mut self, key: &'static str, message: String) {
         let path = self.path_of(key);
         self.p.add(&path, message);
     }
 
-    fn raw(&self, key: &str) -> Option<&'a Json> {
+    fn raw(&self, key: &'static str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 
@@ -423,7 +419,7 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn field(&mut self, key: &str) -> Option<(&'a Json, String, &mut Problems)> {
+    fn field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
         match self.raw(key) {
             Some(v) => Some((v, self.path_of(key), &mut *self.p)),
             None => {
@@ -433,12 +429,16 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn optional_field(&mut self, key: &str) -> Option<(&'a Json, String, &mut Problems)> {
+    fn optional_field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
         self.raw(key).map(|v| (v, self.path_of(key), &mut *self.p))
     }
 
     /// A required field read by `read`; `None` (with a problem) when absent or wrong.
-    fn required<T>(&mut self, key: &str, read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
         let (v, path, p) = self.field(key)?;
         read(v, &path, p)
     }
@@ -446,8 +446,8 @@ impl<'a, 'p> Obj<'a, 'p> {
     /// An optional field: `Some(None)` when absent or null; `None` when present but wrong.
     fn optional<T>(
         &mut self,
-        key: &str,
-        read: impl FnOnce(&Json, &str, &mut Problems) -> Option<T>,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
     ) -> Option<Option<T>> {
         match self.optional_field(key) {
             None => Some(None),
@@ -455,44 +455,44 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    fn string(&mut self, key: &'static str) -> Option<String> {
         self.required(key, as_string)
     }
 
-    fn optional_string(&mut self, key: &str) -> Option<Option<String>> {
+    fn optional_string(&mut self, key: &'static str) -> Option<Option<String>> {
         self.optional(key, as_string)
     }
 
-    fn strings(&mut self, key: &str) -> Option<Vec<String>> {
+    fn strings(&mut self, key: &'static str) -> Option<Vec<String>> {
         self.required(key, as_strings)
     }
 
-    fn optional_strings(&mut self, key: &str) -> Option<Vec<String>> {
+    fn optional_strings(&mut self, key: &'static str) -> Option<Vec<String>> {
         self.optional(key, as_strings).map(Option::unwrap_or_default)
     }
 
-    fn boolean(&mut self, key: &str) -> Option<bool> {
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
         self.required(key, as_bool)
     }
 
-    fn optional_bool(&mut self, key: &str) -> Option<Option<bool>> {
+    fn optional_bool(&mut self, key: &'static str) -> Option<Option<bool>> {
         self.optional(key, as_bool)
     }
 
-    fn optional_number(&mut self, key: &str) -> Option<Option<f64>> {
+    fn optional_number(&mut self, key: &'static str) -> Option<Option<f64>> {
         self.optional(key, as_number)
     }
 
-    fn whole(&mut self, key: &str) -> Option<u32> {
+    fn whole(&mut self, key: &'static str) -> Option<u32> {
         self.required(key, as_whole)
     }
 
-    fn optional_whole(&mut self, key: &str) -> Option<Option<u32>> {
+    fn optional_whole(&mut self, key: &'static str) -> Option<Option<u32>> {
         self.optional(key, as_whole)
     }
 
     /// `rounding`: absent/null, 5 or 10.
-    fn rounding(&mut self, key: &str) -> Option<Option<u32>> {
+    fn rounding(&mut self, key: &'static str) -> Option<Option<u32>> {
         match self.optional_whole(key)? {
             None => Some(None),
             Some(r @ (5 | 10)) => Some(Some(r)),
@@ -503,7 +503,7 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn enumerated<T>(&mut self, key: &str, from: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+    fn enumerated<T>(&mut self, key: &'static str, from: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
         let s = self.string(key)?;
         match from(&s) {
             Some(t) => Some(t),
@@ -514,14 +514,18 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    fn list<T>(&mut self, key: &str, item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>) -> Option<Vec<T>> {
+    fn list<T>(
+        &mut self,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<Vec<T>> {
         self.required(key, |v, path, p| as_list(v, path, p, item))
     }
 
     fn optional_list<T>(
         &mut self,
-        key: &str,
-        item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.optional(key, |v, path, p| as_list(v, path, p, item)).map(Option::unwrap_or_default)
     }
@@ -531,7 +535,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     fn finish(self, known: &[&str]) {
         for (k, _) in self.fields {
             if !known.contains(&k.as_str()) {
-                let path = if self.path.is_empty() { k.clone() } else { format!("{}.{k}", self.path) };
+                let path = self.path.key(k.clone());
                 self.p
                     .add(&path, format!("onbekend veld \"{}\"; bekende velden zijn: {}", shorten(k), known.join(", ")));
             }
@@ -539,7 +543,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 }
 
-fn as_string(v: &Json, path: &str, p: &mut Problems) -> Option<String> {
+fn as_string(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<String> {
     match v {
         Json::String(s) => Some(s.clone()),
         other => {
@@ -549,11 +553,11 @@ fn as_string(v: &Json, path: &str, p: &mut Problems) -> Option<String> {
     }
 }
 
-fn as_strings(v: &Json, path: &str, p: &mut Problems) -> Option<Vec<String>> {
+fn as_strings(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Vec<String>> {
     as_list(v, path, p, as_string)
 }
 
-fn as_bool(v: &Json, path: &str, p: &mut Problems) -> Option<bool> {
+fn as_bool(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<bool> {
     match v {
         Json::Bool(b) => Some(*b),
         other => {
@@ -563,7 +567,7 @@ fn as_bool(v: &Json, path: &str, p: &mut Problems) -> Option<bool> {
     }
 }
 
-fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
+fn as_number(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<f64> {
     match v {
         Json::Number(n) if n.is_finite() => Some(*n),
         other => {
@@ -580,7 +584,7 @@ fn as_number(v: &Json, path: &str, p: &mut Problems) -> Option<f64> {
     }
 }
 
-fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {
+fn as_whole(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<u32> {
     match v {
         Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= u32::MAX as f64 => Some(*n as u32),
         other => {
@@ -592,16 +596,16 @@ fn as_whole(v: &Json, path: &str, p: &mut Problems) -> Option<u32> {
 
 fn as_list<T>(
     v: &Json,
-    path: &str,
+    path: &JsonPath,
     p: &mut Problems,
-    mut item: impl FnMut(&Json, &str, &mut Problems) -> Option<T>,
+    mut item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
     match v {
         Json::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             let mut ok = true;
             for (i, it) in items.iter().enumerate() {
-                match item(it, &format!("{path}[{i}]"), p) {
+                match item(it, &path.index(i), p) {
                     Some(t) => out.push(t),
                     None => ok = false,
                 }

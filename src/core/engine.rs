@@ -8,6 +8,7 @@
 //! reason, and where the maths allows an honest interval ("tussen … en …"); a provisional input
 //! makes the result provisional; derived figures are recomputed from their inputs, never copied.
 
+use super::cells::Coord;
 use super::format;
 use super::model::*;
 use std::borrow::Cow;
@@ -80,13 +81,14 @@ pub enum How {
     /// A printed figure, in words.
     Printed(std::borrow::Cow<'static, str>),
     /// A calculation over labelled inputs.
-    Calc(Box<Calc>),
+    /// Not boxed: a computed figure then costs one allocation (its inputs), not two.
+    Calc(Calc),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calc {
     pub op: Op,
-    pub inputs: Vec<Input>,
+    pub inputs: Box<[Input]>,
     pub style: Style,
 }
 
@@ -208,16 +210,46 @@ fn half_step(measure: &Measure, table: &Table) -> f64 {
 /// result; the printed value is kept in `published` for comparison.
 pub fn cell(table: &Table, key: &Key) -> Figure {
     let Some(measure) = table.measure(&key.measure) else {
-        return Figure::missing(Missing::NietInBron, Unit::Aantal, 0, format!("onbekende maat {}", key.measure));
+        return unknown_measure(&key.measure);
     };
+    cell_at(table, measure, place(table, key))
+}
+
+fn unknown_measure(id: &str) -> Figure {
+    Figure::missing(Missing::NietInBron, Unit::Aantal, 0, format!("onbekende maat {id}"))
+}
+
+/// Where a key's cell is, apart from its measure: its area, period and category interned in the
+/// table's [`CellIndex`](super::cells::CellIndex) (the measure part is set per lookup). `None`
+/// when one of them does not occur in the table, so no measure has a value there.
+pub fn place(table: &Table, key: &Key) -> Option<Coord> {
+    let ix = &table.index;
+    Some(Coord {
+        measure: 0,
+        area: ix.area(&key.area)?,
+        period: ix.period(&key.period)?,
+        category: ix.category(key.category.as_deref())?,
+    })
+}
+
+/// [`cell`] for a measure at a [`place`]: what the grid and the checks call in their loops, so
+/// the strings of a key are looked up once per row or value, not once per cell and input.
+pub fn cell_at(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
     if let Some(formula) = &measure.formula {
-        return derived(table, measure, formula, key);
+        return derived(table, measure, formula, place);
     }
-    printed(table, measure, key)
+    printed(table, measure, place)
+}
+
+/// The printed value of `measure` (by id) at `place`.
+fn value_at<'t>(table: &'t Table, measure: &str, place: Option<Coord>) -> Option<&'t Value> {
+    let mut c = place?;
+    c.measure = table.index.measure(measure)?;
+    table.value_at(c)
 }
 
 /// The printed value of a cell, without recomputation.
-pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
+fn printed(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
     let how: std::borrow::Cow<'static, str> = match (measure.kind, &measure.base) {
         (Kind::Derived, Some(base)) => {
             format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id())
@@ -226,7 +258,7 @@ pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
         (Kind::Derived, None) => "zoals gepubliceerd".into(),
         _ => "zoals gepubliceerd in de bron".into(),
     };
-    let Some(v) = table.value(key) else {
+    let Some(v) = value_at(table, &measure.id, place) else {
         return Figure {
             explain: How::Printed(how),
             ..Figure::missing(Missing::NietInBron, measure.unit, measure.decimals, String::new())
@@ -256,74 +288,81 @@ pub fn printed(table: &Table, measure: &Measure, key: &Key) -> Figure {
     }
 }
 
-fn derived(table: &Table, measure: &Measure, formula: &Formula, key: &Key) -> Figure {
-    let mut k = key.clone();
-    let inputs: Vec<(Cow<'static, str>, Figure)> = formula
+fn derived(table: &Table, measure: &Measure, formula: &Formula, place: Option<Coord>) -> Figure {
+    let label = |arg: &String| table.measure(arg).map_or_else(|| arg.clone(), |m| m.label.clone());
+    let inputs: Vec<Figure> = formula
         .args
         .iter()
-        .map(|arg| {
-            k.measure.clear();
-            k.measure.push_str(arg);
-            let label = table.measure(arg).map_or_else(|| arg.clone(), |m| m.label.clone());
-            (Cow::Owned(label), cell(table, &k))
+        .map(|arg| match table.measure(arg) {
+            Some(m) => cell_at(table, m, place),
+            None => unknown_measure(arg),
         })
         .collect();
     // The source printed the result but not (all) its parts: show the printed figure as such.
-    if inputs.iter().any(|(_, f)| f.value == Err(Missing::NietInBron)) {
-        let mut out = printed(table, measure, key);
+    if inputs.iter().any(|f| f.value == Err(Missing::NietInBron)) {
+        let mut out = printed(table, measure, place);
         out.explain = How::Printed(std::borrow::Cow::Owned(format!(
             "zoals gepubliceerd; de onderdelen ({}) staan niet in de bron",
-            format::join_nl(
-                &formula
-                    .args
-                    .iter()
-                    .map(|a| table.measure(a).map_or_else(|| a.clone(), |m| m.label.clone()))
-                    .collect::<Vec<_>>()
-            )
+            format::join_nl(&formula.args.iter().map(label).collect::<Vec<_>>())
         )));
         return out;
     }
-    let (labels, figures): (Vec<_>, Vec<_>) = inputs.into_iter().unzip();
-    let mut out = apply(formula.op, labels.into_iter().zip(figures.iter()).collect(), measure.unit, measure.decimals);
-    out.published = table.value(key).and_then(|v| v.value);
+    let labelled = formula.args.iter().zip(&inputs).map(|(arg, f)| (Cow::Owned(label(arg)), f)).collect();
+    let mut out = apply_owned(formula.op, labelled, measure.unit, measure.decimals);
+    out.published = value_at(table, &measure.id, place).and_then(|v| v.value);
     out
 }
 
 /// True when every input of a formula has a cell in the table, so the result can be checked.
-fn computable(table: &Table, formula: &Formula, key: &Key) -> bool {
-    formula.args.iter().all(|a| table.value(&Key { measure: a.clone(), ..key.clone() }).is_some())
+fn computable(table: &Table, formula: &Formula, place: Option<Coord>) -> bool {
+    formula.args.iter().all(|a| value_at(table, a, place).is_some())
 }
 
 /// Applies an operation to labelled inputs, with status and interval propagation.
 /// Labels are `Cow` so the fixed labels of comparisons ("gemeente", "referentie") cost no
-/// allocation: the benchmark computes hundreds of thousands of these.
-pub fn apply(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, decimals: u8) -> Figure {
-    let ranges: Option<Vec<(f64, f64)>> = inputs.iter().map(|(_, f)| f.range).collect();
-    let range = ranges.and_then(|r| interval(op, &r));
-    let provisional = inputs.iter().any(|(_, f)| f.provisional);
-    let numbers: Vec<Result<f64, Missing>> = inputs.iter().map(|(_, f)| f.value.clone()).collect();
-    let missing = if numbers.iter().any(|v| v.is_err()) {
-        let unavailable: Vec<String> =
-            inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
-        Some(if unavailable.is_empty() {
-            Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
-        } else {
-            Missing::UitNietBeschikbaar(unavailable)
-        })
-    } else {
-        None
-    };
-    let explain = How::Calc(Box::new(Calc {
+/// allocation, and the inputs are a slice so a comparison needs no vector: the benchmark computes
+/// hundreds of thousands of these, and allocations were a fifth of its time.
+pub fn apply(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals: u8) -> Figure {
+    let mut out = outcome(op, inputs, unit, decimals);
+    out.explain = How::Calc(Calc {
+        op,
+        inputs: inputs.iter().map(|(l, f)| f.as_input(l.clone())).collect(),
+        style: Style::Labelled,
+    });
+    out
+}
+
+/// [`apply`] for inputs with labels of their own (a formula's measures, a total's parts): the
+/// labels move into the explanation instead of being copied.
+fn apply_owned(op: Op, inputs: Vec<(Cow<'static, str>, &Figure)>, unit: Unit, decimals: u8) -> Figure {
+    let mut out = outcome(op, &inputs, unit, decimals);
+    out.explain = How::Calc(Calc {
         op,
         inputs: inputs.into_iter().map(|(l, f)| f.as_input(l)).collect(),
         style: Style::Labelled,
-    }));
-    if let Some(reason) = missing {
+    });
+    out
+}
+
+/// Value, interval, provisional mark and missing reason of an operation; the explanation is set
+/// by the caller.
+fn outcome(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals: u8) -> Figure {
+    let range = interval(op, inputs);
+    let provisional = inputs.iter().any(|(_, f)| f.provisional);
+    let explain = How::Printed(Cow::Borrowed(""));
+    if inputs.iter().any(|(_, f)| f.value.is_err()) {
+        let unavailable: Vec<String> =
+            inputs.iter().filter(|(_, f)| f.value.is_err() && !f.is_secret()).map(|(l, _)| l.to_string()).collect();
+        let reason = if unavailable.is_empty() {
+            Missing::UitGeheim(inputs.iter().filter(|(_, f)| f.is_secret()).map(|(l, _)| l.to_string()).collect())
+        } else {
+            Missing::UitNietBeschikbaar(unavailable)
+        };
         return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
     }
-    let x = |i: usize| numbers.get(i).and_then(|v| v.as_ref().ok().copied()).unwrap_or(f64::NAN);
+    let x = |i: usize| inputs.get(i).and_then(|(_, f)| f.number()).unwrap_or(f64::NAN);
     let value = match op {
-        Op::Sum => Ok(numbers.iter().filter_map(|v| v.as_ref().ok()).sum()),
+        Op::Sum => Ok(inputs.iter().filter_map(|(_, f)| f.number()).sum()),
         Op::Difference => Ok(x(0) - x(1)),
         Op::AbsDifference => Ok((x(0) - x(1)).abs()),
         Op::Share | Op::Per1000 | Op::Ratio if x(1) == 0.0 => Err(Missing::DelenDoorNul),
@@ -343,7 +382,11 @@ fn styled(mut f: Figure, style: Style) -> Figure {
 }
 
 /// Interval arithmetic for the operations; `None` when a divisor's interval contains 0.
-fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
+fn interval(op: Op, inputs: &[(Cow<'static, str>, &Figure)]) -> Option<(f64, f64)> {
+    if op == Op::Sum {
+        return inputs.iter().try_fold((0.0, 0.0), |acc, (_, f)| f.range.map(|x| (acc.0 + x.0, acc.1 + x.1)));
+    }
+    let r = [inputs.first()?.1.range?, inputs.get(1)?.1.range?];
     let div = |a: (f64, f64), b: (f64, f64), k: f64| {
         if b.0 <= 0.0 && b.1 >= 0.0 {
             return None;
@@ -355,7 +398,7 @@ fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
         ))
     };
     match op {
-        Op::Sum => Some(r.iter().fold((0.0, 0.0), |acc, x| (acc.0 + x.0, acc.1 + x.1))),
+        Op::Sum => None, // above
         Op::Difference => Some((r[0].0 - r[1].1, r[0].1 - r[1].0)),
         Op::AbsDifference => {
             let (lo, hi) = (r[0].0 - r[1].1, r[0].1 - r[1].0);
@@ -374,27 +417,49 @@ fn interval(op: Op, r: &[(f64, f64)]) -> Option<(f64, f64)> {
 /// The published total of a declared sum (e.g. the Drechtsteden column), recomputed from its
 /// parts. Suppressed parts make the sum unavailable, with an honest interval.
 pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
-    let measure = table.measure(&key.measure);
+    total_at(table, decl, &key.measure, place(table, key))
+}
+
+fn total_at(table: &Table, decl: &Total, measure_id: &str, place: Option<Coord>) -> Figure {
+    let measure = table.measure(measure_id);
     let (unit, decimals) = measure.map_or((Unit::Aantal, 0), |m| (m.unit, m.decimals));
-    let parts: Vec<(Cow<'static, str>, Figure)> = decl
+    let parts: Vec<(String, Figure)> = decl
         .of
         .iter()
         .map(|part| {
-            let k = match decl.dimension {
-                TotalDimension::Area => Key { area: part.clone(), ..key.clone() },
-                TotalDimension::Category => Key { category: Some(part.clone()), ..key.clone() },
-            };
+            // The part's place: the total's, with the area or the category of the part.
+            let at = place.and_then(|mut c| {
+                match decl.dimension {
+                    TotalDimension::Area => c.area = table.index.area(part)?,
+                    TotalDimension::Category => c.category = table.index.category(Some(part))?,
+                }
+                Some(c)
+            });
             let label = match decl.dimension {
                 TotalDimension::Area => part.clone(),
                 TotalDimension::Category => table.category_label(part),
             };
-            (Cow::Owned(label), cell(table, &k))
+            let figure = match measure {
+                Some(m) => cell_at(table, m, at),
+                None => unknown_measure(measure_id),
+            };
+            (label, figure)
         })
         .collect();
-    let (labels, figures): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
-    let mut out = apply(Op::Sum, labels.into_iter().zip(figures.iter()).collect(), unit, decimals);
-    out.published = table.value(key).and_then(|v| v.value);
+    let (labels, figures): (Vec<String>, Vec<Figure>) = parts.into_iter().unzip();
+    let labelled = labels.into_iter().map(Cow::Owned).zip(&figures).collect();
+    let mut out = apply_owned(Op::Sum, labelled, unit, decimals);
+    out.published = value_at(table, measure_id, place).and_then(|v| v.value);
     out
+}
+
+/// What a [`Check`] recomputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A published derived figure, from its measure's formula.
+    Formula,
+    /// A published total, from its parts.
+    Total,
 }
 
 /// How a published derived figure compares with the engine's result.
@@ -402,7 +467,7 @@ pub fn total(table: &Table, decl: &Total, key: &Key) -> Figure {
 pub struct Check {
     pub table: String,
     pub key: Key,
-    pub what: &'static str,
+    pub kind: CheckKind,
     pub published: f64,
     pub computed: Option<f64>,
     /// The engine's interval for the true value, widened by the published figure's own rounding.
@@ -424,12 +489,13 @@ impl Check {
 /// Recomputes every published derived figure and published total in a table.
 pub fn checks(table: &Table) -> Vec<Check> {
     let mut out = Vec::new();
-    for v in &table.values {
+    for (i, v) in table.values.iter().enumerate() {
         let Some(published) = v.value else { continue };
         let Some(measure) = table.measure(&v.key.measure) else { continue };
-        if let Some(formula) = measure.formula.as_ref().filter(|f| computable(table, f, &v.key)) {
-            let f = derived(table, measure, formula, &v.key);
-            out.push(judge(table, &v.key, "formule", published, &f, half_step(measure, table)));
+        let place = table.index.coord_of(i);
+        if let Some(formula) = measure.formula.as_ref().filter(|f| computable(table, f, place)) {
+            let f = derived(table, measure, formula, place);
+            out.push(judge(table, &v.key, CheckKind::Formula, published, &f, half_step(measure, table)));
         }
         if measure.kind.is_additive() {
             for decl in &table.totals {
@@ -438,8 +504,8 @@ pub fn checks(table: &Table) -> Vec<Check> {
                     TotalDimension::Category => v.key.category.as_deref() == Some(decl.total.as_str()),
                 };
                 if is_total {
-                    let f = total(table, decl, &v.key);
-                    out.push(judge(table, &v.key, "totaal", published, &f, half_step(measure, table)));
+                    let f = total_at(table, decl, &v.key.measure, place);
+                    out.push(judge(table, &v.key, CheckKind::Total, published, &f, half_step(measure, table)));
                 }
             }
         }
@@ -447,7 +513,7 @@ pub fn checks(table: &Table) -> Vec<Check> {
     out
 }
 
-fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figure, own_half: f64) -> Check {
+fn judge(table: &Table, key: &Key, kind: CheckKind, published: f64, f: &Figure, own_half: f64) -> Check {
     // Allow for float noise far below any published precision.
     let eps = 1e-9 * published.abs().max(1.0);
     let range = f.range.map(|(lo, hi)| (lo - own_half - eps, hi + own_half + eps));
@@ -455,7 +521,7 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
     Check {
         table: table.id.clone(),
         key: key.clone(),
-        what,
+        kind,
         published,
         computed: f.number(),
         range,
@@ -469,14 +535,14 @@ fn judge(table: &Table, key: &Key, what: &'static str, published: f64, f: &Figur
 /// (for percentages: procentpunten).
 pub fn difference(a: &Figure, reference: &Figure) -> Figure {
     styled(
-        apply(Op::Difference, vec![("gemeente".into(), a), ("referentie".into(), reference)], a.unit, a.decimals),
+        apply(Op::Difference, &[("gemeente".into(), a), ("referentie".into(), reference)], a.unit, a.decimals),
         Style::Comparison,
     )
 }
 
 /// Index of an area's figure relative to a reference (reference = 100).
 pub fn index(a: &Figure, reference: &Figure) -> Figure {
-    let mut f = apply(Op::Ratio, vec![("gemeente".into(), a), ("referentie".into(), reference)], Unit::Score, 0);
+    let mut f = apply(Op::Ratio, &[("gemeente".into(), a), ("referentie".into(), reference)], Unit::Score, 0);
     f.value = f.value.map(|v| v * 100.0);
     f.range = f.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
     styled(f, Style::Index)
@@ -484,8 +550,8 @@ pub fn index(a: &Figure, reference: &Figure) -> Figure {
 
 /// Change between two periods: absolute and relative (in %).
 pub fn change(from: &Figure, to: &Figure) -> (Figure, Figure) {
-    let abs = apply(Op::Difference, vec![("nieuw".into(), to), ("oud".into(), from)], to.unit, to.decimals);
-    let mut rel = apply(Op::Ratio, vec![("verschil".into(), &abs), ("oud".into(), from)], Unit::Procent, 1);
+    let abs = apply(Op::Difference, &[("nieuw".into(), to), ("oud".into(), from)], to.unit, to.decimals);
+    let mut rel = apply(Op::Ratio, &[("verschil".into(), &abs), ("oud".into(), from)], Unit::Procent, 1);
     rel.value = rel.value.map(|v| v * 100.0);
     rel.range = rel.range.map(|(lo, hi)| (lo * 100.0, hi * 100.0));
     (abs, rel)
@@ -520,8 +586,7 @@ mod tests {
     fn secret_input_makes_result_unavailable_with_bound() {
         let secret =
             Figure { range: Some((0.0, 7.0)), ..Figure::missing(Missing::Geheim, Unit::Aantal, 0, String::new()) };
-        let sum =
-            apply(Op::Sum, vec![("A".into(), &fig(10.0, Unit::Aantal, 0)), ("B".into(), &secret)], Unit::Aantal, 0);
+        let sum = apply(Op::Sum, &[("A".into(), &fig(10.0, Unit::Aantal, 0)), ("B".into(), &secret)], Unit::Aantal, 0);
         assert_eq!(sum.value, Err(Missing::UitGeheim(vec!["B".into()])));
         assert_eq!(sum.range, Some((10.0, 17.0)));
         assert!(sum.how().contains("geheim"));
@@ -531,7 +596,7 @@ mod tests {
     fn provisional_propagates() {
         let mut a = fig(3.0, Unit::Aantal, 0);
         a.provisional = true;
-        let r = apply(Op::Share, vec![("a".into(), &a), ("b".into(), &fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
+        let r = apply(Op::Share, &[("a".into(), &a), ("b".into(), &fig(4.0, Unit::Aantal, 0))], Unit::Procent, 1);
         assert!(r.provisional);
         assert_eq!(r.number(), Some(75.0));
         assert_eq!(r.how(), "a (3) / b (4) × 100 = 75,0%");
@@ -541,7 +606,7 @@ mod tests {
     fn division_by_zero_is_a_reason_not_infinity() {
         let r = apply(
             Op::Ratio,
-            vec![("a".into(), &fig(3.0, Unit::Euro, 0)), ("b".into(), &fig(0.0, Unit::Aantal, 0))],
+            &[("a".into(), &fig(3.0, Unit::Euro, 0)), ("b".into(), &fig(0.0, Unit::Aantal, 0))],
             Unit::Euro,
             0,
         );
@@ -579,22 +644,22 @@ mod tests {
 /// Stock at the end of a period from the stock at its start and the flows during it
 /// (e.g. bijstand: begin + instroom − uitstroom).
 pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
-    let plus = apply(Op::Sum, vec![("begin".into(), start), ("instroom".into(), inflow)], start.unit, start.decimals);
+    let plus = apply(Op::Sum, &[("begin".into(), start), ("instroom".into(), inflow)], start.unit, start.decimals);
     let mut end = apply(
         Op::Difference,
-        vec![("begin + instroom".into(), &plus), ("uitstroom".into(), outflow)],
+        &[("begin + instroom".into(), &plus), ("uitstroom".into(), outflow)],
         start.unit,
         start.decimals,
     );
-    end.explain = How::Calc(Box::new(Calc {
+    end.explain = How::Calc(Calc {
         op: Op::Sum,
-        inputs: vec![
+        inputs: Box::new([
             start.as_input("begin".into()),
             inflow.as_input("instroom".into()),
             outflow.as_input("uitstroom".into()),
-        ],
+        ]),
         style: Style::Flows,
-    }));
+    });
     end
 }
 
@@ -603,11 +668,11 @@ pub fn stock_end(start: &Figure, inflow: &Figure, outflow: &Figure) -> Figure {
 pub fn against_plan(plan: &Figure, realised: &Figure) -> (Figure, Figure) {
     let diff = apply(
         Op::Difference,
-        vec![("realisatie".into(), realised), ("prognose".into(), plan)],
+        &[("realisatie".into(), realised), ("prognose".into(), plan)],
         realised.unit,
         realised.decimals,
     );
-    let share = apply(Op::Share, vec![("realisatie".into(), realised), ("prognose".into(), plan)], Unit::Procent, 1);
+    let share = apply(Op::Share, &[("realisatie".into(), realised), ("prognose".into(), plan)], Unit::Procent, 1);
     (diff, share)
 }
 
@@ -649,7 +714,7 @@ mod flow_tests {
         // Ridderkerk BUIG 2017: inkomsten € 10.711.554, uitgaven € 12.006.775 → tekort € 1.295.221.
         let result = apply(
             Op::Difference,
-            vec![("inkomsten".into(), &fig(10_711_554.0)), ("uitgaven".into(), &fig(12_006_775.0))],
+            &[("inkomsten".into(), &fig(10_711_554.0)), ("uitgaven".into(), &fig(12_006_775.0))],
             Unit::Euro,
             0,
         );

@@ -2,6 +2,7 @@
 //! the chart, the text summary and the downloads all read (as Our World in Data keeps its table
 //! transforms apart from its charts).
 
+use super::cells::Coord;
 use super::engine::{self, Figure};
 use super::model::*;
 
@@ -139,21 +140,30 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
                 None => table_areas.clone(),
             };
-            // One key, rewritten in place per cell: this loop runs for every gemeente of the
-            // country in the benchmark, and fresh strings per lookup dominated its time.
-            let mut k = key("", None, "", &p);
+            // The strings of a cell's key are looked up once per row and column, not per cell:
+            // this loop runs for every gemeente of the country in the benchmark.
+            let ix = &table.index;
+            let period_at = ix.period(&p);
+            let column_at: Vec<_> =
+                columns.iter().map(|c| (table.measure(&c.measure), ix.category(c.category.as_deref()))).collect();
             order
                 .iter()
                 .map(|a| {
-                    k.area.clear();
-                    k.area.push_str(a);
+                    let area_at = ix.area(a);
                     let cells = columns
                         .iter()
-                        .map(|c| {
-                            k.measure.clear();
-                            k.measure.push_str(&c.measure);
-                            k.category.clone_from(&c.category);
-                            engine::cell(table, &k)
+                        .zip(&column_at)
+                        .map(|(c, (measure, category))| {
+                            let place = match (area_at, period_at, category) {
+                                (Some(area), Some(period), Some(category)) => {
+                                    Some(Coord { measure: 0, area, period, category: *category })
+                                }
+                                _ => None,
+                            };
+                            match measure {
+                                Some(m) => engine::cell_at(table, m, place),
+                                None => engine::cell(table, &key(&c.measure, c.category.clone(), a, &p)),
+                            }
                         })
                         .collect();
                     let area = manifest.area(a);
@@ -208,5 +218,5 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
 }
 
 fn has_values(table: &Table, measure: &str, category: Option<&str>) -> bool {
-    table.values.iter().any(|v| v.key.measure == measure && v.key.category.as_deref() == category)
+    table.index.has_values(measure, category)
 }

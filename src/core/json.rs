@@ -52,7 +52,7 @@ impl Json {
 }
 
 /// Parses `text`, in Dutch on failure.
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(SyntaxError {
             line: 0,
@@ -194,27 +194,27 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_refused_with_position() {
-        let err = parse("{\n \"a\": 1,\n \"a\": 2\n}").unwrap_err();
+        let err = parse_json("{\n \"a\": 1,\n \"a\": 2\n}").unwrap_err();
         assert_eq!(err.line, 3);
         assert_eq!(err.message, "de sleutel \"a\" komt twee keer voor in hetzelfde object");
     }
 
     #[test]
     fn truncated_file_says_so() {
-        let err = parse("{\"a\": [1, 2").unwrap_err();
+        let err = parse_json("{\"a\": [1, 2").unwrap_err();
         assert_eq!(err.message, "het bestand houdt onverwacht op (afgebroken of onvolledig)");
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(100_000);
-        let err = parse(&text).unwrap_err();
+        let err = parse_json(&text).unwrap_err();
         assert!(err.message.contains("te diep genest"), "{}", err.message);
     }
 
     #[test]
     fn keeps_key_order_and_strips_bom() {
-        let v = parse("\u{feff}{\"b\": 1, \"a\": \"x\"}").unwrap();
+        let v = parse_json("\u{feff}{\"b\": 1, \"a\": \"x\"}").unwrap();
         match v {
             Json::Object(f) => assert_eq!(f.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "a"]),
             other => panic!("{other:?}"),

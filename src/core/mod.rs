@@ -1,10 +1,14 @@
 //! The pure core: no browser types, no I/O. Everything here is tested natively.
 
+/// Only with the `bench` feature (`msd-bench`, the benchmark page): not in the residents' WASM.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
+pub mod cells;
 pub mod charts;
 pub mod config;
 pub mod csv_import;
+pub mod dataset_file;
 pub mod decode;
 pub mod embed;
 pub mod engine;

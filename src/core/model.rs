@@ -3,6 +3,7 @@
 //! These types are what the decoder builds from a data file once it is valid; nothing here
 //! touches JSON or the browser. Serialize is derived so the app can export exactly what it shows.
 
+use super::cells::{CellIndex, Coord};
 use serde::Serialize;
 /// The engine's lookups by short string keys use rustc-hash's Fx hasher: the keys come from
 /// validated data files, not from an attacker who could choose collisions at scale, SipHash was a
@@ -324,26 +325,27 @@ pub struct Table {
     pub totals: Vec<Total>,
     pub values: Vec<Value>,
     pub inconsistencies: Vec<Inconsistency>,
-    /// Position of each cell in `values`, so the engine's lookups stay fast on national data.
+    /// Position of each cell in `values` by interned coordinates, so the engine's lookups stay
+    /// fast on national data.
     #[serde(skip)]
-    pub index: FastMap<Key, usize>,
+    pub index: CellIndex,
 }
 
 impl Table {
     /// (Re)builds the cell index; the decoder calls it. Keeps the first of duplicate keys
     /// (the validator reports duplicates).
     pub fn reindex(&mut self) {
-        self.index.clear();
-        for (i, v) in self.values.iter().enumerate() {
-            self.index.entry(v.key.clone()).or_insert(i);
-        }
+        self.index = CellIndex::new(&self.values);
     }
 
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
     }
     pub fn value(&self, key: &Key) -> Option<&Value> {
-        self.index.get(key).and_then(|i| self.values.get(*i))
+        self.index.coord(key).and_then(|c| self.value_at(c))
+    }
+    pub fn value_at(&self, c: Coord) -> Option<&Value> {
+        self.index.get(c).and_then(|i| self.values.get(i))
     }
     pub fn period_label(&self, id: &str) -> String {
         self.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.label.clone())
@@ -353,8 +355,7 @@ impl Table {
     }
     /// Areas in the order they first appear in the values (the order of the source's columns).
     pub fn areas(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
-        self.values.iter().filter(|v| seen.insert(v.key.area.as_str())).map(|v| v.key.area.clone()).collect()
+        self.index.areas().to_vec()
     }
     pub fn inconsistency(&self, key: &Key) -> Option<&Inconsistency> {
         self.inconsistencies.iter().find(|i| i.key == *key && i.kind != InconsistencyKind::TextDiffers)

@@ -3,7 +3,7 @@
 
 use super::engine;
 use super::model::{Dataset, Manifest};
-use super::problem::{Problem, Problems};
+use super::problem::{JsonPath, Location, Problem, Problems};
 use super::validate;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -24,13 +24,12 @@ pub struct Report {
 }
 
 /// `files`: (file name, contents); one of them must be `manifest.json`.
-pub fn check(files: &[(String, String)]) -> Report {
+pub fn check_folder(files: &[(String, String)]) -> Report {
     let mut r = Report::default();
     let Some((_, text)) = files.iter().find(|(n, _)| n == "manifest.json") else {
         r.problems.push(Problem {
             file: "manifest.json".into(),
-            path: String::new(),
-            position: None,
+            location: Location::File,
             message: "manifest.json ontbreekt in de gegevensmap".into(),
         });
         return r;
@@ -47,8 +46,7 @@ pub fn check(files: &[(String, String)]) -> Report {
         let Some((_, text)) = files.iter().find(|(n, _)| *n == d.file) else {
             r.problems.push(Problem {
                 file: d.file.clone(),
-                path: String::new(),
-                position: None,
+                location: Location::File,
                 message: "dit bestand staat in manifest.json maar ontbreekt in de gegevensmap".into(),
             });
             continue;
@@ -58,7 +56,7 @@ pub fn check(files: &[(String, String)]) -> Report {
                 let mut p = Problems::new(&d.file);
                 if ds.region != d.region {
                     p.add(
-                        "region",
+                        &JsonPath::root().key("region"),
                         format!(
                             "het bestand hoort bij regio \"{}\", maar manifest.json zegt \"{}\"",
                             ds.region, d.region
@@ -67,10 +65,13 @@ pub fn check(files: &[(String, String)]) -> Report {
                 }
                 for (i, t) in ds.tables.iter().enumerate() {
                     if !d.themes.contains(&t.theme) {
-                        p.add(&format!("tables[{i}].theme"), format!("thema {} staat niet bij dit bestand in manifest.json (themes), dus de themapagina vindt deze tabel niet", t.theme.id()));
+                        p.add(&JsonPath::root().key("tables").index(i).key("theme"), format!("thema {} staat niet bij dit bestand in manifest.json (themes), dus de themapagina vindt deze tabel niet", t.theme.id()));
                     }
                     if let Some(other) = table_files.insert(t.id.clone(), d.file.clone()) {
-                        p.add(&format!("tables[{i}].id"), format!("tabel-id \"{}\" staat ook in {other}", t.id));
+                        p.add(
+                            &JsonPath::root().key("tables").index(i).key("id"),
+                            format!("tabel-id \"{}\" staat ook in {other}", t.id),
+                        );
                     }
                     let e = r.per_seed.entry(t.source.seed.clone()).or_default();
                     e.0 += 1;
@@ -93,8 +94,7 @@ pub fn check(files: &[(String, String)]) -> Report {
         if name != "manifest.json" && !manifest.datasets.iter().any(|d| d.file == *name) {
             r.problems.push(Problem {
                 file: name.clone(),
-                path: String::new(),
-                position: None,
+                location: Location::File,
                 message: "dit bestand staat niet in manifest.json en wordt dus niet getoond".into(),
             });
         }

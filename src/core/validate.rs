@@ -8,7 +8,7 @@
 use super::engine;
 use super::format;
 use super::model::*;
-use super::problem::{Problem, Problems};
+use super::problem::{JsonPath, Problem, Problems};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Decodes and validates one dataset file against the manifest.
@@ -17,7 +17,7 @@ pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Datas
     let Some(ds) = super::decode::dataset(text, &mut p) else {
         return Err(p.list);
     };
-    dataset(&ds, manifest, &mut p);
+    check_dataset(&ds, manifest, &mut p);
     if p.is_empty() {
         Ok(ds)
     } else {
@@ -31,7 +31,7 @@ pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
     let Some(m) = super::decode::manifest(text, &mut p) else {
         return Err(p.list);
     };
-    manifest(&m, &mut p);
+    check_manifest(&m, &mut p);
     if p.is_empty() {
         Ok(m)
     } else {
@@ -39,27 +39,38 @@ pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
     }
 }
 
-pub fn manifest(m: &Manifest, p: &mut Problems) {
+pub fn check_manifest(m: &Manifest, p: &mut Problems) {
     let mut codes = FxHashSet::default();
     for (i, a) in m.areas.iter().enumerate() {
         if !codes.insert(a.code.as_str()) {
-            p.add(&format!("areas[{i}].code"), format!("gebiedscode {} komt twee keer voor", a.code));
+            p.add(
+                &JsonPath::root().key("areas").index(i).key("code"),
+                format!("gebiedscode {} komt twee keer voor", a.code),
+            );
         }
         if !is_area_code(&a.code) {
-            p.add(&format!("areas[{i}].code"), format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code));
+            p.add(&JsonPath::root().key("areas").index(i).key("code"), format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code));
         }
     }
     for (i, a) in m.areas.iter().enumerate() {
         for (j, member) in a.members.iter().enumerate() {
             if !codes.contains(member.as_str()) {
-                p.add(&format!("areas[{i}].members[{j}]"), format!("onbekende gebiedscode {member}"));
+                p.add(
+                    &JsonPath::root().key("areas").index(i).key("members").index(j),
+                    format!("onbekende gebiedscode {member}"),
+                );
             }
         }
     }
     for (i, r) in m.regions.iter().enumerate() {
-        for (path, code) in std::iter::once((format!("regions[{i}].area"), &r.area))
-            .chain(r.reference.iter().map(|c| (format!("regions[{i}].reference"), c)))
-            .chain(r.gemeenten.iter().enumerate().map(|(j, c)| (format!("regions[{i}].gemeenten[{j}]"), c)))
+        for (path, code) in std::iter::once((JsonPath::root().key("regions").index(i).key("area"), &r.area))
+            .chain(r.reference.iter().map(|c| (JsonPath::root().key("regions").index(i).key("reference"), c)))
+            .chain(
+                r.gemeenten
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| (JsonPath::root().key("regions").index(i).key("gemeenten").index(j), c)),
+            )
         {
             if !codes.contains(code.as_str()) {
                 p.add(&path, format!("onbekende gebiedscode {code}"));
@@ -68,10 +79,13 @@ pub fn manifest(m: &Manifest, p: &mut Problems) {
     }
     for (i, d) in m.datasets.iter().enumerate() {
         if !m.regions.iter().any(|r| r.id == d.region) {
-            p.add(&format!("datasets[{i}].region"), format!("onbekende regio \"{}\"", d.region));
+            p.add(
+                &JsonPath::root().key("datasets").index(i).key("region"),
+                format!("onbekende regio \"{}\"", d.region),
+            );
         }
         if !is_safe_file_name(&d.file) {
-            p.add(&format!("datasets[{i}].file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file));
+            p.add(&JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file));
         }
     }
 }
@@ -106,33 +120,33 @@ fn is_id(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-pub fn dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
+pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
     let area_codes: FxHashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
     let mut ids = FxHashSet::default();
     for (i, t) in ds.tables.iter().enumerate() {
-        let path = format!("tables[{i}]");
+        let path = JsonPath::root().key("tables").index(i);
         if !ids.insert(t.id.as_str()) {
-            p.add(&format!("{path}.id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
+            p.add(&path.key("id"), format!("tabel-id \"{}\" komt twee keer voor", t.id));
         }
         table(t, &path, &area_codes, p);
     }
     for (i, a) in ds.availability.iter().enumerate() {
         if !ids.insert(a.id.as_str()) {
-            p.add(&format!("availability[{i}].id"), format!("id \"{}\" komt twee keer voor", a.id));
+            p.add(
+                &JsonPath::root().key("availability").index(i).key("id"),
+                format!("id \"{}\" komt twee keer voor", a.id),
+            );
         }
-        source(&a.source, &format!("availability[{i}].source"), p);
+        source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
 }
 
-fn source(s: &Source, path: &str, p: &mut Problems) {
+fn source(s: &Source, path: &JsonPath, p: &mut Problems) {
     if s.text.trim().is_empty() {
-        p.add(
-            &format!("{path}.text"),
-            "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd",
-        );
+        p.add(&path.key("text"), "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd");
     }
     if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
-        p.add(&format!("{path}.seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
+        p.add(&path.key("seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
     }
 }
 
@@ -165,10 +179,10 @@ fn describe_kind(m: &Measure) -> String {
     }
 }
 
-fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
+fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
         p.add(
-            &format!("{path}.id"),
+            &path.key("id"),
             format!(
                 "tabel-id \"{}\" moet uit kleine letters, cijfers en streepjes bestaan en beginnen met \"{}-\"",
                 t.id,
@@ -177,39 +191,39 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
         );
     }
     if t.title.trim().is_empty() {
-        p.add(&format!("{path}.title"), "de titel ontbreekt");
+        p.add(&path.key("title"), "de titel ontbreekt");
     }
-    source(&t.source, &format!("{path}.source"), p);
+    source(&t.source, &path.key("source"), p);
 
     let mut measure_ids = FxHashSet::default();
     for (j, m) in t.measures.iter().enumerate() {
-        let mp = format!("{path}.measures[{j}]");
+        let mp = path.key("measures").index(j);
         if !measure_ids.insert(m.id.as_str()) {
-            p.add(&format!("{mp}.id"), format!("maat \"{}\" komt twee keer voor", m.id));
+            p.add(&mp.key("id"), format!("maat \"{}\" komt twee keer voor", m.id));
         }
         if let Err(msg) = unit_fits(m) {
-            p.add(&format!("{mp}.unit"), msg);
+            p.add(&mp.key("unit"), msg);
         }
         if let Some(f) = &m.formula {
             if m.kind != Kind::Derived {
-                p.add(&format!("{mp}.formula"), "alleen een afgeleide maat (kind: derived) heeft een formule");
+                p.add(&mp.key("formula"), "alleen een afgeleide maat (kind: derived) heeft een formule");
             }
             for (k, arg) in f.args.iter().enumerate() {
                 if t.measure(arg).is_none() {
-                    p.add(&format!("{mp}.formula.args[{k}]"), format!("onbekende maat \"{arg}\" in de formule"));
+                    p.add(&mp.key("formula").key("args").index(k), format!("onbekende maat \"{arg}\" in de formule"));
                 }
             }
         }
     }
     if let Some(cycle) = formula_cycle(t) {
-        p.add(&format!("{path}.measures"), format!("de formules verwijzen in een kring naar elkaar ({cycle})"));
+        p.add(&path.key("measures"), format!("de formules verwijzen in een kring naar elkaar ({cycle})"));
         return; // the engine cannot compute a cycle; stop before the checks below
     }
-    let unique = |list: &[Label], what: &str, p: &mut Problems| {
+    let unique = |list: &[Label], what: &'static str, p: &mut Problems| {
         let mut seen = FxHashSet::default();
         for (j, l) in list.iter().enumerate() {
             if !seen.insert(l.id.as_str()) {
-                p.add(&format!("{path}.{what}[{j}].id"), format!("\"{}\" komt twee keer voor", l.id));
+                p.add(&path.key(what).index(j).key("id"), format!("\"{}\" komt twee keer voor", l.id));
             }
         }
     };
@@ -218,7 +232,7 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
 
     let mut keys: FxHashMap<&Key, usize> = FxHashMap::default();
     for (j, v) in t.values.iter().enumerate() {
-        let vp = format!("{path}.values[{j}]");
+        let vp = path.key("values").index(j);
         key_known(t, &v.key, &vp, areas, p);
         if let Some(first) = keys.insert(&v.key, j) {
             p.add(
@@ -231,7 +245,7 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
         let (Some(m), Some(x)) = (t.measure(&v.key.measure), v.value) else { continue };
         if m.kind.is_additive() && x < 0.0 {
             p.add(
-                &format!("{vp}.value"),
+                &vp.key("value"),
                 format!(
                     "een {} kan niet negatief zijn ({})",
                     if m.kind == Kind::Amount { "bedrag van deze soort" } else { "aantal" },
@@ -244,12 +258,12 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
             && m.formula.as_ref().is_none_or(|f| f.op == Op::Share)
         {
             p.add(
-                &format!("{vp}.value"),
+                &vp.key("value"),
                 format!("een percentage moet tussen 0 en 100 liggen, niet {}", format::number(x, m.decimals)),
             );
         }
         if m.kind == Kind::Count && x.fract() != 0.0 {
-            p.add(&format!("{vp}.value"), format!("een aantal is een geheel getal, niet {x}"));
+            p.add(&vp.key("value"), format!("een aantal is een geheel getal, niet {x}"));
         }
         if let Some(r) = m.rounding.or(t.rounding) {
             if m.kind.is_additive()
@@ -258,7 +272,7 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
                 && t.inconsistency(&v.key).is_none()
             {
                 p.add(
-                    &format!("{vp}.value"),
+                    &vp.key("value"),
                     format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)),
                 );
             }
@@ -271,23 +285,24 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
                 TotalDimension::Category => t.categories.iter().any(|c| c.id == *code),
             };
             if !ok {
-                let field = if k == 0 { "total".to_owned() } else { format!("of[{}]", k - 1) };
-                p.add(&format!("{path}.totals[{j}].{field}"), format!("onbekende code \"{code}\""));
+                let total_path = path.key("totals").index(j);
+                let at = if k == 0 { total_path.key("total") } else { total_path.key("of").index(k - 1) };
+                p.add(&at, format!("onbekende code \"{code}\""));
             }
         }
     }
     for (j, inc) in t.inconsistencies.iter().enumerate() {
-        let ip = format!("{path}.inconsistencies[{j}]");
+        let ip = path.key("inconsistencies").index(j);
         if inc.kind != InconsistencyKind::TextDiffers && t.value(&inc.key).is_none() {
             p.add(&ip, "deze inconsistentie verwijst naar een cel die niet in de tabel staat");
         }
         if inc.description.trim().is_empty() {
-            p.add(&format!("{ip}.description"), "beschrijf de inconsistentie in één zin");
+            p.add(&ip.key("description"), "beschrijf de inconsistentie in één zin");
         }
     }
     for check in engine::checks(t) {
         let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
-        let vp = format!("{path}.values[{j}].value");
+        let vp = path.key("values").index(j).key("value");
         match (check.agrees, check.documented) {
             (true, true) => {
                 p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how()))
@@ -296,7 +311,7 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
                 &vp,
                 format!(
                     "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
-                    if check.what == "totaal" {
+                    if check.kind == engine::CheckKind::Total {
                         "het gepubliceerde totaal"
                     } else {
                         "de gepubliceerde uitkomst van de formule"
@@ -310,32 +325,29 @@ fn table(t: &Table, path: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
     }
 }
 
-fn key_known(t: &Table, k: &Key, vp: &str, areas: &FxHashSet<&str>, p: &mut Problems) {
+fn key_known(t: &Table, k: &Key, vp: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     if t.measure(&k.measure).is_none() {
-        p.add(&format!("{vp}.measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
+        p.add(&vp.key("measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
     }
     if !areas.contains(k.area.as_str()) {
-        p.add(
-            &format!("{vp}.area"),
-            format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area),
-        );
+        p.add(&vp.key("area"), format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area));
     }
     if !t.periods.iter().any(|x| x.id == k.period) {
-        p.add(&format!("{vp}.period"), format!("onbekende periode \"{}\"; declareer haar onder periods", k.period));
+        p.add(&vp.key("period"), format!("onbekende periode \"{}\"; declareer haar onder periods", k.period));
     }
     match (&k.category, t.categories.is_empty()) {
         (Some(c), _) if !t.categories.iter().any(|x| x.id == *c) => {
-            p.add(&format!("{vp}.category"), format!("onbekende categorie \"{c}\"; declareer haar onder categories"));
+            p.add(&vp.key("category"), format!("onbekende categorie \"{c}\"; declareer haar onder categories"));
         }
         (None, false) => {
-            p.add(&format!("{vp}.category"), "deze tabel heeft categorieën: elke waarde heeft een \"category\" nodig")
+            p.add(&vp.key("category"), "deze tabel heeft categorieën: elke waarde heeft een \"category\" nodig")
         }
         _ => {}
     }
 }
 
 /// A chain of formulas that refers back to itself, written out, if there is one.
-fn formula_cycle(t: &Table) -> Option<String> {
+pub fn formula_cycle(t: &Table) -> Option<String> {
     fn visit<'a>(t: &'a Table, id: &'a str, stack: &mut Vec<&'a str>) -> Option<String> {
         if let Some(pos) = stack.iter().position(|s| *s == id) {
             let mut chain: Vec<&str> = stack[pos..].to_vec();

@@ -4,6 +4,10 @@
 //!
 //! `parse` and `to_query` are the only places that know the parameter names.
 
+/// The council tools' own HTML page, next to `index.html` (issue 12): the data check and the
+/// benchmark are built into a second WASM so residents do not download them.
+pub const COUNCIL_PAGE: &str = "beheer.html";
+
 /// Which page type is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Page {
@@ -30,6 +34,10 @@ impl Page {
         (Page::DataCheck, "datacheck"),
         (Page::Benchmark, "benchmark"),
     ];
+    /// Shown on the council page ([`COUNCIL_PAGE`]), not in the residents' app.
+    pub fn is_council_tool(self) -> bool {
+        matches!(self, Page::DataCheck | Page::Benchmark)
+    }
     pub fn id(self) -> &'static str {
         Page::ALL.iter().find(|(p, _)| *p == self).map_or("home", |(_, id)| id)
     }

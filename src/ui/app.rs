@@ -5,27 +5,25 @@
 
 use super::data;
 use super::notices::{LinkNotices, Notices};
-use super::pages::{
-    BenchmarkPage, ComparePage, DataCheckPage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage,
-    ThemePage,
-};
+use super::pages::{ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage, ThemePage};
 use super::store::Store;
 use crate::core::config::Config;
 use crate::core::model::Manifest;
 use crate::core::pages::site;
 use crate::core::problem::Problem;
-use crate::core::view::{Page, ViewState};
+use crate::core::view::{Page, ViewState, COUNCIL_PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn current_query() -> String {
+pub(super) fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(ViewState::parse(&current_query()));
+    to_council_page(&state.get_untracked());
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
@@ -50,6 +48,16 @@ pub fn App() -> impl IntoView {
 }
 
 /// Sets the config's colours as CSS custom properties (CSSOM, allowed under a strict CSP) and
+/// The data check and the benchmark live on the council page (`beheer.html`, its own WASM):
+/// old links (`?pagina=datacheck`, `?pagina=benchmark`) are sent on there, query kept.
+fn to_council_page(state: &ViewState) {
+    if state.page.is_council_tool() {
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            location.replace(&format!("{COUNCIL_PAGE}{}", current_query())).ok();
+        }
+    }
+}
+
 /// the page title.
 fn apply_branding(config: &Config) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -111,11 +119,13 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
         match page {
             Page::Indicator => view! { <IndicatorPage/> }.into_any(),
             Page::Theme => view! { <ThemePage/> }.into_any(),
-            Page::Benchmark => view! { <BenchmarkPage/> }.into_any(),
             Page::Profile => view! { <ProfilePage/> }.into_any(),
             Page::Compare => view! { <ComparePage/> }.into_any(),
             Page::Find => view! { <FindPage/> }.into_any(),
-            Page::DataCheck => view! { <DataCheckPage/> }.into_any(),
+            Page::DataCheck | Page::Benchmark => {
+                to_council_page(&view.state.get_untracked());
+                view! { <p role="status">"U gaat naar de beheerpagina…"</p> }.into_any()
+            }
             _ => view! { <HomePage/> }.into_any(),
         }
     };

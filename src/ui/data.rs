@@ -40,9 +40,28 @@ impl LoadError {
     }
 }
 
+/// A response `public/loader.js` asked for before the app started (`window.msdPrefetch`, keyed
+/// by path), taken once: `None` when there is none, `Some(None)` when it was not a 200.
+async fn prefetched(path: &str) -> Option<Option<String>> {
+    use wasm_bindgen::JsCast;
+    let map = js_sys::Reflect::get(&web_sys::window()?.into(), &"msdPrefetch".into())
+        .ok()?
+        .dyn_into::<js_sys::Object>()
+        .ok()?;
+    let key = wasm_bindgen::JsValue::from_str(path);
+    let promise = js_sys::Reflect::get(&map, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    js_sys::Reflect::delete_property(&map, &key).ok();
+    Some(wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()))
+}
+
 async fn fetch_text(file: &str) -> Result<String, LoadError> {
+    let path = format!("{DATA_DIR}{file}");
+    // The loader's head start; when it failed, fetch again for the exact reason.
+    if let Some(Some(text)) = prefetched(&path).await {
+        return Ok(text);
+    }
     let fail = |reason: String| LoadError::Fetch { file: file.to_owned(), reason };
-    let response = Request::get(&format!("{DATA_DIR}{file}"))
+    let response = Request::get(&path)
         .send()
         .await
         .map_err(|_| fail("Er is geen verbinding met de website, of het verzoek werd geblokkeerd.".into()))?;
@@ -69,6 +88,16 @@ pub async fn dataset(manifest: &Manifest, file: &str) -> Result<Dataset, LoadErr
 /// invalid one gives the defaults for what is wrong, plus the problems to show.
 pub async fn config(manifest: &Manifest) -> (Config, Vec<Problem>) {
     let mut problems = Problems::new("config.json");
+    let text = match prefetched("config.json").await {
+        Some(Some(text)) => Some(text),
+        // The loader asked already: no config.json (or none readable) means the defaults.
+        Some(None) => return (Config::default(), Vec::new()),
+        None => None,
+    };
+    if let Some(text) = text {
+        let c = config::parse(&text, manifest, &mut problems);
+        return (c, problems.list);
+    }
     let response = match Request::get("config.json").send().await {
         Ok(r) if r.ok() => r,
         _ => return (Config::default(), Vec::new()),

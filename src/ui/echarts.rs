@@ -6,13 +6,14 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    /// Defined in `public/loader.js`: fetches `echarts.js` once, on first use.
+    /// Defined in `public/loader.js`: runs ECharts' first bundle once (index.html preloads it).
     #[wasm_bindgen(js_name = msdLoadCharts, catch)]
     fn js_load() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = init, catch)]
     fn js_init(el: &web_sys::HtmlElement, renderer: &str, height: u32) -> Result<JsValue, JsValue>;
+    /// Returns a promise (drawn later when the option needs the lazy extras); it never rejects.
     #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
-    fn js_set_option(chart: &JsValue, json: &str) -> Result<(), JsValue>;
+    fn js_set_option(chart: &JsValue, json: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = exportImage, catch)]
@@ -31,7 +32,8 @@ pub enum Renderer {
     Svg,
 }
 
-/// Makes sure the ECharts bundle is loaded (it is fetched lazily, after the first view).
+/// Makes sure ECharts' first bundle has run (the parts an option needs beyond it load in
+/// `setOption`, see `scripts/echarts-entry.js`).
 pub async fn load() -> Result<(), String> {
     let promise = js_load().map_err(|e| format!("{e:?}"))?;
     wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| format!("{e:?}"))

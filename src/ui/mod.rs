@@ -6,6 +6,7 @@
 //! render them. No calculation happens here: every figure, text and link comes from the core.
 
 mod app;
+mod beheer;
 mod chart;
 mod data;
 mod download;
@@ -19,8 +20,21 @@ mod table;
 
 use wasm_bindgen::JsCast;
 
-/// Starts the app. A panic shows a readable Dutch message in the page instead of a blank screen.
+/// Starts the residents' app (`index.html`).
 pub fn start() {
+    prepare();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Starts the council tools (`beheer.html`: data check and benchmark), a WASM of their own.
+pub fn start_beheer() {
+    prepare();
+    leptos::mount::mount_to_body(beheer::BeheerApp);
+}
+
+/// A panic shows a readable Dutch message in the page instead of a blank screen; the loading
+/// text of the HTML page goes away.
+fn prepare() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal("Er ging iets mis in de monitor. Laad de pagina opnieuw; lukt het dan nog niet, neem dan contact op met de beheerder van deze website.");
@@ -28,7 +42,6 @@ pub fn start() {
     if let Some(loading) = document().and_then(|d| d.get_element_by_id("laden")) {
         loading.remove();
     }
-    leptos::mount::mount_to_body(app::App);
 }
 
 fn document() -> Option<web_sys::Document> {

@@ -21,7 +21,7 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 test('broken CSV files get their exact Dutch problems with row and column', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-broken', async () => {
-    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     for (const [file, message] of Object.entries(EXPECTED)) {
       await page.setInputFiles('#bestand', resolve(FIXTURES, file));
       await page.waitForSelector(`#controle-uitkomst:has-text("${file}")`);
@@ -41,7 +41,7 @@ test('broken CSV files get their exact Dutch problems with row and column', asyn
 test('a good template converts, and the downloaded JSON passes the same validator', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-good', async () => {
-    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     await page.setInputFiles('#bestand', resolve(ROOT, 'public/sjablonen/per-gebied.csv'));
     await page.waitForSelector('#controle-uitkomst:has-text("geen problemen gevonden")');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.controle button')]);
@@ -57,8 +57,25 @@ test('a good template converts, and the downloaded JSON passes the same validato
 
 test('a broken JSON data file is checked with the monitor\'s validator', async () => {
   const page = await newPage(browser, [srv.origin]);
-  await page.goto(`${srv.base}?pagina=datacheck`);
+  await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
   await page.setInputFiles('#bestand', resolve(ROOT, 'tests/fixtures/geheim-with-number.json'));
   await page.waitForSelector('#controle-uitkomst:has-text("1 probleem")');
   assert.match(await page.textContent('ol.problemen'), /bij tables\[0\]\.values\[4\]\.value: bij een geheime waarde mag geen getal staan/);
+});
+
+test('the council tools have their own page and WASM; old monitor links are sent on to it', async () => {
+  const page = await newPage(browser, [srv.origin]);
+  await withScreenshot(page, 'datacheck-old-links', async () => {
+    await page.goto(`${srv.base}?pagina=datacheck`);
+    await page.waitForURL(/\/beheer\.html\?pagina=datacheck$/);
+    await page.waitForSelector('h1:has-text("Gegevenscontrole")');
+    await page.goto(`${srv.base}?pagina=benchmark`);
+    await page.waitForURL(/\/beheer\.html\?pagina=benchmark$/);
+    await page.waitForSelector('h1:has-text("Benchmark rekenmachine")');
+    // The residents' app and the council page load different WASM files.
+    const wasm = page.log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
+    assert.equal(new Set(wasm.map((w) => w.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).size, 2, wasm.join(', '));
+    assert.deepEqual(page.log.foreign, []);
+    assert.deepEqual(page.log.errors, []);
+  });
 });

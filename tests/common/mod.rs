@@ -22,7 +22,7 @@ pub fn read_folder(dir: &Path) -> Vec<(String, String)> {
 
 /// The bundled data, checked.
 pub fn bundled() -> Report {
-    report::check(&read_folder(&root().join("public/data")))
+    report::check_folder(&read_folder(&root().join("public/data")))
 }
 
 /// The text of a seed document (`docs/bronnen/NNN_….txt`).

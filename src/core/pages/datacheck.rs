@@ -78,7 +78,7 @@ pub fn check(manifest: &Manifest, name: &str, bytes: Option<&[u8]>) -> Outcome {
                     json: Some((out_name, json)),
                 }
             }
-            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(csv_import::describe).collect() },
+            Err(p) => Outcome::Problems { file: name.to_owned(), list: p.iter().map(Problem::without_file).collect() },
         };
     }
     problem(

@@ -44,7 +44,7 @@ pub fn profile(
     code: &str,
     state: &ViewState,
 ) -> Vec<ProfileSection> {
-    let rows = catalog::profile(tables, code, &region.area, region.reference.as_deref());
+    let rows = catalog::profile_rows(tables, code, &region.area, region.reference.as_deref());
     let gemeente_name = manifest.area_name(code);
     let region_name = manifest.area_name(&region.area);
     let reference_name = region.reference.as_deref().map(|x| manifest.area_name(x)).unwrap_or_default();

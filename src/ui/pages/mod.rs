@@ -1,18 +1,14 @@
 //! The page types. Each reads `Memo` slices of the view state and the datasets it needs from
 //! the store, asks `core::pages` for its view model and renders it.
 
-mod benchmark;
 mod compare;
-mod datacheck;
 mod find;
 mod home;
 mod indicator;
 mod profile;
 mod theme;
 
-pub use benchmark::BenchmarkPage;
 pub use compare::ComparePage;
-pub use datacheck::DataCheckPage;
 pub use find::FindPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;

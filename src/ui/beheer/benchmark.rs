@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 /// The engine benchmark in the browser: the same synthetic national dataset and calculations as
-/// `msd-bench`, timed with `performance.now()`. Reached only by URL (`?pagina=benchmark`).
+/// `msd-bench`, timed with `performance.now()`. Reached by URL (`beheer.html?pagina=benchmark`).
+/// Only in a build with the `bench` feature (beheer.html enables it): the synthetic data stays out of
+/// the residents' WASM.
+#[cfg(feature = "bench")]
 #[component]
 pub fn BenchmarkPage() -> impl IntoView {
     use crate::core::bench;
@@ -31,5 +34,15 @@ pub fn BenchmarkPage() -> impl IntoView {
         <output id="benchmark" data-klaar=move || result.get().is_some().then_some("ja")>
             {move || result.get().unwrap_or_else(|| "Bezig…".into())}
         </output>
+    }
+}
+
+/// Without the `bench` feature the page says where the benchmark is.
+#[cfg(not(feature = "bench"))]
+#[component]
+pub fn BenchmarkPage() -> impl IntoView {
+    view! {
+        <h1>"Benchmark rekenmachine"</h1>
+        <p>"De benchmark zit niet in deze versie van de monitor."</p>
     }
 }

@@ -1,4 +1,4 @@
-//! The data check page (`?pagina=datacheck`, linked from the docs, not from the public
+//! The data check page (`beheer.html?pagina=datacheck`, linked from the docs, not from the public
 //! navigation): a policy officer drops a CSV or JSON file; it is checked in the browser with the
 //! same validator the monitor uses, every problem is listed with row and column, and the
 //! converted JSON can be downloaded for the `data/` folder.
