@@ -82,12 +82,15 @@ pub enum Provisional {
 }
 
 /// Builds the grid for a table. `period` picks the period when the rows are not periods
-/// (default: the last one); `areas` limits and orders the area rows (default: the source's order).
+/// (default: the last one); in a time series of one area, a chosen period shows that period's
+/// categories or measures instead of every period (the period choice). `areas` limits and orders
+/// the area rows (default: the source's order).
 pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Option<&[String]>) -> Grid {
     let table_areas = table.areas();
+    let chosen = period.is_some_and(|p| table.periods.iter().any(|x| x.id == p));
     let rows_are = if table_areas.len() > 1 {
         RowsAre::Areas
-    } else if table.periods.len() > 1 {
+    } else if table.periods.len() > 1 && !chosen {
         RowsAre::Periods
     } else if !table.categories.is_empty() {
         RowsAre::Categories

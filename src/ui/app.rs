@@ -4,6 +4,7 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
+use super::notices::{LinkNotices, Notices};
 use super::pages::{ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage, ThemePage};
 use super::store::Store;
 use crate::core::config::Config;
@@ -120,6 +121,7 @@ fn Shell(
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let store = Store::provide(manifest, config.clone(), skipped, state);
+    LinkNotices::provide(state, config.name.clone());
     let view = store.view;
     // A page is built again only when what it is about changes (page type, region, theme,
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
@@ -149,8 +151,8 @@ fn Shell(
     if view.embed.get_untracked() {
         return view! {
             <main id="inhoud" class="ingesloten">
+                <Notices/>
                 {move || page_key.with(|_| view! { <IndicatorPage/> })}
-                <p class="klein">{config.name.clone()}</p>
             </main>
         }
         .into_any();
@@ -180,6 +182,7 @@ fn Shell(
                 <ul>{n.items.into_iter().map(|i| view! { <li>{i}</li> }).collect::<Vec<_>>()}</ul>
             </details>
         })}
+            <Notices/>
             {page}
         </main>
         <footer class="voet">

@@ -13,6 +13,7 @@ mod download;
 mod echarts;
 mod guided;
 mod indicator;
+mod notices;
 mod pages;
 mod share;
 mod statements;

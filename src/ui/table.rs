@@ -30,10 +30,17 @@ pub fn DataTable(grid: Grid, caption: String) -> impl IntoView {
                 <tbody>
                     {grid.rows.into_iter().map(|row| {
                         let class = if row.reference { "referentie" } else { "" };
+                        // Each cell names its column (data-kolom): an embed in a narrow column
+                        // shows a row as a list "kolom: waarde" (style/main.css).
+                        let names: Vec<String> = if single {
+                            vec!["Waarde".to_owned()]
+                        } else {
+                            columns.iter().map(|c| format!("{}{}", c.label, unit_suffix(c.unit.id()))).collect()
+                        };
                         view! {
                             <tr class=class>
                                 <th scope="row">{row.label}</th>
-                                {row.cells.into_iter().map(|f| view! { <Cell figure=f mark=mark/> }).collect::<Vec<_>>()}
+                                {row.cells.into_iter().zip(names).map(|(f, kolom)| view! { <Cell figure=f mark=mark kolom=kolom/> }).collect::<Vec<_>>()}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}
@@ -64,12 +71,12 @@ fn unit_suffix(unit: &str) -> String {
 
 /// One cell, as `core::pages::cell_text` writes it.
 #[component]
-fn Cell(figure: Figure, mark: bool) -> impl IntoView {
+fn Cell(figure: Figure, mark: bool, kolom: String) -> impl IntoView {
     match cell_text(&figure) {
         CellText::Number { text, provisional, printed } => {
             let value = text.clone();
             view! {
-            <td class="getal" data-waarde=value>
+            <td class="getal" data-waarde=value data-kolom=kolom>
                 {text}
                 {(provisional && mark).then(|| view! { <span class="voorlopig-teken" aria-hidden="true">"*"</span> })}
                 {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
@@ -81,7 +88,7 @@ fn Cell(figure: Figure, mark: bool) -> impl IntoView {
         CellText::Mark { mark, reason, secret, range } => {
             let class = if secret { "getal markering geheim" } else { "getal markering" };
             view! {
-                <td class=class data-waarde=mark title=reason.clone()>
+                <td class=class data-waarde=mark data-kolom=kolom title=reason.clone()>
                     <abbr title=reason.clone()>{mark}</abbr>
                     <span class="visueel-verborgen">{format!(": {reason}")}</span>
                     {range}

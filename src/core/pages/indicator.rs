@@ -3,10 +3,12 @@
 
 use super::NavLink;
 use crate::core::council;
+use crate::core::embed;
 use crate::core::engine;
 use crate::core::export;
 use crate::core::format;
 use crate::core::grid::{self, Grid, Provisional, RowsAre};
+use crate::core::image;
 use crate::core::model::{Manifest, Table};
 use crate::core::view::{Display, ViewState};
 use crate::core::{charts, summary};
@@ -47,6 +49,10 @@ pub struct IndicatorModel {
     pub embed: bool,
     /// The place the downloads are named after.
     pub place: String,
+    /// What the compact embed shows besides the chart or table.
+    pub compact: embed::EmbedModel,
+    /// The snippet's fixed height for sites without `embed.js`.
+    pub frame_height: u32,
 }
 
 /// The chart: its ECharts option as JSON, its height and its accessible name.
@@ -90,20 +96,9 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, manifest, focus, reference);
     let (chart, height) = charts::chart(&grid);
-    let option = charts::to_json(&chart, &text);
-    let periods = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
-        Vec::new()
-    } else {
-        table
-            .periods
-            .iter()
-            .map(|p| NavLink {
-                href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
-                label: p.label.clone(),
-                current: grid.period.as_deref() == Some(p.id.as_str()),
-            })
-            .collect()
-    };
+    // *geheim* and *n.b.* drawn as labelled marks on the page too, not as absent bars.
+    let option = image::with_marks(&charts::to_json(&chart, &text), &grid, &charts::charted_columns(&grid));
+    let periods = period_choice(table, &grid, state);
     let show_chart = state.display == Display::Chart;
     IndicatorModel {
         table_id: table.id.clone(),
@@ -118,7 +113,7 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
             )
         }),
         period_label: grid.period_label.clone(),
-        summary: text,
+        summary: text.clone(),
         periods,
         chart_link: NavLink {
             href: ViewState { display: Display::Chart, ..state.clone() }.href(),
@@ -143,8 +138,32 @@ pub fn indicator(table: &Table, manifest: &Manifest, state: &ViewState, referenc
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
+        compact: embed::model(table, manifest, &text, grid.columns.len()),
+        frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
         grid,
     }
+}
+
+/// The period choice: one link per period when the table has several. A time series of one area
+/// starts with "Alle perioden" (the whole series); choosing a period shows that period's
+/// categories or measures (`grid::build`).
+pub fn period_choice(table: &Table, grid: &Grid, state: &ViewState) -> Vec<NavLink> {
+    if table.periods.len() < 2 {
+        return Vec::new();
+    }
+    let series = grid.rows_are == RowsAre::Periods || (grid.rows_are != RowsAre::Areas && table.areas().len() <= 1);
+    let all = series.then(|| NavLink {
+        href: ViewState { period: None, ..state.clone() }.href(),
+        label: "Alle perioden".into(),
+        current: grid.rows_are == RowsAre::Periods,
+    });
+    all.into_iter()
+        .chain(table.periods.iter().map(|p| NavLink {
+            href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
+            label: p.label.clone(),
+            current: grid.rows_are != RowsAre::Periods && grid.period.as_deref() == Some(p.id.as_str()),
+        }))
+        .collect()
 }
 
 /// The table's caption: its title, with the period when the title does not already name it.
@@ -229,27 +248,27 @@ pub struct DownloadFiles {
     pub json: String,
     pub png_name: String,
     pub svg_name: String,
-    /// Source and date under a chart image.
-    pub footer: String,
+    /// What the chart image shows besides the chart (`core::image::spec`).
+    pub image: String,
 }
 
-/// The downloads of a view; `url` is the address of the view (for the JSON's provenance).
-pub fn download_files(grid: &Grid, table: &Table, manifest: &Manifest, place: &str, url: &str) -> DownloadFiles {
-    let seed = manifest
-        .seed(&table.source.seed)
-        .map(|s| format!(" · {} ({}, {})", s.title, s.publisher, s.year))
-        .unwrap_or_default();
+/// The downloads of a view: each carries the address and date in `provenance` and the licence.
+pub fn download_files(
+    grid: &Grid,
+    table: &Table,
+    manifest: &Manifest,
+    place: &str,
+    option: &str,
+    chart_height: u32,
+    provenance: &export::Provenance,
+) -> DownloadFiles {
     DownloadFiles {
         csv_name: export::file_name(grid, place, "csv"),
-        csv: export::csv(grid, table, manifest),
+        csv: export::csv(grid, table, manifest, provenance),
         json_name: export::file_name(grid, place, "json"),
-        json: export::json(grid, table, manifest, url),
+        json: export::json(grid, table, manifest, provenance),
         png_name: export::file_name(grid, place, "png"),
         svg_name: export::file_name(grid, place, "svg"),
-        footer: format!(
-            "Bron: {}{seed} · Cijfers: {} · Monitor Sociaal Domein",
-            table.source.text,
-            grid.period_label.clone().unwrap_or_default()
-        ),
+        image: image::spec(grid, table, manifest, option, chart_height, place, provenance),
     }
 }
