@@ -15,15 +15,21 @@ const query = new URLSearchParams(window.location.search);
 if (query.get('embed') === '1') {
   document.documentElement.classList.add('embed');
   document.addEventListener('DOMContentLoaded', () => document.body.classList.add('embed'));
+  // The height is that of the content: a ResizeObserver on <body> (and <html>, which holds the
+  // body's collapsed margins), measured as the box's own height. Not the document's scrollHeight:
+  // that is never less than the iframe itself, so an iframe once made tall never shrank again.
   if (window.parent !== window && 'ResizeObserver' in window) {
     let last = 0;
-    new ResizeObserver(() => {
-      const hoogte = Math.ceil(document.documentElement.scrollHeight);
-      if (hoogte !== last) {
+    const report = () => {
+      const hoogte = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (hoogte > 0 && hoogte !== last) {
         last = hoogte;
         window.parent.postMessage({ type: 'msd-hoogte', hoogte }, '*');
       }
-    }).observe(document.documentElement);
+    };
+    const content = new ResizeObserver(report);
+    content.observe(document.documentElement);
+    document.addEventListener('DOMContentLoaded', () => content.observe(document.body));
   }
 }
 

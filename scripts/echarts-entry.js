@@ -19,6 +19,8 @@ import { install as LegendScrollComponent } from 'echarts/lib/component/legend/i
 import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 // labelLayout (hideOverlap, moveOverlap) in the options: labels never overlap (issue 13).
 import { installLabelLayout as LabelLayout } from 'echarts/lib/label/installLabelLayout.js';
+import { drawImage } from './echarts-export.js';
+import { watchPrint } from './echarts-print.js';
 
 echarts.use([BarChart, AriaComponent, GridSimpleComponent, LegendScrollComponent, CanvasRenderer, LabelLayout]);
 
@@ -81,6 +83,7 @@ function resolveFormatters(node, depth) {
 }
 
 const live = new Set();
+watchPrint(live);
 
 /**
  * Performance marks for the first chart of the page, read by scripts/bench-first-chart.mjs
@@ -134,39 +137,13 @@ window.msdCharts = {
     return loadExtras().then(draw).catch((e) => console.warn('grafiekonderdelen niet geladen', e));
   },
   /**
-   * The chart as a PNG or SVG data URL with its title above and the source and date below,
-   * drawn off-screen at a fixed size so the download does not depend on the reader's screen.
+   * The chart as a PNG or SVG data URL that stands on its own (title, period, source, marks,
+   * licence, address, date): `spec` is the JSON of src/core/image.rs, laid out and drawn by
+   * scripts/echarts-export.js off-screen, so the download does not depend on the reader's screen.
    */
-  async exportImage(json, type, title, footer, width, height) {
+  async exportImage(spec, type) {
     await loadExtras(); // titles, and the SVG renderer
-    const el = document.createElement('div');
-    el.style.position = 'fixed';
-    el.style.left = '-20000px';
-    el.style.top = '0';
-    el.style.width = `${width}px`;
-    el.style.height = `${height}px`;
-    document.body.appendChild(el);
-    const chart = echarts.init(el, null, { renderer: type === 'svg' ? 'svg' : 'canvas', width, height });
-    try {
-      const option = JSON.parse(json);
-      resolveFormatters(option, 0);
-      option.animation = false;
-      option.backgroundColor = '#ffffff';
-      // Panel titles of the chart itself (budget panels) move down with their grids.
-      const own = [].concat(option.title || []).map((t) => ({ ...t, top: (typeof t.top === 'number' ? t.top : 0) + 56 }));
-      option.title = [
-        ...own,
-        { text: title, left: 16, top: 12, textStyle: { fontSize: 16, fontWeight: 'bold', color: '#1a1a1a', width: width - 32, overflow: 'break' } },
-        { text: footer, left: 16, bottom: 10, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#4a4a4a', width: width - 32, overflow: 'break' } },
-      ];
-      for (const g of [].concat(option.grid || [])) { g.top = (g.top || 0) + 56; g.bottom = (g.bottom || 0) + 44; }
-      if (option.legend) option.legend.top = 48;
-      chart.setOption(option, { notMerge: true });
-      return chart.getDataURL({ type: type === 'svg' ? 'svg' : 'png', pixelRatio: type === 'svg' ? 1 : 2, backgroundColor: '#ffffff' });
-    } finally {
-      chart.dispose();
-      el.remove();
-    }
+    return drawImage(echarts, resolveFormatters, spec, type);
   },
   resize(chart) { chart.resize(); },
   dispose(chart) {

@@ -64,7 +64,7 @@ const doc = readFileSync(join(ROOT, 'docs/insluiten.md'), 'utf8');
 const snippet = doc.slice(doc.indexOf('<iframe'), doc.indexOf('</p>', doc.indexOf('<iframe')) + 4).replaceAll('https://UW-SITE/monitor/', srv.base);
 const hostDir = mkdtempSync(join(tmpdir(), 'msd-artikel-'));
 writeFileSync(join(hostDir, 'artikel.html'), `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Artikel</title></head>
-<body style="font-family:Georgia,serif;max-width:640px;margin:2rem auto"><h1>Steeds meer jongeren in jeugdzorg</h1><p>Tekst van het artikel.</p>${snippet}<p>Verder met het artikel.</p></body></html>`);
+<body style="font-family:Georgia,serif;max-width:680px;margin:2rem auto;padding:0 1rem"><h1>Steeds meer jongeren in jeugdzorg</h1><p>Tekst van het artikel.</p>${snippet}<p>Verder met het artikel.</p></body></html>`);
 const host = await serve({ mounts: { '/': hostDir } });
 for (const [scheme, viewport] of [['licht', WIDTHS.desktop], ['donker', WIDTHS.telefoon]]) {
   const page = await newPage(browser, [], viewport);
@@ -73,6 +73,29 @@ for (const [scheme, viewport] of [['licht', WIDTHS.desktop], ['donker', WIDTHS.t
   await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-msd-hoogte'));
   await page.waitForTimeout(1200);
   const file = resolve(out, `ingesloten-${scheme}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+  await page.close();
+}
+// Issue 16: the compact embed in an article column at 375 and 1280 px (the column is 680 px on
+// a wide screen), with the heights the iframe took; and the table embed in a narrow column.
+for (const width of [375, 1280]) {
+  const page = await newPage(browser, [], { width, height: 900 });
+  await page.goto(`http://127.0.0.1:${host.address().port}/artikel.html`);
+  await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-msd-hoogte'));
+  await page.waitForTimeout(1500);
+  const height = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+  const file = resolve(out, `ingesloten-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`${file} (iframe ${height} px)`);
+  await page.close();
+}
+for (const width of [375, 680]) {
+  const page = await newPage(browser, [srv.origin], { width, height: 900 });
+  await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&weergave=tabel&embed=1`);
+  await page.waitForSelector('table.cijfers');
+  await page.waitForTimeout(600);
+  const file = resolve(out, `ingesloten-tabel-${width}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
   await page.close();

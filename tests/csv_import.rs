@@ -272,7 +272,7 @@ fn negative_counts_signs_in_the_wrong_column_and_bad_formulas_are_reported() {
             "rij 11, kolom 3 (C): \"8,8%\": een %-teken hoort alleen in een kolom met eenheid %",
             "rij 12, kolom 2 (B): \"€ 3\": een €-teken hoort alleen in een kolom met eenheid €",
             "rij 13, kolom 1 (A): de periode 2017 staat al in rij 12; elke periode hoort maar één rij te hebben",
-            "rij 14, kolom 2 (B): een aantal is een geheel getal, niet 1.5",
+            "rij 14, kolom 2 (B): een aantal is een geheel getal, niet 1,5",
             "rij 14, kolom 3 (C): de cel is leeg; vul het gepubliceerde getal in, of - als het geheim is, of . als het niet beschikbaar is",
         ]
     );

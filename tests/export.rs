@@ -3,7 +3,12 @@
 
 mod common;
 
+use monitor_sociaal_domein::core::export::Provenance;
 use monitor_sociaal_domein::core::{export, grid};
+
+fn here() -> Provenance {
+    Provenance { url: "https://voorbeeld.nl/monitor/?pagina=indicator&indicator=x".into(), date: "2026-11-28".into() }
+}
 
 fn jeugdzorg() -> (monitor_sociaal_domein::core::model::Manifest, monitor_sociaal_domein::core::model::Table) {
     let r = common::bundled();
@@ -21,7 +26,7 @@ fn jeugdzorg() -> (monitor_sociaal_domein::core::model::Manifest, monitor_sociaa
 fn csv_is_for_dutch_excel_and_keeps_the_marks() {
     let (m, t) = jeugdzorg();
     let g = grid::build(&t, &m, None, None);
-    let csv = export::csv(&g, &t, &m);
+    let csv = export::csv(&g, &t, &m, &here());
     assert!(csv.starts_with('\u{feff}'), "UTF-8 BOM");
     assert!(csv.contains("\r\n"), "CRLF");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
@@ -39,8 +44,7 @@ fn csv_is_for_dutch_excel_and_keeps_the_marks() {
 fn json_has_values_marks_and_metadata() {
     let (m, t) = jeugdzorg();
     let g = grid::build(&t, &m, None, None);
-    let v: serde_json::Value =
-        serde_json::from_str(&export::json(&g, &t, &m, "https://voorbeeld.nl/monitor/?x")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&export::json(&g, &t, &m, &here())).unwrap();
     assert_eq!(v["titel"], "Jongeren in jeugdzorg, 1e halfjaar 2016 (%)");
     assert_eq!(v["bron"]["tekst"], "gemeentelijke monitor Sociaal Domein");
     let alblasserdam = &v["rijen"][0];
@@ -57,6 +61,51 @@ fn file_names_say_what_is_in_them_and_cells_cannot_be_formulas() {
     let g = grid::build(&t, &m, None, None);
     assert_eq!(export::file_name(&g, "Drechtsteden", "csv"), "jeugd-jongeren-in-jeugdzorg_2016-h1_drechtsteden.csv");
     t.title = "=HYPERLINK(\"x\")".into();
-    let csv = export::csv(&g, &t, &m);
+    let csv = export::csv(&g, &t, &m, &here());
     assert!(csv.contains("Titel;\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+}
+
+fn table(id: &str) -> (monitor_sociaal_domein::core::model::Manifest, monitor_sociaal_domein::core::model::Table) {
+    let r = common::bundled();
+    let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == id).cloned().unwrap();
+    (r.manifest.unwrap(), t)
+}
+
+#[test]
+fn downloads_carry_the_notes_contradictions_address_date_and_licence() {
+    let (m, t) = table("participatie-instroom-bijstand-verdiencapaciteit-2016");
+    assert!(!t.inconsistencies.is_empty(), "this table documents contradictions of its source");
+    let g = grid::build(&t, &m, None, None);
+    let csv = export::csv(&g, &t, &m, &here());
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines.contains(&"Toelichting;Let op: dit is een telling naar dossiers."), "{csv}");
+    for i in &t.inconsistencies {
+        assert!(
+            lines.iter().any(|l| l.starts_with("Bron spreekt zichzelf tegen;") && l.contains(&i.description[..20])),
+            "{csv}"
+        );
+    }
+    let licence = lines.iter().find(|l| l.starts_with("Licentie;")).expect("a licence line");
+    assert!(licence.contains("CC BY 4.0") && licence.contains("SDD") && licence.contains("Monitor 3D"), "{licence}");
+    assert!(lines.contains(&"Adres;https://voorbeeld.nl/monitor/?pagina=indicator&indicator=x"), "{csv}");
+    assert!(lines.contains(&"Gedownload op;28 november 2026"), "{csv}");
+    // The metadata comes before the figures, which still start at the header line.
+    let header = lines.iter().position(|l| l.starts_with("Gebied;")).unwrap();
+    assert!(lines[..header].iter().any(|l| l.starts_with("Licentie;")));
+
+    let v: serde_json::Value = serde_json::from_str(&export::json(&g, &t, &m, &here())).unwrap();
+    assert_eq!(v["toelichting"][0], "Let op: dit is een telling naar dossiers.");
+    assert_eq!(v["inconsistenties"].as_array().unwrap().len(), t.inconsistencies.len());
+    assert_eq!(v["url"], "https://voorbeeld.nl/monitor/?pagina=indicator&indicator=x");
+    assert_eq!(v["gedownload_op"], "2026-11-28");
+    assert_eq!(v["licentie"]["naam"], "CC BY 4.0");
+    assert!(v["licentie"]["bronvermelding"].as_str().unwrap().starts_with("SDD, via Monitor 3D"));
+}
+
+#[test]
+fn dates_are_written_in_dutch_and_odd_dates_are_kept() {
+    assert_eq!(export::date_nl("2026-11-28"), "28 november 2026");
+    assert_eq!(export::date_nl("2026-01-05"), "5 januari 2026");
+    assert_eq!(export::date_nl("2026-13-05"), "2026-13-05");
+    assert_eq!(export::date_nl(""), "");
 }

@@ -85,3 +85,25 @@ fn formula_cycles_are_refused() {
     check("formula-cycle");
     assert!(messages("formula-cycle").join("\n").contains("in een kring"));
 }
+
+/// Issue 14: statements, claims and contradictions get the same kind of Dutch messages with
+/// their JSON path as table cells.
+#[test]
+fn statement_rules() {
+    check("statement-errors");
+    let all = messages("statement-errors").join("\n");
+    for expected in [
+        "statements[1].id: id \"jeugd-uitspraak\" komt twee keer voor",
+        "statements[1].quote: het cijfer \"6,5\" staat niet in het citaat",
+        "statements[2].id: id \"wmo-verkeerd-thema\" moet",
+        "statements[3].area: onbekende gebiedscode \"GM9999\"",
+        "statements[3].place.seed: onbekend brondocument \"009\"",
+        "statements[4].value: een percentage moet tussen 0 en 100 liggen",
+        "statements[5].formula.args[0]: onbekende uitspraak \"jeugd-bestaat-niet\"",
+        "statements[6].unit: eenheid \"€\" past niet bij soort count",
+        "claims[0].than: bij hoger, lager of gelijk hoort precies één gebied",
+        "contradictions[0].description: beschrijf de tegenspraak in één zin",
+    ] {
+        assert!(all.contains(expected), "missing: {expected}\nin:\n{all}");
+    }
+}

@@ -1,13 +1,25 @@
 //! `cargo run --bin msd-check -- public/data`: checks a data folder and reports every problem
 //! in Dutch. Exit code 0 when the data are valid, 1 when not, 2 when the folder can't be read.
 
-use monitor_sociaal_domein::core::report;
+use monitor_sociaal_domein::core::narrative::{FindingKind, Grade};
+use monitor_sociaal_domein::core::{contradictions, crosscheck, dcat, report};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let list_inconsistencies = args.iter().any(|a| a == "--inconsistenties");
-    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "public/data".into());
+    let flag_values: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| matches!(a.as_str(), "--basis" | "--uitgever" | "--email"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && !flag_values.contains(i))
+        .map(|(_, a)| a.clone())
+        .unwrap_or_else(|| "public/data".into());
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) => {
@@ -28,8 +40,30 @@ fn main() -> ExitCode {
     }
     files.sort();
     let r = report::check_folder(&files);
+    if args.iter().any(|a| a == "--dcat") {
+        // `--dcat [--basis https://…/monitor/] [--uitgever NAAM]`: the DCAT-AP-DONL catalogue.
+        let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+        let publisher = dcat::Publisher {
+            name: value("--uitgever").unwrap_or_else(|| "Monitor Sociaal Domein".into()),
+            email: value("--email"),
+        };
+        let Some(m) = r.manifest.as_ref() else {
+            eprintln!("manifest.json ontbreekt of is ongeldig");
+            return ExitCode::from(1);
+        };
+        if !r.problems.is_empty() {
+            for p in &r.problems {
+                eprintln!("{p}");
+            }
+            eprintln!("Geen catalogus gemaakt: los eerst de {} problemen op.", r.problems.len());
+            return ExitCode::from(1);
+        }
+        print!("{}", dcat::catalogue_text(m, &r.datasets, &publisher, &value("--basis").unwrap_or_default()));
+        return ExitCode::SUCCESS;
+    }
+    let cross = r.manifest.as_ref().map(|m| crosscheck::run(&r.datasets, m)).unwrap_or_default();
     if list_inconsistencies {
-        print!("{}", report::inconsistencies_markdown(&r));
+        print!("{}", contradictions::markdown(&cross));
         return if r.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
     }
     for p in &r.problems {
@@ -45,6 +79,23 @@ fn main() -> ExitCode {
         "{} gepubliceerde afgeleide cijfers en totalen herberekend; {} wijken af zonder gedocumenteerde inconsistentie; {} gedocumenteerde inconsistenties",
         r.recomputed, r.undocumented_differences, r.inconsistencies
     );
+    println!(
+        "{} uitspraken uit de lopende tekst, {} beweringen, {} koppelingen; {} bevestigd door een tweede plaats, {} beweringen kloppen, {} cijfers uit de tekst nagerekend",
+        cross.statements, cross.claims, cross.links, cross.confirmed, cross.claims_hold, cross.recomputed
+    );
+    println!(
+        "{} tegenstrijdigheden: {} duidelijk, {} klein (binnen afronding), {} formulering of mogelijk",
+        cross.findings.len(),
+        cross.count(Grade::Duidelijk),
+        cross.count(Grade::Klein),
+        cross.count(Grade::Formulering)
+    );
+    for kind in FindingKind::ALL {
+        let n = cross.findings.iter().filter(|f| f.kind == kind).count();
+        if n > 0 {
+            println!("  {}: {n}", kind.name());
+        }
+    }
     if r.problems.is_empty() {
         println!("Geen problemen gevonden.");
         ExitCode::SUCCESS

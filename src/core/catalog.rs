@@ -22,13 +22,79 @@ pub fn fold(s: &str) -> String {
 /// Tables whose title, measures, categories, note or theme mention every word of `query`.
 pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    search_words(tables, &words)
+}
+
+/// A search query read as a reader means it: a gemeente's name ("Zwijndrecht",
+/// "Hendrik-Ido-Ambacht", "aa en hunze") plus the subject ("jeugd").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The CBS code of the gemeente named in the query.
+    pub gemeente: Option<String>,
+    /// The other words, folded.
+    pub words: Vec<String>,
+}
+
+/// Finds a gemeente name in the query (the longest that matches whole words) and keeps the
+/// rest as subject words.
+pub fn read_query(manifest: &Manifest, query: &str) -> Query {
+    let words: Vec<String> = fold(query).replace(['-', ','], " ").split_whitespace().map(str::to_owned).collect();
+    let mut best: Option<(usize, usize, String)> = None; // (start, length, code)
+    for area in manifest.areas.iter().filter(|a| a.kind == AreaKind::Gemeente) {
+        let name: Vec<String> = fold(&area.name).replace('-', " ").split_whitespace().map(str::to_owned).collect();
+        if name.is_empty() || name.len() > words.len() {
+            continue;
+        }
+        if let Some(start) = (0..=words.len() - name.len()).find(|i| words[*i..*i + name.len()] == name[..]) {
+            if best.as_ref().is_none_or(|(_, len, _)| name.len() > *len) {
+                best = Some((start, name.len(), area.code.clone()));
+            }
+        }
+    }
+    match best {
+        Some((start, len, code)) => {
+            let mut rest = words;
+            rest.drain(start..start + len);
+            Query { gemeente: Some(code), words: rest }
+        }
+        None => Query { gemeente: None, words },
+    }
+}
+
+/// Search as the find page does it: every word in a table's text, or, when the query names a
+/// gemeente, the other words in the text of a table that has figures for that gemeente. A table
+/// about the gemeente by name ("… Alblasserdam …") is found either way.
+pub fn find<'a>(tables: &[&'a Table], manifest: &Manifest, query: &str) -> (Query, Vec<&'a Table>) {
+    let q = read_query(manifest, query);
+    let all: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    let mut hits = search_words(tables.iter().copied(), &all);
+    if let Some(code) = &q.gemeente {
+        let with_figures = tables.iter().copied().filter(|t| t.values.iter().any(|v| v.key.area == *code));
+        let subject: Vec<&Table> =
+            if q.words.is_empty() { with_figures.collect() } else { search_words(with_figures, &q.words) };
+        for t in subject {
+            if !hits.iter().any(|h| std::ptr::eq(*h, t)) {
+                hits.push(t);
+            }
+        }
+    }
+    (q, hits)
+}
+
+fn search_words<'a>(tables: impl Iterator<Item = &'a Table>, words: &[String]) -> Vec<&'a Table> {
     if words.is_empty() {
         return Vec::new();
     }
     tables
         .filter(|t| {
-            let mut hay =
-                format!("{} {} {} {}", t.title, t.theme.name(), t.pillar.name(), t.note.as_deref().unwrap_or(""));
+            let mut hay = format!(
+                "{} {} {} {} {}",
+                t.title,
+                t.theme.name(),
+                t.theme.id(),
+                t.pillar.name(),
+                t.note.as_deref().unwrap_or("")
+            );
             for m in &t.measures {
                 hay.push(' ');
                 hay.push_str(&m.label);

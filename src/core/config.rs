@@ -39,6 +39,11 @@ pub struct Config {
     pub contact: Contact,
     pub accessibility_statement: Option<String>,
     pub footer: Option<String>,
+    /// `inleiding`: the home page's opening text (the default describes the bundled reports;
+    /// a council publishing its own registration data says so here).
+    pub intro: Option<String>,
+    /// `themas`: the themes the site shows, in order; empty means every theme with data.
+    pub themes: Vec<super::model::Theme>,
 }
 
 impl Default for Config {
@@ -54,6 +59,8 @@ impl Default for Config {
             contact: Contact::default(),
             accessibility_statement: None,
             footer: None,
+            intro: None,
+            themes: Vec::new(),
         }
     }
 }
@@ -124,6 +131,25 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                 })
             }
             "kleuren" => colours(v, &mut c, problems),
+            "inleiding" => match v {
+                Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 1000 => c.intro = Some(s.trim().to_owned()),
+                other => problems.add(&path, format!("verwacht een tekst van hoogstens 1000 tekens, maar vond {}; de standaardinleiding wordt gebruikt", other.type_name())),
+            },
+            "themas" => match v {
+                Json::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        match item {
+                            Json::String(id) => match super::model::Theme::from_id(id) {
+                                Some(t) if !c.themes.contains(&t) => c.themes.push(t),
+                                Some(_) => problems.add(&path.index(i), format!("thema \"{id}\" staat er twee keer")),
+                                None => problems.add(&path.index(i), format!("onbekend thema \"{}\"; kies uit jeugd, participatie, wmo en samenloop", id.chars().take(40).collect::<String>())),
+                            },
+                            other => problems.add(&path.index(i), format!("verwacht een thema als \"wmo\", maar vond {}", describe(other))),
+                        }
+                    }
+                }
+                other => problems.add(&path, format!("verwacht een lijst met thema's, zoals [\"wmo\", \"jeugd\"], maar vond {}", other.type_name())),
+            },
             "regios" => match v {
                 Json::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -160,14 +186,14 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                         match k.as_str() {
                             "email" => c.contact.email = text_field(&field_path, x, problems),
                             "telefoon" => c.contact.telefoon = text_field(&field_path, x, problems),
-                            "website" => c.contact.website = text_field(&field_path, x, problems).filter(|s| s.starts_with("https://")),
+                            "website" => c.contact.website = text_field(&field_path, x, problems).and_then(|s| website(&field_path, &s, problems)),
                             _ => problems.add(&field_path, format!("onbekend veld \"{k}\"; bekend zijn: email, telefoon, website")),
                         }
                     }
                 }
                 other => problems.add(&path, format!("verwacht een object met email, telefoon en website, maar vond {}", other.type_name())),
             },
-            _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
+            _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, inleiding, themas, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
         }
     }
     if let (Some(r), false) = (&c.default_region, c.regions.is_empty()) {
@@ -180,6 +206,36 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
         }
     }
     c
+}
+
+/// `contact.website`. People write `www.gemeente.nl` on letters and business cards, so a bare
+/// host name is what they mean: it gets `https://` without a message. `http://` is changed to
+/// `https://` and reported (the link is changed, the administrator should know). Anything else
+/// (spaces, other schemes such as `javascript:`) is reported and left out.
+fn website(path: &JsonPath, s: &str, problems: &mut Problems) -> Option<String> {
+    let host_like = |rest: &str| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        host.contains('.')
+            && !host.starts_with('.')
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            && !rest.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    };
+    if let Some(rest) = s.strip_prefix("https://") {
+        return host_like(rest).then(|| s.to_owned()).or_else(|| {
+            problems
+                .add(path, format!("\"{s}\" is geen geldig webadres; schrijf bijvoorbeeld https://www.gemeente.nl"));
+            None
+        });
+    }
+    if let Some(rest) = s.strip_prefix("http://").filter(|r| host_like(r)) {
+        problems.add(path, format!("\"{s}\" begint met http://; de monitor gebruikt het veilige https://{rest}"));
+        return Some(format!("https://{rest}"));
+    }
+    if !s.contains(':') && host_like(s) {
+        return Some(format!("https://{s}"));
+    }
+    problems.add(path, format!("\"{s}\" is geen geldig webadres; schrijf bijvoorbeeld https://www.gemeente.nl"));
+    None
 }
 
 fn describe(v: &Json) -> String {
@@ -252,7 +308,9 @@ fn colours(v: &Json, c: &mut Config, problems: &mut Problems) {
         if let (Some(a), Some(b)) = (get(fg), get(bg)) {
             let ratio = contrast(a, b);
             if ratio < 4.5 {
-                problems.add(&JsonPath::root().key("kleuren"), format!("het contrast van {what} is {:.1}:1; de wet (WCAG 2.1 AA) vraagt minstens 4,5:1, dus de standaardkleuren worden gebruikt", ratio).replace('.', ","));
+                // Only the ratio gets a decimal comma: field names and "WCAG 2.1" keep their dots.
+                let ratio = format!("{ratio:.1}").replace('.', ",");
+                problems.add(&JsonPath::root().key("kleuren"), format!("het contrast van {what} is {ratio}:1; de wet (WCAG 2.1 AA) vraagt minstens 4,5:1, dus de standaardkleuren worden gebruikt"));
                 c.colours = Config::default().colours;
                 return;
             }
@@ -303,6 +361,50 @@ mod tests {
         let c = parse(include_str!("../../public/config.json"), &m, &mut p);
         assert!(p.list.is_empty(), "{:?}", p.list);
         assert_eq!(c.default_region.as_deref(), Some("drechtsteden"));
+    }
+
+    fn parse_with(text: &str) -> (Config, Vec<String>) {
+        let m = crate::core::validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
+            .unwrap();
+        let mut p = Problems::new("config.json");
+        let c = parse(text, &m, &mut p);
+        (c, p.list.iter().map(|x| x.to_string()).collect())
+    }
+
+    #[test]
+    fn a_website_without_https_is_accepted_or_reported_never_dropped_silently() {
+        let site = |s: &str| parse_with(&format!(r#"{{ "contact": {{ "website": "{s}" }} }}"#));
+        let (c, p) = site("www.voorbeeldstad.nl");
+        assert_eq!(c.contact.website.as_deref(), Some("https://www.voorbeeldstad.nl"));
+        assert!(p.is_empty(), "{p:?}");
+        let (c, p) = site("http://www.voorbeeldstad.nl/contact");
+        assert_eq!(c.contact.website.as_deref(), Some("https://www.voorbeeldstad.nl/contact"));
+        assert_eq!(p, ["config.json, bij contact.website: \"http://www.voorbeeldstad.nl/contact\" begint met http://; de monitor gebruikt het veilige https://www.voorbeeldstad.nl/contact"]);
+        let (c, p) = site("javascript:alert(1)");
+        assert_eq!(c.contact.website, None);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].contains("geen geldig webadres"));
+        let (c, p) = site("https://www.voorbeeldstad.nl");
+        assert_eq!(c.contact.website.as_deref(), Some("https://www.voorbeeldstad.nl"));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn the_contrast_message_keeps_field_names_and_wcag_version() {
+        let (c, p) = parse_with(r##"{ "kleuren": { "primair": "#ffff00" } }"##);
+        assert_eq!(c.colours, Config::default().colours);
+        assert_eq!(p, ["config.json, bij kleuren: het contrast van de tekst op de primaire kleur (kleuren.primairTekst op kleuren.primair) is 1,1:1; de wet (WCAG 2.1 AA) vraagt minstens 4,5:1, dus de standaardkleuren worden gebruikt"]);
+    }
+
+    #[test]
+    fn intro_and_themes_come_from_the_config() {
+        let (c, p) = parse_with(
+            r#"{ "inleiding": "Cijfers uit onze eigen registratie.", "themas": ["wmo", "jeugd", "wmo", "zorg"] }"#,
+        );
+        assert_eq!(c.intro.as_deref(), Some("Cijfers uit onze eigen registratie."));
+        assert_eq!(c.themes, [crate::core::model::Theme::Wmo, crate::core::model::Theme::Jeugd]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[1].contains("onbekend thema \"zorg\""));
     }
 
     #[test]

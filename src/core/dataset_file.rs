@@ -26,6 +26,9 @@ struct DatasetFile<'a> {
     tables: Vec<TableFile<'a>>,
     availability: Vec<AvailabilityFile<'a>>,
     untranscribed: Vec<UntranscribedFile<'a>>,
+    /// Statements, claims, links, contradictions and marks (issue 14); absent when empty.
+    #[serde(flatten)]
+    narrative: &'a super::narrative::Narrative,
 }
 
 #[derive(Serialize)]
@@ -305,6 +308,7 @@ pub fn write_dataset(dataset: &Dataset) -> String {
         tables: dataset.tables.iter().map(table).collect(),
         availability: dataset.availability.iter().map(availability).collect(),
         untranscribed: dataset.untranscribed.iter().map(untranscribed).collect(),
+        narrative: &dataset.narrative,
     };
     let mut out = Vec::new();
     let mut serializer =

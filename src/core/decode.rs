@@ -8,18 +8,40 @@ use super::json::{self, Json};
 use super::model::*;
 use super::problem::{JsonPath, Problems};
 
+/// Decoding of the running-text fields (statements, claims, …): a child module, so it reads
+/// fields with the same `Obj` as the rest of this file.
+mod narrative;
+
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let root = parse_root(text, problems)?;
+    dataset_tree(&root, problems)
+}
+
+/// Decodes a parsed dataset file (so `core::tolerant` can decode it table by table).
+pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
     let before = problems.list.len();
-    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
+    let mut o = Obj::new(root, &JsonPath::root(), problems)?;
     o.format();
     let region = o.string("region");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
     let tables = o.list("tables", table);
     let availability = o.optional_list("availability", availability);
     let untranscribed = o.optional_list("untranscribed", untranscribed);
-    o.finish(&["format", "region", "theme", "tables", "availability", "untranscribed"]);
+    let narrative = narrative::narrative(&mut o);
+    o.finish(&[
+        "format",
+        "region",
+        "theme",
+        "tables",
+        "availability",
+        "untranscribed",
+        "statements",
+        "claims",
+        "links",
+        "contradictions",
+        "marks",
+    ]);
     if problems.list.len() > before {
         return None;
     }
@@ -29,6 +51,7 @@ pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
         tables: tables?,
         availability: availability?,
         untranscribed: untranscribed?,
+        narrative: narrative?,
     })
 }
 
@@ -38,70 +61,10 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
     let before = problems.list.len();
     let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
     o.format();
-    let areas = o.list("areas", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let a = Area {
-            code: o.string("code")?,
-            name: o.string("name")?,
-            short: o.string("short")?,
-            kind: o.enumerated(
-                "kind",
-                |s| match s {
-                    "gemeente" => Some(AreaKind::Gemeente),
-                    "regio" => Some(AreaKind::Regio),
-                    "land" => Some(AreaKind::Land),
-                    _ => None,
-                },
-                "gemeente, regio of land",
-            )?,
-            members: o.optional_strings("members")?,
-        };
-        o.finish(&["code", "name", "short", "kind", "members"]);
-        Some(a)
-    });
-    let regions = o.list("regions", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let r = Region {
-            id: o.string("id")?,
-            name: o.string("name")?,
-            area: o.string("area")?,
-            reference: o.optional_string("reference")?,
-            gemeenten: o.strings("gemeenten")?,
-        };
-        o.finish(&["id", "name", "area", "reference", "gemeenten"]);
-        Some(r)
-    });
-    let seeds = o.list("seeds", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let s = Seed {
-            id: o.string("id")?,
-            title: o.string("title")?,
-            publisher: o.string("publisher")?,
-            year: o.whole("year")?,
-        };
-        o.finish(&["id", "title", "publisher", "year"]);
-        Some(s)
-    });
-    let datasets = o.list("datasets", |v, path, p| {
-        let mut o = Obj::new(v, path, p)?;
-        let d = DatasetRef {
-            file: o.string("file")?,
-            region: o.string("region")?,
-            themes: o.list("themes", |v, path, p| {
-                let s = as_string(v, path, p)?;
-                let t = Theme::from_id(&s);
-                if t.is_none() {
-                    p.add(
-                        path,
-                        format!("onbekend thema \"{}\"; verwacht jeugd, participatie, wmo of samenloop", shorten(&s)),
-                    );
-                }
-                t
-            })?,
-        };
-        o.finish(&["file", "region", "themes"]);
-        Some(d)
-    });
+    let areas = o.list("areas", area);
+    let regions = o.list("regions", region);
+    let seeds = o.list("seeds", seed);
+    let datasets = o.list("datasets", dataset_ref);
     o.finish(&["format", "areas", "regions", "seeds", "datasets"]);
     if problems.list.len() > before {
         return None;
@@ -109,7 +72,70 @@ pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
     Some(Manifest::new(areas?, regions?, seeds?, datasets?))
 }
 
-fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
+/// One entry of `areas`. Public so a manifest can be read entry by entry (`core::tolerant`).
+pub fn area(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Area> {
+    let mut o = Obj::new(v, path, p)?;
+    let a = Area {
+        code: o.string("code")?,
+        name: o.string("name")?,
+        short: o.string("short")?,
+        kind: o.enumerated("kind", AreaKind::from_id, "gemeente, regio, land, wijk of buurt")?,
+        members: o.optional_strings("members")?,
+    };
+    o.finish(&["code", "name", "short", "kind", "members"]);
+    Some(a)
+}
+
+/// One entry of `regions`.
+pub fn region(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Region> {
+    let mut o = Obj::new(v, path, p)?;
+    let r = Region {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        area: o.string("area")?,
+        reference: o.optional_string("reference")?,
+        gemeenten: o.strings("gemeenten")?,
+    };
+    o.finish(&["id", "name", "area", "reference", "gemeenten"]);
+    Some(r)
+}
+
+/// One entry of `seeds`.
+pub fn seed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Seed> {
+    let mut o = Obj::new(v, path, p)?;
+    let s = Seed {
+        id: o.string("id")?,
+        title: o.string("title")?,
+        publisher: o.string("publisher")?,
+        year: o.whole("year")?,
+    };
+    o.finish(&["id", "title", "publisher", "year"]);
+    Some(s)
+}
+
+/// One entry of `datasets`.
+pub fn dataset_ref(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<DatasetRef> {
+    let mut o = Obj::new(v, path, p)?;
+    let d = DatasetRef {
+        file: o.string("file")?,
+        region: o.string("region")?,
+        themes: o.list("themes", |v, path, p| {
+            let s = as_string(v, path, p)?;
+            let t = Theme::from_id(&s);
+            if t.is_none() {
+                p.add(
+                    path,
+                    format!("onbekend thema \"{}\"; verwacht jeugd, participatie, wmo of samenloop", shorten(&s)),
+                );
+            }
+            t
+        })?,
+    };
+    o.finish(&["file", "region", "themes"]);
+    Some(d)
+}
+
+pub fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
     match json::parse_json(text) {
         Ok(root) => Some(root),
         Err(e) if e.line == 0 => {
@@ -135,6 +161,16 @@ fn source(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Source> {
     Some(s)
 }
 
+/// A period: a label plus an optional `provisional` that its values inherit.
+fn period(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<(Label, bool)> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let label = o.string("label");
+    let provisional = o.optional_bool("provisional");
+    o.finish(&["id", "label", "provisional"]);
+    Some((Label { id: id?, label: label? }, provisional?.unwrap_or(false)))
+}
+
 fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
     let mut o = Obj::new(v, path, p)?;
     let l = Label { id: o.string("id")?, label: o.string("label")? };
@@ -142,7 +178,8 @@ fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
     Some(l)
 }
 
-fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
+/// One table of a dataset file. Public so a file can be read table by table (`core::tolerant`).
+pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let title = o.string("title");
@@ -153,12 +190,15 @@ fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let definitions = o.optional_strings("definitions");
     let provisional = o.boolean("provisional");
     let rounding = o.rounding("rounding");
-    let periods = o.list("periods", label);
+    let periods = o.list("periods", period);
     let categories = o.optional_list("categories", label);
     let measures = o.list("measures", measure);
     let totals = o.optional_list("totals", total);
     let provisional_default = provisional.unwrap_or(false);
-    let values = o.list("values", |v, path, p| value(v, path, p, provisional_default));
+    // A period may be provisional on its own (issue 15: only the last year is voorlopig).
+    let provisional_periods: Vec<String> =
+        periods.iter().flatten().filter(|(_, provisional)| *provisional).map(|(l, _)| l.id.clone()).collect();
+    let values = o.list("values", |v, path, p| value(v, path, p, provisional_default, &provisional_periods));
     let inconsistencies = o.optional_list("inconsistencies", inconsistency);
     let headline = o.optional("headline", headline);
     o.finish(&[
@@ -189,7 +229,7 @@ fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
         definitions: definitions?,
         provisional: provisional?,
         rounding: rounding?,
-        periods: periods?,
+        periods: periods?.into_iter().map(|(l, _)| l).collect(),
         categories: categories?,
         measures: measures?,
         totals: totals?,
@@ -280,7 +320,13 @@ fn key(o: &mut Obj) -> Option<Key> {
     Some(Key { measure: measure?, area: area?, period: period?, category: category? })
 }
 
-fn value(v: &Json, path: &JsonPath, p: &mut Problems, provisional_default: bool) -> Option<Value> {
+fn value(
+    v: &Json,
+    path: &JsonPath,
+    p: &mut Problems,
+    provisional_default: bool,
+    provisional_periods: &[String],
+) -> Option<Value> {
     let mut o = Obj::new(v, path, p)?;
     let key = key(&mut o);
     let number = o.optional_number("value");
@@ -320,13 +366,9 @@ fn value(v: &Json, path: &JsonPath, p: &mut Problems, provisional_default: bool)
         }
         _ => {}
     }
-    Some(Value {
-        key: key?,
-        value: number,
-        status,
-        provisional: provisional?.unwrap_or(provisional_default),
-        printed: printed?,
-    })
+    let key = key?;
+    let inherited = provisional_default || provisional_periods.contains(&key.period);
+    Some(Value { provisional: provisional?.unwrap_or(inherited), key, value: number, status, printed: printed? })
 }
 
 fn headline(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Headline> {

@@ -249,7 +249,7 @@ fn value_at<'t>(table: &'t Table, measure: &str, place: Option<Coord>) -> Option
 }
 
 /// The printed value of a cell, without recomputation.
-fn printed(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
+pub fn printed(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
     let how: std::borrow::Cow<'static, str> = match (measure.kind, &measure.base) {
         (Kind::Derived, Some(base)) => {
             format!("zoals gepubliceerd ({} van {base}; de telling zelf is niet gepubliceerd)", measure.unit.id())

@@ -1,11 +1,77 @@
 //! Downloads of exactly what a view shows: CSV for Dutch Excel and JSON with metadata.
 //! Marks travel with the data: a *geheim* value is the word "geheim", never an empty cell or 0.
+//!
+//! Every file stands on its own once it is saved or forwarded: it carries the notes shown on the
+//! page, the source's contradictions, the address it came from, the download date and the
+//! licence (CC BY 4.0 for the monitor's work, with the original source credited).
 
 use super::engine::{Figure, Missing};
 use super::format;
 use super::grid::Grid;
 use super::model::{Manifest, Table};
 use serde_json::json;
+
+/// The monitor's licence for its own work (selection, calculations, charts); the figures
+/// themselves come from the source, which must be credited ([`credit`]).
+pub const LICENCE: &str = "CC BY 4.0";
+pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/deed.nl";
+
+/// Where and when a download was made. The core has no clock and no address bar, so the UI
+/// passes both in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Provenance {
+    /// The address (permalink) of the view, without `embed=1`.
+    pub url: String,
+    /// The download date as `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// `2026-11-28` → `28 november 2026`; anything else is returned as it is.
+pub fn date_nl(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = iso.split('-').collect();
+    let [y, m, d] = parts[..] else { return iso.to_owned() };
+    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_owned(),
+    }
+}
+
+/// The credit line a reuser prints: the original source, the publication the monitor took it
+/// from, and the monitor's own work.
+pub fn credit(table: &Table, manifest: &Manifest) -> String {
+    let via = manifest
+        .seed(&table.source.seed)
+        .map(|s| format!(", via {} ({}, {})", s.title, s.publisher, s.year))
+        .unwrap_or_default();
+    format!("{}{via}, bewerking Monitor Sociaal Domein", table.source.text)
+}
+
+/// The licence line: what may be done, and whom to credit.
+pub fn licence(table: &Table, manifest: &Manifest) -> String {
+    format!(
+        "{LICENCE} ({LICENCE_URL}): vrij te gebruiken, ook in publicaties, met bronvermelding: {}",
+        credit(table, manifest)
+    )
+}
+
+/// Every note the page shows under the figures: the table's note and its definitions.
+pub fn notes(table: &Table) -> Vec<String> {
+    table.note.iter().chain(&table.definitions).filter(|n| !n.trim().is_empty()).cloned().collect()
+}
 
 /// A file name that says what is in it: `jeugd-jongeren-in-jeugdzorg_2016-H1_drechtsteden.csv`.
 pub fn file_name(grid: &Grid, place: &str, extension: &str) -> String {
@@ -60,7 +126,7 @@ fn cell(f: &Figure) -> String {
 
 /// CSV as Dutch Excel opens it: UTF-8 with BOM, `;` between fields, decimal comma, CRLF,
 /// with title, period, source, note and the meaning of the marks above the figures.
-pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
+pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provenance) -> String {
     let mut lines: Vec<String> = Vec::new();
     let meta = |k: &str, v: &str| format!("{};{}", field(k), field(v));
     lines.push(meta("Titel", &table.title));
@@ -69,13 +135,13 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
     }
     lines.push(meta("Bron", &table.source.text));
     if let Some(seed) = manifest.seed(&table.source.seed) {
-        lines.push(meta(
-            "Publicatie",
-            &format!("{} ({}, {}), {}", seed.title, seed.publisher, seed.year, table.source.section),
-        ));
+        lines.push(meta("Publicatie", &super::council::publication(seed, &table.source.section)));
     }
-    if let Some(n) = &table.note {
-        lines.push(meta("Toelichting", n));
+    for n in notes(table) {
+        lines.push(meta("Toelichting", &n));
+    }
+    for i in &table.inconsistencies {
+        lines.push(meta("Bron spreekt zichzelf tegen", &i.description));
     }
     let all_provisional = grid.rows.iter().flat_map(|r| &r.cells).all(|f| f.provisional || f.value.is_err());
     let some_provisional = grid.any_provisional();
@@ -83,6 +149,9 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
         lines.push(meta("Voorlopig", "ja, het gaat om voorlopige cijfers"));
     }
     lines.push(meta("Tekens", "geheim = een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen; niet beschikbaar = niet openbaar gemaakt of niet geleverd"));
+    lines.push(meta("Licentie", &licence(table, manifest)));
+    lines.push(meta("Adres", &provenance.url));
+    lines.push(meta("Gedownload op", &date_nl(&provenance.date)));
     lines.push(meta("Gemaakt met", "Monitor Sociaal Domein"));
     lines.push(String::new());
     let mut header = vec![field(grid.row_header())];
@@ -106,7 +175,7 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest) -> String {
 }
 
 /// JSON of the displayed data with its metadata; missing values carry their status and reason.
-pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, url: &str) -> String {
+pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provenance) -> String {
     let rows: Vec<serde_json::Value> = grid
         .rows
         .iter()
@@ -146,7 +215,7 @@ pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, url: &str) -> Strin
             "jaar": seed.map(|s| s.year),
             "onderdeel": table.source.section,
         },
-        "toelichting": table.note,
+        "toelichting": notes(table),
         "rijen_zijn": grid.row_header(),
         "rijen": rows,
         "inconsistenties": table.inconsistencies.iter().map(|i| i.description.clone()).collect::<Vec<_>>(),
@@ -154,7 +223,14 @@ pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, url: &str) -> Strin
             "geheim": "een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen",
             "niet beschikbaar": "niet openbaar gemaakt of niet geleverd"
         },
-        "url": url,
+        "url": provenance.url,
+        "gedownload_op": provenance.date,
+        "licentie": {
+            "naam": LICENCE,
+            "url": LICENCE_URL,
+            "geldt_voor": "de bewerking door de Monitor Sociaal Domein (selectie, berekeningen, grafieken)",
+            "bronvermelding": credit(table, manifest),
+        },
         "gemaakt_met": "Monitor Sociaal Domein",
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()

@@ -58,15 +58,39 @@ impl Grid {
     pub fn any_provisional(&self) -> bool {
         self.rows.iter().flat_map(|r| &r.cells).any(|f| f.provisional)
     }
+    /// Whether none, some or all figures with a value are voorlopig: a table-wide badge only
+    /// for `All`; for `Some` a mark on each voorlopig cell and a legend (issue 15).
+    pub fn provisional(&self) -> Provisional {
+        let with_value = || self.rows.iter().flat_map(|r| &r.cells).filter(|f| f.value.is_ok());
+        match (with_value().any(|f| f.provisional), with_value().all(|f| f.provisional)) {
+            (false, _) => Provisional::None,
+            (true, true) => Provisional::All,
+            (true, false) => Provisional::Some,
+        }
+    }
+    /// The labels of the rows with a voorlopig figure (for the summary and the legend).
+    pub fn provisional_rows(&self) -> Vec<&str> {
+        self.rows.iter().filter(|r| r.cells.iter().any(|f| f.provisional)).map(|r| r.label.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provisional {
+    None,
+    Some,
+    All,
 }
 
 /// Builds the grid for a table. `period` picks the period when the rows are not periods
-/// (default: the last one); `areas` limits and orders the area rows (default: the source's order).
+/// (default: the last one); in a time series of one area, a chosen period shows that period's
+/// categories or measures instead of every period (the period choice). `areas` limits and orders
+/// the area rows (default: the source's order).
 pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Option<&[String]>) -> Grid {
     let table_areas = table.areas();
+    let chosen = period.is_some_and(|p| table.periods.iter().any(|x| x.id == p));
     let rows_are = if table_areas.len() > 1 {
         RowsAre::Areas
-    } else if table.periods.len() > 1 {
+    } else if table.periods.len() > 1 && !chosen {
         RowsAre::Periods
     } else if !table.categories.is_empty() {
         RowsAre::Categories
@@ -137,6 +161,9 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
                 None => table_areas.clone(),
             };
+            // Gemeenten whose wijken or buurten are rows of this table too.
+            let has_wijken: Vec<String> =
+                order.iter().filter_map(|a| manifest.area(a).and_then(Area::gemeente)).collect();
             // The strings of a cell's key are looked up once per row and column, not per cell:
             // this loop runs for every gemeente of the country in the benchmark.
             let ix = &table.index;
@@ -167,7 +194,10 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                     Row {
                         id: a.clone(),
                         label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
-                        reference: area.is_some_and(|x| x.kind != AreaKind::Gemeente),
+                        // A gemeente next to its own wijken is their reference, drawn apart.
+                        reference: area.is_some_and(|x| {
+                            x.kind.is_reference() || (x.kind == AreaKind::Gemeente && has_wijken.contains(&x.code))
+                        }),
                         cells,
                     }
                 })

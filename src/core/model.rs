@@ -409,6 +409,10 @@ pub struct Dataset {
     pub tables: Vec<Table>,
     pub availability: Vec<Availability>,
     pub untranscribed: Vec<Untranscribed>,
+    /// Figures and claims from the running text (`statements`, `claims`, `links`): see
+    /// [`super::narrative`].
+    #[serde(flatten)]
+    pub narrative: super::narrative::Narrative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -417,6 +421,33 @@ pub enum AreaKind {
     Gemeente,
     Regio,
     Land,
+    /// A CBS wijk (`WK` + the gemeente's four digits + two): belongs to that gemeente.
+    Wijk,
+    /// A CBS buurt (`BU` + the wijk's six digits + two): belongs to that wijk and gemeente.
+    Buurt,
+}
+
+impl AreaKind {
+    pub const ALL: [AreaKind; 5] =
+        [AreaKind::Gemeente, AreaKind::Regio, AreaKind::Land, AreaKind::Wijk, AreaKind::Buurt];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AreaKind::Gemeente => "gemeente",
+            AreaKind::Regio => "regio",
+            AreaKind::Land => "land",
+            AreaKind::Wijk => "wijk",
+            AreaKind::Buurt => "buurt",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<AreaKind> {
+        AreaKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+    /// Regions and the country are drawn apart as references; gemeenten, wijken and buurten
+    /// are the areas being compared.
+    pub fn is_reference(self) -> bool {
+        matches!(self, AreaKind::Regio | AreaKind::Land)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -426,6 +457,20 @@ pub struct Area {
     pub short: String,
     pub kind: AreaKind,
     pub members: Vec<String>,
+}
+
+impl Area {
+    /// The gemeente a wijk or buurt belongs to, read from its CBS code (`WK059701` and
+    /// `BU05970101` belong to `GM0597`); `None` for other kinds. The code carries it, so a
+    /// manifest cannot contradict itself about it.
+    pub fn gemeente(&self) -> Option<String> {
+        let digits = match self.kind {
+            AreaKind::Wijk => self.code.strip_prefix("WK")?,
+            AreaKind::Buurt => self.code.strip_prefix("BU")?,
+            _ => return None,
+        };
+        digits.get(..4).filter(|d| d.chars().all(|c| c.is_ascii_digit())).map(|d| format!("GM{d}"))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -477,5 +522,17 @@ impl Manifest {
     }
     pub fn seed(&self, id: &str) -> Option<&Seed> {
         self.seeds.iter().find(|s| s.id == id)
+    }
+    /// The wijken (and buurten after them) of a gemeente, in manifest order.
+    pub fn wijken_of(&self, gemeente: &str) -> Vec<&Area> {
+        let mut out: Vec<&Area> = self
+            .areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Wijk && a.gemeente().as_deref() == Some(gemeente))
+            .collect();
+        out.extend(
+            self.areas.iter().filter(|a| a.kind == AreaKind::Buurt && a.gemeente().as_deref() == Some(gemeente)),
+        );
+        out
     }
 }

@@ -99,6 +99,7 @@ pub fn check_folder(files: &[(String, String)]) -> Report {
             });
         }
     }
+    r.problems.extend(super::crosscheck::reference_problems(&r.datasets, &manifest));
     r.manifest = Some(manifest);
     r
 }

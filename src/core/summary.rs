@@ -16,10 +16,15 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                 let figures: Vec<(&str, &Figure)> =
                     grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
                 let name = |code: &str| manifest.area_name(code);
-                let gemeenten: Vec<(&str, f64)> = figures
+                // The areas being compared: not the references (the country, the region, or a
+                // gemeente next to its own wijken).
+                let gemeenten: Vec<(&str, f64)> = grid
+                    .rows
                     .iter()
-                    .filter(|(code, _)| manifest.area(code).is_some_and(|a| a.kind == super::model::AreaKind::Gemeente))
-                    .filter_map(|(code, f)| f.number().map(|v| (*code, format::round(v, col.decimals))))
+                    .filter(|r| !r.reference && manifest.area(&r.id).is_some())
+                    .filter_map(|r| {
+                        r.cells.get(i).and_then(|f| f.number()).map(|v| (r.id.as_str(), format::round(v, col.decimals)))
+                    })
                     .collect();
                 let reference_fig = reference.and_then(|r| figures.iter().find(|(c, _)| *c == r)).map(|(_, f)| *f);
                 let mut sentence = capitalise(&col.label);
@@ -45,7 +50,12 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                     };
                     let show = |v: f64| format::with_unit(v, col.unit, col.decimals);
                     if min == max {
-                        sentence.push_str(&format!(": {} in alle gemeenten met een cijfer", show(min)));
+                        // Rows may be wijken or buurten (issue 15): name them as what they are.
+                        let all_gemeenten = gemeenten
+                            .iter()
+                            .all(|(c, _)| manifest.area(c).is_some_and(|a| a.kind == super::model::AreaKind::Gemeente));
+                        let what = if all_gemeenten { "gemeenten" } else { "gebieden" };
+                        sentence.push_str(&format!(": {} in alle {what} met een cijfer", show(min)));
                     } else {
                         sentence.push_str(&format!(
                             ": van {} in {} tot {} in {}",
@@ -121,8 +131,13 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
             }
         }
     }
-    if grid.any_provisional() {
-        out.push("Het gaat om voorlopige cijfers.".into());
+    match grid.provisional() {
+        super::grid::Provisional::All => out.push("Het gaat om voorlopige cijfers.".into()),
+        super::grid::Provisional::Some => out.push(format!(
+            "Voorlopig zijn de cijfers van {}.",
+            format::join_nl(&grid.provisional_rows().into_iter().map(str::to_owned).collect::<Vec<_>>())
+        )),
+        super::grid::Provisional::None => {}
     }
     out.join(" ")
 }

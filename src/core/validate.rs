@@ -25,69 +25,22 @@ pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Datas
     }
 }
 
-/// Decodes and validates `manifest.json`.
+/// Decodes and validates `manifest.json`: every problem, or the manifest when there are none.
+/// (The app reads it with `tolerant::manifest`, which keeps the good entries.)
 pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
-    let mut p = Problems::new(file);
-    let Some(m) = super::decode::manifest(text, &mut p) else {
-        return Err(p.list);
-    };
-    check_manifest(&m, &mut p);
-    if p.is_empty() {
+    let (m, skipped) = super::tolerant::manifest(file, text);
+    if skipped.is_empty() {
         Ok(m)
     } else {
-        Err(p.list)
+        Err(skipped.into_iter().flat_map(|s| s.problems).collect())
     }
 }
 
+/// The semantic checks of a decoded manifest (codes, references, file names), one source of
+/// truth with `tolerant::manifest`.
 pub fn check_manifest(m: &Manifest, p: &mut Problems) {
-    let mut codes = FxHashSet::default();
-    for (i, a) in m.areas.iter().enumerate() {
-        if !codes.insert(a.code.as_str()) {
-            p.add(
-                &JsonPath::root().key("areas").index(i).key("code"),
-                format!("gebiedscode {} komt twee keer voor", a.code),
-            );
-        }
-        if !is_area_code(&a.code) {
-            p.add(&JsonPath::root().key("areas").index(i).key("code"), format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code));
-        }
-    }
-    for (i, a) in m.areas.iter().enumerate() {
-        for (j, member) in a.members.iter().enumerate() {
-            if !codes.contains(member.as_str()) {
-                p.add(
-                    &JsonPath::root().key("areas").index(i).key("members").index(j),
-                    format!("onbekende gebiedscode {member}"),
-                );
-            }
-        }
-    }
-    for (i, r) in m.regions.iter().enumerate() {
-        for (path, code) in std::iter::once((JsonPath::root().key("regions").index(i).key("area"), &r.area))
-            .chain(r.reference.iter().map(|c| (JsonPath::root().key("regions").index(i).key("reference"), c)))
-            .chain(
-                r.gemeenten
-                    .iter()
-                    .enumerate()
-                    .map(|(j, c)| (JsonPath::root().key("regions").index(i).key("gemeenten").index(j), c)),
-            )
-        {
-            if !codes.contains(code.as_str()) {
-                p.add(&path, format!("onbekende gebiedscode {code}"));
-            }
-        }
-    }
-    for (i, d) in m.datasets.iter().enumerate() {
-        if !m.regions.iter().any(|r| r.id == d.region) {
-            p.add(
-                &JsonPath::root().key("datasets").index(i).key("region"),
-                format!("onbekende regio \"{}\"", d.region),
-            );
-        }
-        if !is_safe_file_name(&d.file) {
-            p.add(&JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file));
-        }
-    }
+    let (_, skipped) = super::tolerant::prune_manifest(m.clone(), &p.file);
+    p.list.extend(skipped.into_iter().flat_map(|s| s.problems));
 }
 
 /// A CBS code (`GM0505`, `NL01`, `PV28`…) or one of our region codes (`RG-DRECHTSTEDEN`).
@@ -97,13 +50,38 @@ pub fn is_area_code(code: &str) -> bool {
         return false;
     }
     let cbs = code.len() >= 4
-        && code.len() <= 8
+        && (code.len() <= 8 || (code.len() == 10 && code.starts_with("BU")))
         && code[..2].chars().all(|c| c.is_ascii_uppercase())
         && code[2..].chars().all(|c| c.is_ascii_digit());
     let ours = code
         .strip_prefix("RG-")
         .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
     cbs || ours
+}
+
+/// Whether a code has the form its kind needs: a wijk is `WK` + six digits, a buurt `BU` +
+/// eight (the first four are the gemeente's, as in CBS's Wijk- en Buurtkaart), and a code of
+/// that form is never another kind. The monitor does not ship CBS's list, so a well-formed code
+/// that CBS does not use (a council's own wijkindeling) is allowed; see docs/data-format.md.
+pub fn code_fits_kind(code: &str, kind: AreaKind) -> Result<(), String> {
+    let digits = |prefix: &str, n: usize| {
+        code.strip_prefix(prefix).is_some_and(|d| d.len() == n && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    match kind {
+        AreaKind::Wijk if !digits("WK", 6) => Err(format!(
+            "\"{code}\" is geen wijkcode; een wijk heeft een CBS-code als WK059701: WK, de vier cijfers van de gemeente en twee cijfers voor de wijk"
+        )),
+        AreaKind::Buurt if !digits("BU", 8) => Err(format!(
+            "\"{code}\" is geen buurtcode; een buurt heeft een CBS-code als BU05970101: BU, de zes cijfers van de wijk en twee cijfers voor de buurt"
+        )),
+        AreaKind::Gemeente if !digits("GM", 4) => Err(format!(
+            "\"{code}\" is geen gemeentecode; een gemeente heeft een CBS-code als GM0597: GM en vier cijfers"
+        )),
+        k if k != AreaKind::Wijk && k != AreaKind::Buurt && (code.starts_with("WK") || code.starts_with("BU")) => Err(
+            format!("\"{code}\" is een wijk- of buurtcode, maar het soort gebied is {}; kies wijk of buurt", k.id()),
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Dataset files are fetched relative to the page: no folders, no schemes, no tricks.
@@ -114,7 +92,7 @@ pub fn is_safe_file_name(name: &str) -> bool {
         && !name.starts_with('.')
 }
 
-fn is_id(id: &str) -> bool {
+pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
@@ -140,18 +118,29 @@ pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
     super::headline::check_dataset(ds, p);
+    super::narrative::validate(ds, m, p);
 }
+
+/// `source.text` of a table whose document prints no *Bron* line.
+pub const NO_SOURCE_LINE: &str = "(geen bronregel gepubliceerd)";
 
 fn source(s: &Source, path: &JsonPath, p: &mut Problems) {
     if s.text.trim().is_empty() {
         p.add(&path.key("text"), "de bronvermelding ontbreekt; neem de regel \"Bron: …\" over zoals gepubliceerd");
+    }
+    // One convention for a table without a Bron line, never an invented one (issue 14).
+    if s.text != NO_SOURCE_LINE && s.text.to_lowercase().contains("geen bron") {
+        p.add(
+            &path.key("text"),
+            format!("schrijf bij een tabel zonder bronregel precies \"{NO_SOURCE_LINE}\", niet \"{}\"", s.text),
+        );
     }
     if !(s.seed.len() == 3 && s.seed.chars().all(|c| c.is_ascii_digit())) {
         p.add(&path.key("seed"), format!("\"{}\" is geen brondocument; verwacht een nummer als 001", s.seed));
     }
 }
 
-fn unit_fits(m: &Measure) -> Result<(), String> {
+pub(crate) fn unit_fits(m: &Measure) -> Result<(), String> {
     let expected: &[Unit] = match (m.kind, m.formula.as_ref().map(|f| f.op)) {
         (Kind::Count | Kind::Denominator, _) => &[Unit::Aantal],
         (Kind::Amount, _) => &[Unit::Euro],
@@ -180,7 +169,8 @@ fn describe_kind(m: &Measure) -> String {
     }
 }
 
-fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
+/// The checks of one table. Public so a file can be checked table by table (`core::tolerant`).
+pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
         p.add(
             &path.key("id"),
@@ -265,7 +255,7 @@ fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) 
             );
         }
         if m.kind == Kind::Count && x.fract() != 0.0 {
-            p.add(&vp.key("value"), format!("een aantal is een geheel getal, niet {x}"));
+            p.add(&vp.key("value"), format!("een aantal is een geheel getal, niet {}", format::shortest(x)));
         }
         if let Some(r) = m.rounding.or(t.rounding) {
             if m.kind.is_additive()

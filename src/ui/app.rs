@@ -4,12 +4,15 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
+use super::notices::{LinkNotices, Notices};
 use super::pages::{ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage, ThemePage};
 use super::store::Store;
 use crate::core::config::Config;
+use crate::core::council;
 use crate::core::model::Manifest;
 use crate::core::pages::site;
 use crate::core::problem::Problem;
+use crate::core::tolerant::Skipped;
 use crate::core::view::{Page, ViewState, COUNCIL_PAGE};
 use leptos::ev;
 use leptos::prelude::*;
@@ -26,23 +29,33 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
+    // A broken manifest never stops the site (issue 15): what it loses is in `skipped`. Only a
+    // manifest that cannot be fetched stops it, with a retry (and the council's branding).
     let site = LocalResource::new(|| async {
-        let manifest = data::manifest().await?;
-        let (config, problems) = data::config(&manifest).await;
-        Ok::<_, data::LoadError>((site::apply_config(manifest, &config), config, problems))
+        match data::manifest().await {
+            Ok((manifest, skipped)) => {
+                let (config, problems) = data::config(&manifest).await;
+                Ok((site::apply_config(manifest, &config), config, problems, skipped))
+            }
+            Err(e) => {
+                let empty = Manifest::new(Vec::new(), Vec::new(), Vec::new(), Vec::new());
+                Err((data::config(&empty).await.0, e))
+            }
+        }
     });
-    move || {
-        match site.get() {
+    move || match site.get() {
         None => view! { <p class="laden" role="status">"De monitor wordt geladen…"</p> }.into_any(),
-        Some(Err(e)) => view! {
-            <main id="inhoud"><h1>"Monitor Sociaal Domein"</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
-        }
-        .into_any(),
-        Some(Ok((m, config, problems))) => {
+        Some(Err((config, e))) => {
             apply_branding(&config);
-            view! { <Shell manifest=m config=config problems=problems state=state/> }.into_any()
+            view! {
+                <main id="inhoud"><h1>{config.name.clone()}</h1><LoadFailed error=e retry=Callback::new(move |_| site.refetch())/></main>
+            }
+            .into_any()
         }
-    }
+        Some(Ok((m, config, problems, skipped))) => {
+            apply_branding(&config);
+            view! { <Shell manifest=m config=config problems=problems skipped=skipped state=state/> }.into_any()
+        }
     }
 }
 
@@ -100,8 +113,15 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 }
 
 #[component]
-fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSignal<ViewState>) -> impl IntoView {
-    let store = Store::provide(manifest, config.clone(), state);
+fn Shell(
+    manifest: Manifest,
+    config: Config,
+    problems: Vec<Problem>,
+    skipped: Vec<Skipped>,
+    state: RwSignal<ViewState>,
+) -> impl IntoView {
+    let store = Store::provide(manifest, config.clone(), skipped, state);
+    LinkNotices::provide(state, config.name.clone());
     let view = store.view;
     // A page is built again only when what it is about changes (page type, region, theme,
     // indicator, compared gemeenten, search words); gemeente, period and chart/table changes
@@ -131,8 +151,8 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
     if view.embed.get_untracked() {
         return view! {
             <main id="inhoud" class="ingesloten">
+                <Notices/>
                 {move || page_key.with(|_| view! { <IndicatorPage/> })}
-                <p class="klein">{config.name.clone()}</p>
             </main>
         }
         .into_any();
@@ -153,13 +173,18 @@ fn Shell(manifest: Manifest, config: Config, problems: Vec<Problem>, state: RwSi
                 </ul>
             </nav>
         </header>
-        {(!problems.is_empty()).then(|| view! {
-            <div class="fout beheer" role="status">
-                <p><strong>"Voor de beheerder: config.json bevat fouten. De monitor gebruikt voor die velden de standaardinstellingen."</strong></p>
-                <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect::<Vec<_>>()}</ul>
-            </div>
+        // Inside <main> so the notice is in a landmark; closed, so residents are not alarmed.
+        <main id="inhoud" tabindex="-1">
+            {move || store.skipped.with(|s| council::notice(&problems, s)).map(|n| view! {
+            <details class="beheerder">
+                <summary>{n.summary}</summary>
+                <p>"Wat hieronder staat, is weggelaten; de rest van de site werkt. Herstel het bestand en laad de pagina opnieuw (uitleg: docs/hosten.md)."</p>
+                <ul>{n.items.into_iter().map(|i| view! { <li>{i}</li> }).collect::<Vec<_>>()}</ul>
+            </details>
         })}
-        <main id="inhoud" tabindex="-1">{page}</main>
+            <Notices/>
+            {page}
+        </main>
         <footer class="voet">
             {config.footer.clone().map(|f| view! { <p>{f}</p> })}
             {config.organisation.clone().map(|o| view! { <p>"Deze monitor wordt uitgegeven door "{o}"."</p> })}

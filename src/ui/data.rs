@@ -5,7 +5,7 @@
 use crate::core::config::{self, Config};
 use crate::core::model::{Dataset, Manifest};
 use crate::core::problem::{Problem, Problems};
-use crate::core::validate;
+use crate::core::tolerant::{self, Skipped};
 use gloo_net::http::Request;
 
 /// Where the data files live, relative to `index.html`.
@@ -74,14 +74,23 @@ async fn fetch_text(file: &str) -> Result<String, LoadError> {
     response.text().await.map_err(|_| fail("Het bestand kon niet worden gelezen.".into()))
 }
 
-pub async fn manifest() -> Result<Manifest, LoadError> {
+/// The manifest, entry by entry (issue 15): broken entries are left out and returned as
+/// [`Skipped`] for the administrator notice, and a manifest that is not valid JSON gives an
+/// empty manifest, so the branded site, the notice and the data check still work. Only a file
+/// that cannot be fetched (network, 404) is an error: trying again may help then.
+pub async fn manifest() -> Result<(Manifest, Vec<Skipped>), LoadError> {
     let text = fetch_text("manifest.json").await?;
-    validate::manifest_file("manifest.json", &text).map_err(LoadError::Invalid)
+    Ok(tolerant::manifest("manifest.json", &text))
 }
 
-pub async fn dataset(manifest: &Manifest, file: &str) -> Result<Dataset, LoadError> {
+/// A dataset file, table by table: the good tables, plus what was left out. A file that is not
+/// a dataset at all is an error (its problems are the reason).
+pub async fn dataset(manifest: &Manifest, file: &str) -> Result<(Dataset, Vec<Skipped>), LoadError> {
     let text = fetch_text(file).await?;
-    validate::dataset_file(file, &text, manifest).map_err(LoadError::Invalid)
+    match tolerant::dataset(file, &text, manifest) {
+        (Some(ds), skipped) => Ok((ds, skipped)),
+        (None, skipped) => Err(LoadError::Invalid(skipped.into_iter().flat_map(|s| s.problems).collect())),
+    }
 }
 
 /// The council's `config.json` next to `index.html`. A missing file means the defaults; an
@@ -109,4 +118,9 @@ pub async fn config(manifest: &Manifest) -> (Config, Vec<Problem>) {
         }
         Err(_) => (Config::default(), Vec::new()),
     }
+}
+
+/// The text of a file in the data folder (the data check page reads the site's files as they are).
+pub async fn text(file: &str) -> Result<String, LoadError> {
+    fetch_text(file).await
 }

@@ -2,6 +2,7 @@
 //! init, setOption without merging, resize, dispose and export — what charming's renderer lacks.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -16,14 +17,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = exportImage, catch)]
-    fn js_export_image(
-        json: &str,
-        kind: &str,
-        title: &str,
-        footer: &str,
-        width: u32,
-        height: u32,
-    ) -> Result<js_sys::Promise, JsValue>;
+    fn js_export_image(spec: &str, kind: &str) -> Result<JsValue, JsValue>;
 }
 
 /// One live ECharts instance. Dispose it when its container goes away.
@@ -77,17 +71,15 @@ impl ChartHandle {
     }
 }
 
-/// The chart drawn off-screen with its title and a footer (source, date) as a `data:` URL,
-/// `png` or `svg`, for downloads. Loads ECharts first if needed.
-pub async fn export_image(
-    option_json: &str,
-    kind: &str,
-    title: &str,
-    footer: &str,
-    height: u32,
-) -> Result<String, String> {
+/// A chart image that stands on its own (`spec` from `core::image::spec`) as a `data:` URL,
+/// `png` or `svg`, for downloads. Loads ECharts first if needed; the binding may answer with the
+/// URL or with a promise of it (when it first loads the parts that draw images).
+pub async fn export_image(spec: &str, kind: &str) -> Result<String, String> {
     load().await?;
-    let promise = js_export_image(option_json, kind, title, footer, 960, height + 110).map_err(|e| format!("{e:?}"))?;
-    let url = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
+    let answer = js_export_image(spec, kind).map_err(|e| format!("{e:?}"))?;
+    let url = match answer.dyn_ref::<js_sys::Promise>() {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p.clone()).await.map_err(|e| format!("{e:?}"))?,
+        None => answer,
+    };
     url.as_string().ok_or_else(|| "geen afbeelding".to_owned())
 }

@@ -5,6 +5,7 @@
 
 use super::chart::ChartView;
 use super::map::MapChart;
+use super::notices::use_notices;
 use super::pages::NavItem;
 use super::share::{Downloads, EmbedCode};
 use super::store::{use_store, TableRef};
@@ -51,6 +52,13 @@ pub fn IndicatorView(
     };
     let embed = store.view.embed.get_untracked();
     let embed_title = table.title.clone();
+    let notices = use_notices();
+    let titled = table.clone();
+    let title_manifest = store.manifest();
+    Effect::new(move |_| state.with(|s| notices.tab_title(&title_manifest, s, Some(&titled))));
+    if embed {
+        return view! { <CompactView model=model chart=chart show_chart=show_chart summary_id=summary_id heading=heading title_id=title_id/> }.into_any();
+    }
     view! {
         <article class="indicator" aria-labelledby=title_id>
             {heading}
@@ -73,7 +81,11 @@ pub fn IndicatorView(
                     </nav>
                 })}
             })}
-            {move || show_chart.get().then(|| view! { <ChartView chart=chart described_by=summary_id/> })}
+            {move || show_chart.get().then(|| view! {
+                <ChartView chart=chart described_by=summary_id/>
+                // On paper the source goes directly under the chart (style/main.css, print).
+                <p class="alleen-print bron-onder-grafiek">{model.with(|m| m.compact.source.clone())}</p>
+            })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);
                 view! { <MapChart view=v label=label chosen=m.focus.clone()/> }
@@ -86,6 +98,7 @@ pub fn IndicatorView(
                     {m.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
                     <p class="bron"><strong>"Bron: "</strong>{m.source.clone()}</p>
                     {m.publication.clone().map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}"."</p> })}
+                    {m.provisional_legend.clone().map(|l| view! { <p class="legenda legenda-voorlopig">{l}</p> })}
                     <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
                     {(!m.inconsistencies.is_empty()).then(|| view! {
                         <div class="inconsistenties">
@@ -102,13 +115,64 @@ pub fn IndicatorView(
                 </section>
             })}
             <Downloads table=table model=model/>
-            {if embed {
-                view! { <p class="naar-monitor"><a href=move || model.with(|m| m.full_view.clone()) target="_blank" rel="noopener">"Bekijk in de monitor"</a></p> }.into_any()
-            } else {
-                view! { <EmbedCode state=state title=embed_title/> }.into_any()
-            }}
+            <EmbedCode state=state title=embed_title height=Memo::new(move |_| model.with(|m| m.frame_height))/>
+            <PrintAddress/>
         </article>
     }
+    .into_any()
+}
+
+/// The compact embed (`embed=1`): title, one sentence, the chart or the table, source, licence
+/// and a link back to the full view (table, notes, downloads) in a new tab.
+#[component]
+fn CompactView(
+    model: Memo<IndicatorModel>,
+    chart: Memo<crate::core::pages::indicator::ChartModel>,
+    show_chart: Memo<bool>,
+    summary_id: Memo<String>,
+    heading: AnyView,
+    title_id: String,
+) -> impl IntoView {
+    view! {
+        <article class="indicator compact" aria-labelledby=title_id>
+            {heading}
+            {move || model.with(|m| view! {
+                {m.period_label.clone().filter(|p| !m.title.contains(p.as_str())).map(|p| view! { <p class="kenmerken"><span class="badge">{p}</span></p> })}
+                <p class="samenvatting" id=m.summary_id.clone()>{m.compact.sentence.clone()}</p>
+                // The whole summary stays the chart's accessible description.
+                <p class="visueel-verborgen" id=format!("{}-volledig", m.summary_id)>{m.summary.clone()}</p>
+            })}
+            {move || if show_chart.get() {
+                let full = Memo::new(move |_| format!("{}-volledig", summary_id.get()));
+                view! { <ChartView chart=chart described_by=full/> }.into_any()
+            } else {
+                model.with(|m| view! {
+                    <div class=if m.compact.list_table { "als-lijst" } else { "" }>
+                        <DataTable grid=m.grid.clone() caption=m.caption.clone()/>
+                    </div>
+                }).into_any()
+            }}
+            {move || model.with(|m| view! {
+                <div class="embed-voet">
+                    <p class="bron">{m.compact.source.clone()}</p>
+                    {m.provisional.then(|| view! { <p class="voorlopig">"Voorlopige cijfers."</p> })}
+                    <p class="licentie">"Licentie: "<a href=m.compact.licence_url target="_blank" rel="noopener license">{m.compact.licence}</a>" · Monitor Sociaal Domein"</p>
+                    <p class="naar-monitor"><a href=m.full_view.clone() target="_blank" rel="noopener">{m.compact.more}</a></p>
+                </div>
+            })}
+        </article>
+    }
+}
+
+/// On paper only: the address of the view and the date it was printed.
+#[component]
+fn PrintAddress() -> impl IntoView {
+    let store = use_store();
+    let address = move || {
+        let provenance = super::share::provenance(&store.view.state.get());
+        format!("Adres: {} · Afgedrukt op {}", provenance.url, crate::core::export::date_nl(&provenance.date))
+    };
+    view! { <p class="alleen-print afdruk-adres">{address}</p> }
 }
 
 /// The chosen gemeente next to the reference: difference, index and rank.

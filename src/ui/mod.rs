@@ -12,10 +12,13 @@ mod dashboard;
 mod data;
 mod download;
 mod echarts;
+mod guided;
 mod indicator;
 mod map;
+mod notices;
 mod pages;
 mod share;
+mod statements;
 mod store;
 mod table;
 

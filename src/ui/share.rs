@@ -3,6 +3,7 @@
 use super::download;
 use super::echarts;
 use super::store::{use_store, TableRef};
+use crate::core::export;
 use crate::core::pages::indicator::{self, IndicatorModel};
 use crate::core::view::ViewState;
 use leptos::prelude::*;
@@ -16,16 +17,23 @@ fn here() -> (String, String) {
     (format!("{origin}{path}"), format!("{origin}{folder}"))
 }
 
+/// Where and when a download is made: the view's address (never the embed) and today's date.
+pub fn provenance(state: &ViewState) -> export::Provenance {
+    let url = format!("{}{}", here().0, ViewState { embed: false, ..state.clone() }.href());
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    export::Provenance { url, date: iso.chars().take(10).collect() }
+}
+
 /// The `<iframe>` snippet for a view: auto-height through embed.js, a fixed height without it,
 /// and a plain link for readers without iframes.
-pub fn snippet(state: &ViewState, title: &str) -> String {
+pub fn snippet(state: &ViewState, title: &str, height: u32) -> String {
     let (page, folder) = here();
     let embed = ViewState { embed: true, ..state.clone() };
     let full = ViewState { embed: false, ..state.clone() };
     let title_attr = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     let title_text = title.replace('&', "&amp;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{page}{}\" title=\"{title_attr}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
+        "<iframe src=\"{page}{}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
          <script src=\"{folder}embed.js\" async></script>\n\
          <p><a href=\"{page}{}\">{title_text} — Monitor Sociaal Domein</a></p>",
         embed.href().replace('&', "&amp;"),
@@ -39,21 +47,27 @@ pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView 
     let store = use_store();
     let manifest = store.manifest();
     let (status, set_status) = signal(String::new());
+    // Made on click: the address of the view then, and the date of the download.
     let files = move || {
-        let url = format!("{}{}", here().0, model.with_untracked(|m| m.full_view.clone()));
-        model.with_untracked(|m| indicator::download_files(&m.grid, &table, &manifest, &m.place, &url))
+        let provenance = provenance(&model.with_untracked(|m| ViewState::parse(&m.full_view)));
+        model.with_untracked(|m| {
+            indicator::download_files(
+                &m.grid,
+                &table,
+                &manifest,
+                &m.place,
+                &m.chart.option,
+                m.chart.height,
+                &provenance,
+            )
+        })
     };
     let files = StoredValue::new(files);
     let image = move |kind: &'static str| {
         let made = files.with_value(|f| f());
-        let (option, height, title) =
-            model.with_untracked(|m| (m.chart.option.clone(), m.chart.height, m.title.clone()));
         let name = if kind == "png" { made.png_name } else { made.svg_name };
         leptos::task::spawn_local(async move {
-            match echarts::export_image(&option, kind, &title, &made.footer, height)
-                .await
-                .and_then(|u| download::save_url(&name, &u))
-            {
+            match echarts::export_image(&made.image, kind).await.and_then(|u| download::save_url(&name, &u)) {
                 Ok(()) => set_status.set(format!("{name} is gedownload.")),
                 Err(_) => set_status.set("Het plaatje kon niet worden gemaakt. De CSV bevat dezelfde cijfers.".into()),
             }
@@ -85,16 +99,21 @@ pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView 
 
 /// The embed snippet of the view, kept up to date with the view state.
 #[component]
-pub fn EmbedCode(state: Memo<ViewState>, title: String) -> impl IntoView {
+pub fn EmbedCode(
+    state: Memo<ViewState>,
+    title: String,
+    /// The fixed height for sites without embed.js (`core::embed::frame_height`).
+    height: Memo<u32>,
+) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let (copied, set_copied) = signal(false);
-    let code = Memo::new(move |_| state.with(|s| snippet(s, &title)));
+    let code = Memo::new(move |_| state.with(|s| snippet(s, &title, height.get())));
     let id = format!("insluitcode-{}", state.with_untracked(|s| s.indicator.clone().unwrap_or_default()));
     let label_for = id.clone();
     view! {
         <details class="insluiten">
             <summary>"Insluiten op uw website"</summary>
-            <p>"Plak deze code in uw artikel of pagina. De grafiek past zich aan de ruimte aan; zonder het script krijgt hij een vaste hoogte. Er worden geen cookies geplaatst en niets gevolgd."</p>
+            <p>"Plak deze code in uw artikel of pagina. U krijgt een compacte grafiek met titel, bron, licentie (CC BY 4.0) en een link naar de tabel en de downloads. De hoogte past zich aan de ruimte aan; zonder het script krijgt hij een vaste hoogte waarin grafiek en bron passen. Er worden geen cookies geplaatst en niets gevolgd."</p>
             <label for=label_for>"Code om in te sluiten"</label>
             <textarea id=id node_ref=area readonly rows="6" prop:value=move || code.get()>{code.get_untracked()}</textarea>
             <button type="button" on:click=move |_| { download::copy(&code.get_untracked(), area.get()); set_copied.set(true); }>"Kopieer de code"</button>

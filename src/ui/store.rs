@@ -18,6 +18,7 @@ use super::data::{self, LoadError};
 use crate::core::config::Config;
 use crate::core::model::{Dataset, Manifest, Region};
 use crate::core::pages::site;
+use crate::core::tolerant::Skipped;
 use crate::core::view::{Display, Page, ViewState};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
@@ -109,6 +110,9 @@ pub struct View {
 #[derive(Clone, Copy)]
 pub struct Store {
     manifest: StoredValue<Arc<Manifest>>,
+    config: StoredValue<Arc<Config>>,
+    /// What the site left out (manifest entries, files, tables), for the administrator notice.
+    pub skipped: RwSignal<Vec<Skipped>>,
     /// `ArcRwSignal`s: they belong to the store, not to the (short-lived) memo that first asked.
     files: StoredValue<FxHashMap<String, ArcRwSignal<FileState>>>,
     pub view: View,
@@ -116,7 +120,7 @@ pub struct Store {
 
 impl Store {
     /// Makes the store and its view slices, and provides it as context.
-    pub fn provide(manifest: Manifest, config: Config, location: RwSignal<ViewState>) -> Store {
+    pub fn provide(manifest: Manifest, config: Config, skipped: Vec<Skipped>, location: RwSignal<ViewState>) -> Store {
         let manifest = Arc::new(manifest);
         let config = Arc::new(config);
         let (m, c) = (manifest.clone(), config.clone());
@@ -132,13 +136,37 @@ impl Store {
             display: Memo::new(move |_| state.with(|s| s.display)),
             embed: Memo::new(move |_| state.with(|s| s.embed)),
         };
-        let store = Store { manifest: StoredValue::new(manifest), files: StoredValue::new(FxHashMap::default()), view };
+        let store = Store {
+            manifest: StoredValue::new(manifest),
+            config: StoredValue::new(config),
+            skipped: RwSignal::new(skipped),
+            files: StoredValue::new(FxHashMap::default()),
+            view,
+        };
         provide_context(store);
         store
     }
 
     pub fn manifest(&self) -> Arc<Manifest> {
         self.manifest.get_value()
+    }
+
+    pub fn config(&self) -> Arc<Config> {
+        self.config.get_value()
+    }
+
+    /// Adds to the administrator notice what a file left out (once per file and part).
+    fn note_skipped(&self, more: Vec<Skipped>) {
+        if more.is_empty() {
+            return;
+        }
+        self.skipped.try_update(|list| {
+            for s in more {
+                if !list.iter().any(|x| x.file == s.file && x.what == s.what) {
+                    list.push(s);
+                }
+            }
+        });
     }
 
     /// The state of one file; the first ask starts its fetch.
@@ -164,9 +192,20 @@ impl Store {
 
     fn load(&self, name: String, slot: ArcRwSignal<FileState>) {
         let manifest = self.manifest();
+        let store = *self;
         leptos::task::spawn_local(async move {
+            // A bad table is left out of its file, a file that is not a dataset is left out of
+            // the page; both go to the administrator notice (issue 15).
             let state = match data::dataset(&manifest, &name).await {
-                Ok(set) => FileState::Ready(Arc::new(set)),
+                Ok((set, skipped)) => {
+                    store.note_skipped(skipped);
+                    FileState::Ready(Arc::new(set))
+                }
+                Err(LoadError::Invalid(problems)) => {
+                    let what = "het hele bestand".to_owned();
+                    store.note_skipped(vec![Skipped { file: name.clone(), what, problems: problems.clone() }]);
+                    FileState::Failed(LoadError::Invalid(problems))
+                }
                 Err(e) => FileState::Failed(e),
             };
             slot.try_set(state);

@@ -16,6 +16,9 @@ pub fn DataTable(
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
+    // Only some figures voorlopig: mark them visibly (the legend is under the table). When all
+    // are, the badge above the table says so and a mark in every cell would only be noise.
+    let mark = grid.provisional() == crate::core::grid::Provisional::Some;
     view! {
         <TableFrame label=caption.clone()>
             <table class="cijfers">
@@ -38,10 +41,17 @@ pub fn DataTable(
                             (true, false) => "referentie",
                             _ => "",
                         };
+                        // Each cell names its column (data-kolom): an embed in a narrow column
+                        // shows a row as a list "kolom: waarde" (style/main.css).
+                        let names: Vec<String> = if single {
+                            vec!["Waarde".to_owned()]
+                        } else {
+                            columns.iter().map(|c| c.header()).collect()
+                        };
                         view! {
                             <tr class=class aria-current=here.then_some("true")>
                                 <th scope="row">{row.label}</th>
-                                {row.cells.into_iter().map(|f| view! { <Cell figure=f/> }).collect::<Vec<_>>()}
+                                {row.cells.into_iter().zip(names).map(|(f, kolom)| view! { <Cell figure=f mark=mark kolom=kolom/> }).collect::<Vec<_>>()}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}
@@ -65,13 +75,14 @@ pub fn TableFrame(label: String, #[prop(optional)] class: &'static str, children
 
 /// One cell, as `core::pages::cell_text` writes it.
 #[component]
-fn Cell(figure: Figure) -> impl IntoView {
+fn Cell(figure: Figure, mark: bool, kolom: String) -> impl IntoView {
     match cell_text(&figure) {
         CellText::Number { text, provisional, printed } => {
             let value = text.clone();
             view! {
-            <td class="getal" data-waarde=value>
+            <td class="getal" data-waarde=value data-kolom=kolom>
                 {text}
+                {(provisional && mark).then(|| view! { <span class="voorlopig-teken" aria-hidden="true">"*"</span> })}
                 {provisional.then(|| view! { <span class="visueel-verborgen">" (voorlopig)"</span> })}
                 {printed.map(|p| view! { <span class="bron-wijkt-af">{p}</span> })}
             </td>
@@ -81,7 +92,7 @@ fn Cell(figure: Figure) -> impl IntoView {
         CellText::Mark { mark, reason, secret, range } => {
             let class = if secret { "getal markering geheim" } else { "getal markering" };
             view! {
-                <td class=class data-waarde=mark title=reason.clone()>
+                <td class=class data-waarde=mark data-kolom=kolom title=reason.clone()>
                     <abbr title=reason.clone()>{mark}</abbr>
                     <span class="visueel-verborgen">{format!(": {reason}")}</span>
                     {range}

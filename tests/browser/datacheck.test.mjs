@@ -18,40 +18,47 @@ let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
+/** The card of a dropped file in the data check (issue 15: several files at once). */
+const card = (file) => `.bestanden li:has(h3:has-text("${file}"))`;
+
 test('broken CSV files get their exact Dutch problems with row and column', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-broken', async () => {
     await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     for (const [file, message] of Object.entries(EXPECTED)) {
       await page.setInputFiles('#bestand', resolve(FIXTURES, file));
-      await page.waitForSelector(`#controle-uitkomst:has-text("${file}")`);
-      const problems = await page.$$eval('ol.problemen li', (li) => li.map((x) => x.textContent));
+      await page.waitForSelector(`${card(file)} ol.problemen`);
+      const problems = await page.$$eval(`${card(file)} ol.problemen li`, (li) => li.map((x) => x.textContent));
       assert.ok(problems.includes(message), `${file}: ${problems.join(' | ')}`);
     }
-    const many = await (async () => {
-      await page.setInputFiles('#bestand', resolve(FIXTURES, 'veel-problemen.csv'));
-      await page.waitForSelector('#controle-uitkomst:has-text("veel-problemen.csv")');
-      return page.$$eval('ol.problemen li', (li) => li.length);
-    })();
+    await page.setInputFiles('#bestand', resolve(FIXTURES, 'veel-problemen.csv'));
+    await page.waitForSelector(`${card('veel-problemen.csv')} ol.problemen`);
+    const many = await page.$$eval(`${card('veel-problemen.csv')} ol.problemen li`, (li) => li.length);
     assert.ok(many >= 3, `every problem is listed, not only the first (${many})`);
     assert.deepEqual(page.log.errors, []);
   });
 });
 
-test('a good template converts, and the downloaded JSON passes the same validator', async () => {
+test('a good template converts; the table goes back into its own file and the manifest stays valid', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'datacheck-good', async () => {
     await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
     await page.setInputFiles('#bestand', resolve(ROOT, 'public/sjablonen/per-gebied.csv'));
-    await page.waitForSelector('#controle-uitkomst:has-text("geen problemen gevonden")');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.controle button')]);
+    await page.waitForSelector(`${card('per-gebied.csv')}:has-text("geen problemen gevonden")`);
+    assert.equal(await page.inputValue('#kies-regio'), 'drechtsteden', 'the one region that fits is chosen');
+    await page.click('button:has-text("Maak de bestanden")');
+    await page.waitForSelector('text=De bestanden zijn klaar');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download drechtsteden-jeugd.json")')]);
     const json = readFileSync(await download.path());
     const parsed = JSON.parse(json.toString('utf8'));
     assert.equal(parsed.format, 1);
-    assert.equal(parsed.tables[0].title, 'Jongeren in jeugdzorg, 1e halfjaar 2016 (%)');
+    assert.ok(parsed.tables.some((t) => t.title === 'Jongeren in jeugdzorg, 1e halfjaar 2016 (%)'));
+    assert.ok(parsed.tables.length > 1, 'the other tables of the file stay');
+    const [m] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download manifest.json")')]);
+    const manifest = JSON.parse(readFileSync(await m.path(), 'utf8'));
+    assert.equal(manifest.datasets.filter((d) => d.file === 'drechtsteden-jeugd.json').length, 1, 'no second entry for an update');
     await page.setInputFiles('#bestand', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: json });
-    await page.waitForSelector(`#controle-uitkomst:has-text("${download.suggestedFilename()}: geen problemen gevonden")`);
-    assert.match(await page.textContent('.controle pre'), /"themes": \["jeugd"\]/);
+    await page.waitForSelector(`${card('drechtsteden-jeugd.json')}:has-text("geen problemen gevonden")`);
   });
 });
 
@@ -59,7 +66,7 @@ test('a broken JSON data file is checked with the monitor\'s validator', async (
   const page = await newPage(browser, [srv.origin]);
   await page.goto(`${srv.base}beheer.html?pagina=datacheck`);
   await page.setInputFiles('#bestand', resolve(ROOT, 'tests/fixtures/geheim-with-number.json'));
-  await page.waitForSelector('#controle-uitkomst:has-text("1 probleem")');
+  await page.waitForSelector(`${card('geheim-with-number.json')}:has-text("1 probleem")`);
   assert.match(await page.textContent('ol.problemen'), /bij tables\[0\]\.values\[4\]\.value: bij een geheime waarde mag geen getal staan/);
 });
 

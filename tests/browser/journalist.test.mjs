@@ -48,10 +48,11 @@ test('the snippet from docs/insluiten.md works on another site: chart, auto-heig
     assert.ok(Math.abs(heights.shown - Math.min(heights.reported, 6000)) <= 1, `iframe resized to ${heights.shown}`);
     const text = await frame.textContent('body');
     assert.match(text, /in Zwijndrecht: 10,7%, meer dan in Nederland \(8,2%\)/);
+    assert.match(text, /CC BY 4\.0/);
     assert.match(text, /Bron: gemeentelijke monitor Sociaal Domein/);
     assert.match(text, /Voorlopige cijfers/);
     assert.equal(await frame.locator('header.kop, footer.voet, nav.gemeente-keuze').count(), 0, 'no site navigation');
-    assert.equal(await frame.locator('a:has-text("Bekijk in de monitor")').count(), 1);
+    assert.equal(await frame.locator('a:has-text("Tabel, toelichting en downloads in de monitor")').count(), 1);
     assert.deepEqual(page.log.foreign, [], 'no request leaves the two test origins');
     assert.deepEqual(await page.context().cookies(), [], 'no cookies');
     assert.equal(await frame.evaluate(() => localStorage.length + sessionStorage.length), 0, 'no storage');
@@ -93,6 +94,10 @@ test('CSV and JSON downloads hold the values of the table on screen, marks inclu
     const body = lines.slice(header + 1, header + 1 + screen.length).map((l) => l.split(';'));
     assert.deepEqual(body, screen.map((row) => [row[0], ...row.slice(1).map(asCsv)]));
     assert.ok(lines.includes('Bron;gemeentelijke monitor Sociaal Domein'));
+    assert.ok(lines.some((l) => l.startsWith('Licentie;CC BY 4.0')), 'a licence');
+    const address = lines.find((l) => l.startsWith(`Adres;${srv.base}?pagina=indicator&`)) || '';
+    assert.match(address, /indicator=jeugd-jongeren-in-jeugdzorg/, 'the address of the view');
+    assert.match(address, /gemeente=GM0642/);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("JSON")')]);
     const json = JSON.parse((await readDownload(jsonDownload)).toString('utf8'));

@@ -236,3 +236,42 @@ test('tests/fixtures files the Rust decoder rejects are rejected', () => {
   assertRejected(validateDataset, readJson(new URL('geheim-with-number.json', fixtureDir)), '/tables/0/values/4/value', 'type');
   assertRejected(validateDataset, readJson(new URL('wrong-types.json', fixtureDir)), '/tables/0/pillar', 'enum');
 });
+
+test('accepts wijken, buurten and a provisional period (issue 15)', () => {
+  const m = minimalManifest();
+  m.areas.push({ code: 'WK050501', name: 'Binnenstad', short: 'B', kind: 'wijk' });
+  m.areas.push({ code: 'BU05050101', name: 'Oud-Dordrecht', short: 'OD', kind: 'buurt' });
+  assertValid(validateManifest, m, 'manifest with a wijk and a buurt');
+  const d = minimalDataset();
+  d.tables[0].periods[0].provisional = true;
+  assertValid(validateDataset, d, 'dataset with a provisional period');
+  assertRejected(validateManifest, brokenManifest((x) => { x.areas[0].kind = 'stadsdeel'; }), '/areas/0/kind', 'enum');
+});
+
+// (d) Statements from the running text (issue 14).
+
+test('a statement with its quote and place is accepted; without a quote it is rejected', () => {
+  const statement = {
+    id: 'jeugd-test-uitspraak',
+    theme: 'jeugd',
+    pillar: 'ervaringen',
+    label: 'gemiddeld rapportcijfer',
+    area: 'GM0505',
+    period: { id: '2015', label: 'eind 2015' },
+    unit: 'score',
+    kind: 'score',
+    decimals: 1,
+    value: 6.0,
+    quote: 'Het gemiddelde rapportcijfer dat men geeft is een 6,0.',
+    place: { seed: '001', section: 'Jeugdhulp' },
+  };
+  const doc = minimalDataset();
+  doc.statements = [statement];
+  assertValid(validateDataset, doc, 'a dataset with a statement');
+  const { quote, ...withoutQuote } = statement;
+  assert.ok(quote);
+  doc.statements = [withoutQuote];
+  assertRejected(validateDataset, doc, '/statements/0', 'required');
+  doc.statements = [{ ...statement, nature: 'wens' }];
+  assertRejected(validateDataset, doc, '/statements/0/nature', 'enum');
+});

@@ -23,6 +23,27 @@ fn descriptor_key(word: &str) -> Option<&'static str> {
 /// (or, when those are missing, the last such row). Its index in `rows`.
 pub(super) fn find_header(rows: &[SheetRow], problems: &mut Problems) -> Option<usize> {
     let is_head = |row: &SheetRow| matches!(row.key().as_str(), "gebied" | "periode");
+    // A header named otherwise (`jaar`, `gemeente`) but with the descriptor rows under it: one
+    // clear message, not a message per row that follows from it (issue 15).
+    let has_descriptors = |index: usize| rows.get(index + 1).is_some_and(|next| descriptor_key(&next.key()).is_some());
+    if !(0..rows.len()).any(|index| is_head(&rows[index]) && has_descriptors(index)) {
+        if let Some(index) = (0..rows.len()).find(|&index| {
+            !is_head(&rows[index]) && descriptor_key(&rows[index].key()).is_none() && has_descriptors(index)
+        }) {
+            let word = rows[index].get(0);
+            let per_jaar = matches!(
+                rows[index].key().as_str(),
+                "jaar" | "jaren" | "jaartal" | "periodes" | "perioden" | "maand" | "kwartaal" | "halfjaar" | "datum"
+            );
+            let message = if per_jaar {
+                format!("de kopregel van de tabel begint met \"{word}\"; schrijf daar periode (sjabloon per jaar: een rij per periode)")
+            } else {
+                format!("de kopregel van de tabel begint met \"{word}\"; schrijf daar gebied (sjabloon per gebied: een rij per gemeente of wijk) of periode (sjabloon per jaar: een rij per periode)")
+            };
+            problems.add_in_sheet(rows[index].number, 1, message);
+            return None;
+        }
+    }
     let found = (0..rows.len())
         .find(|&index| {
             is_head(&rows[index]) && rows.get(index + 1).is_some_and(|next| descriptor_key(&next.key()).is_some())

@@ -286,10 +286,15 @@ fn seed_id(meta: &Meta, text: &str, manifest: &Manifest, problems: &mut Problems
     let id = format!("{text:0>3}");
     if manifest.seed(&id).is_none() {
         let known: Vec<String> = manifest.seeds.iter().map(|seed| seed.id.clone()).collect();
-        let message = format!(
-            "brondocument {id} staat niet in manifest.json; bekend zijn {}",
-            join_nl(&known).replace(" en ", " of ")
-        );
+        // With no sources yet (a new monitor) there is nothing to list: say what to do.
+        let message = if known.is_empty() {
+            format!("brondocument {id} staat niet in manifest.json; voeg de bron toe in de gegevenscontrole (Bron toevoegen)")
+        } else {
+            format!(
+                "brondocument {id} staat niet in manifest.json; bekend zijn {}",
+                join_nl(&known).replace(" en ", " of ")
+            )
+        };
         meta.report("bronnummer", problems, message);
         return None;
     }

@@ -162,6 +162,7 @@ fn check_table(
         tables: vec![table],
         availability: Vec::new(),
         untranscribed: Vec::new(),
+        narrative: Default::default(),
     };
     let mut found = Problems::new(&problems.file);
     validate::check_dataset(&dataset, manifest, &mut found);
@@ -246,6 +247,7 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
         tables: vec![table.clone()],
         availability: Vec::new(),
         untranscribed: Vec::new(),
+        narrative: Default::default(),
     };
     write_dataset(&dataset)
 }

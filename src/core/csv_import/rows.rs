@@ -1,7 +1,7 @@
 //! The rows of figures under the descriptor rows: their area or period, every cell read, and
 //! the table's values built from them.
 
-use super::super::model::{Key, Label, Manifest, Status, Value};
+use super::super::model::{Key, Kind, Label, Manifest, Status, Value};
 use super::super::problem::Problems;
 use super::columns::FigureColumn;
 use super::meta::Meta;
@@ -19,6 +19,10 @@ pub(super) struct FigureRow {
     pub key: Option<String>,
     /// Per column; `None` when the cell had a problem.
     pub cells: Vec<Option<CellContent>>,
+    /// The period is marked voorlopig (`2025*`, CBS's mark), so all its figures are.
+    pub provisional: bool,
+    /// Per column: the figure is marked voorlopig (`1.234*`).
+    pub marked: Vec<bool>,
 }
 
 /// The rows of figures: their area or period, and every cell read. Per jaar, the periods are
@@ -35,7 +39,10 @@ pub(super) fn read_figure_rows(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rows = Vec::new();
     for row in data {
+        // CBS marks voorlopige cijfers with `*`: after a period (per jaar) or a figure (issue 15).
         let first = row.get(0);
+        let row_provisional = layout == Layout::PerJaar && first.ends_with('*');
+        let first = if row_provisional { first.trim_end_matches('*').trim_end() } else { first };
         // (id, how a message names it, label)
         let key = match layout {
             _ if first.is_empty() => {
@@ -78,19 +85,28 @@ pub(super) fn read_figure_rows(
             }
             Some(id)
         });
+        let marked: Vec<bool> = columns.iter().map(|column| row.get(column.index).ends_with('*')).collect();
         let cells = columns.iter().map(|column| read_figure(row, column, problems)).collect();
-        rows.push(FigureRow { number: row.number, key, cells });
+        rows.push(FigureRow { number: row.number, key, cells, provisional: row_provisional, marked });
     }
     rows
 }
 
 /// One figure cell; `None` when it has a problem (recorded).
 fn read_figure(row: &SheetRow, column: &FigureColumn, problems: &mut Problems) -> Option<CellContent> {
-    let raw = row.get(column.index);
+    let raw = row.get(column.index).trim_end_matches('*').trim_end();
     let sheet_column = column.index + 1;
     match parse_cell(raw, column.unit_known.then_some(column.measure.unit)) {
         Ok(CellContent::Empty) if column.measure.formula.is_none() && column.usable => {
             problems.add_in_sheet(row.number, sheet_column, "de cel is leeg; vul het gepubliceerde getal in, of - als het geheim is, of . als het niet beschikbaar is");
+            None
+        }
+        // `1,301` in a count column: a thousands separator written the English way (issue 15);
+        // say so instead of echoing it back as a decimal.
+        Ok(CellContent::Number { decimals: 3, .. }) if column.measure.kind == Kind::Count && raw.contains(',') => {
+            let meant = raw.trim().replace(',', ".");
+            let message = format!("\"{}\" staat in een kolom met aantallen, maar de komma is in Nederlandse notatie het decimaalteken; schrijf duizendtallen met een punt of zonder teken: {meant} of {}", raw.trim(), meant.replace('.', ""));
+            problems.add_in_sheet(row.number, sheet_column, message);
             None
         }
         Ok(CellContent::Number { decimals, .. }) if decimals > 6 && !column.decimals_given => {
@@ -118,7 +134,7 @@ pub(super) fn build_values(
     periods: &[Label],
     meta: &Meta,
 ) -> (Vec<Value>, Vec<(usize, usize)>) {
-    let mut cells: Vec<(&FigureColumn, &FigureRow, &CellContent, String, String)> = Vec::new();
+    let mut cells: Vec<(&FigureColumn, &FigureRow, &CellContent, String, String, bool)> = Vec::new();
     let usable = || columns.iter().enumerate().filter(|(_, column)| column.usable);
     match layout {
         Layout::PerGebied => {
@@ -126,7 +142,8 @@ pub(super) fn build_values(
             for (position, column) in usable() {
                 for row in rows {
                     if let (Some(area), Some(Some(cell))) = (&row.key, row.cells.get(position)) {
-                        cells.push((column, row, cell, area.clone(), period.id.clone()));
+                        let marked = row.marked.get(position).copied().unwrap_or(false);
+                        cells.push((column, row, cell, area.clone(), period.id.clone(), marked));
                     }
                 }
             }
@@ -136,7 +153,8 @@ pub(super) fn build_values(
             for row in rows {
                 for (position, column) in usable() {
                     if let (Some(period), Some(Some(cell))) = (&row.key, row.cells.get(position)) {
-                        cells.push((column, row, cell, area.clone(), period.clone()));
+                        let marked = row.marked.get(position).copied().unwrap_or(false);
+                        cells.push((column, row, cell, area.clone(), period.clone(), marked));
                     }
                 }
             }
@@ -144,7 +162,7 @@ pub(super) fn build_values(
     }
     let mut values = Vec::new();
     let mut places = Vec::new();
-    for (column, row, cell, area, period) in cells {
+    for (column, row, cell, area, period, marked) in cells {
         let (value, status, printed) = match cell {
             CellContent::Empty => continue,
             CellContent::Number { value, .. } => (Some(*value), Status::Gepubliceerd, None),
@@ -152,7 +170,8 @@ pub(super) fn build_values(
             CellContent::Mark { status, printed } => (None, *status, printed.clone()),
         };
         let key = Key { measure: column.measure.id.clone(), area, period, category: None };
-        values.push(Value { key, value, status, provisional: meta.provisional, printed });
+        let provisional = meta.provisional || row.provisional || marked;
+        values.push(Value { key, value, status, provisional, printed });
         places.push((row.number, column.index + 1));
     }
     (values, places)

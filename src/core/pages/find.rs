@@ -13,25 +13,33 @@ pub struct Hit {
     pub meta: String,
 }
 
-/// The hits for the view's query and the status line that counts them.
+/// The hits for the view's query and the status line that counts them. A query that names a
+/// gemeente ("Zwijndrecht jeugd") finds the subject's tables with figures for that gemeente and
+/// links to them with the gemeente chosen.
 pub fn search<D: AsRef<Dataset>>(sets: &[D], manifest: &Manifest, state: &ViewState) -> (String, Vec<Hit>) {
     let query = state.query.clone().unwrap_or_default();
-    let hits: Vec<Hit> = sets
-        .iter()
-        .map(AsRef::as_ref)
-        .flat_map(|d| catalog::search_tables(d.tables.iter(), &query).into_iter().map(move |t| (d.region.clone(), t)))
-        .map(|(region, table)| {
-            let href = link(&ViewState { region: Some(region.clone()), ..state.clone() }, Page::Indicator, |v| {
-                v.indicator = Some(table.id.clone())
+    let mut hits: Vec<Hit> = Vec::new();
+    for set in sets.iter().map(AsRef::as_ref) {
+        let tables: Vec<&crate::core::model::Table> = set.tables.iter().collect();
+        let (read, found) = catalog::find(&tables, manifest, &query);
+        let region = manifest.regions.iter().find(|r| r.id == set.region);
+        let place = region.map_or(set.region.clone(), |r| r.name.clone());
+        // The gemeente is chosen in the link only where it belongs to this region.
+        let gemeente = read.gemeente.filter(|g| region.is_some_and(|r| r.gemeenten.contains(g)));
+        for table in found {
+            let href = link(&ViewState { region: Some(set.region.clone()), ..state.clone() }, Page::Indicator, |v| {
+                v.indicator = Some(table.id.clone());
+                if gemeente.is_some() {
+                    v.gemeente = gemeente.clone();
+                }
             });
-            let place = manifest.regions.iter().find(|r| r.id == region).map_or(region.clone(), |r| r.name.clone());
-            Hit {
+            hits.push(Hit {
                 href,
                 title: table.title.clone(),
                 meta: format!("{} · {} · {place}", table.theme.name(), table.pillar.name()),
-            }
-        })
-        .collect();
+            });
+        }
+    }
     let status = match hits.len() {
         0 => "Geen cijfers gevonden.".to_owned(),
         1 => "1 tabel gevonden.".to_owned(),

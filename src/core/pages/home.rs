@@ -4,6 +4,8 @@
 use super::site::{gemeente, link};
 use super::NavLink;
 use crate::core::catalog;
+use crate::core::config::Config;
+use crate::core::council;
 use crate::core::headline;
 use crate::core::model::{Manifest, Region, Table, Theme};
 use crate::core::view::{Page, ViewState};
@@ -26,11 +28,11 @@ pub struct KeyFigure {
     pub href: String,
 }
 
-/// The themes of the region that have data, as links to their theme pages.
-pub fn theme_links(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
-    Theme::ALL
+/// The themes of the region that have data (and that `themas` in the config shows), as links to
+/// their theme pages.
+pub fn theme_links(config: &Config, manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
+    council::themes(config, manifest, region)
         .into_iter()
-        .filter(|t| manifest.datasets.iter().any(|d| d.region == region.id && d.themes.contains(t)))
         .map(|t| NavLink {
             href: link(state, Page::Theme, |v| v.theme = Some(t.id().to_owned())),
             label: t.name().to_owned(),
@@ -39,24 +41,32 @@ pub fn theme_links(manifest: &Manifest, region: &Region, state: &ViewState) -> V
         .collect()
 }
 
-/// The "meer" links: profile, comparison, search.
-pub fn more_links(state: &ViewState) -> Vec<NavLink> {
+/// The "meer" links: profile, comparison (only with two or more gemeenten), search.
+pub fn more_links(region: &Region, state: &ViewState) -> Vec<NavLink> {
     [
         (Page::Profile, "Gemeenteprofiel"),
         (Page::Compare, "Gemeenten vergelijken"),
         (Page::Find, "Zoeken in alle cijfers"),
     ]
     .into_iter()
+    .filter(|(page, _)| *page != Page::Compare || council::compare_offered(region))
     .map(|(page, label)| NavLink { href: link(state, page, |_| {}), label: label.into(), current: false })
     .collect()
 }
 
-/// The headline figure of each theme (`core::headline`), for the chosen gemeente, else the
-/// region; it falls back safely so it is never 0, geheim or n.b.
-pub fn key_figures(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<KeyFigure> {
+/// The headline figure of each theme shown (`core::headline`, in the config's order), for the
+/// chosen gemeente, else the region; it falls back safely so it is never 0, geheim or n.b. When
+/// nothing fits the list is empty and the page shows no "Kerncijfers" heading.
+pub fn key_figures(
+    tables: &[&Table],
+    config: &Config,
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+) -> Vec<KeyFigure> {
     let mut chain: Vec<&str> = gemeente(region, state).into_iter().collect();
     chain.push(region.area.as_str());
-    Theme::ALL
+    council::themes(config, manifest, region)
         .into_iter()
         .filter_map(|theme| headline::pick(tables, theme, &chain, manifest))
         .map(|k| KeyFigure {

@@ -3,10 +3,13 @@
 
 use super::NavLink;
 use crate::core::charts::map::MapView;
+use crate::core::council;
+use crate::core::embed;
 use crate::core::engine;
 use crate::core::export;
 use crate::core::format;
-use crate::core::grid::{self, Grid, RowsAre};
+use crate::core::grid::{self, Grid, Provisional, RowsAre};
+use crate::core::image;
 use crate::core::model::{Manifest, Table};
 use crate::core::view::{Display, ViewState};
 use crate::core::{charts, summary};
@@ -18,7 +21,10 @@ pub struct IndicatorModel {
     pub title: String,
     pub title_id: String,
     pub summary_id: String,
+    /// Every figure is voorlopig: one badge for the whole table.
     pub provisional: bool,
+    /// Some figures are voorlopig: they carry a mark, and this legend says which (issue 15).
+    pub provisional_legend: Option<String>,
     pub period_label: Option<String>,
     /// The generated text summary (also the chart's description).
     pub summary: String,
@@ -50,6 +56,10 @@ pub struct IndicatorModel {
     pub embed: bool,
     /// The place the downloads are named after.
     pub place: String,
+    /// What the compact embed shows besides the chart or table.
+    pub compact: embed::EmbedModel,
+    /// The snippet's fixed height for sites without `embed.js`.
+    pub frame_height: u32,
 }
 
 /// The chart: its ECharts option as JSON, its height and its accessible name.
@@ -93,7 +103,9 @@ pub fn indicator_in(
     reference: Option<&str>,
     region: Option<&str>,
 ) -> IndicatorModel {
-    let grid = grid::build(table, manifest, state.period.as_deref(), None);
+    // A table of wijken shows the chosen gemeente's wijken (and the gemeente), not every area.
+    let wijk_rows = state.gemeente.as_deref().and_then(|g| council::wijk_rows(table, manifest, g));
+    let grid = grid::build(table, manifest, state.period.as_deref(), wijk_rows.as_deref());
     let place = state
         .gemeente
         .as_deref()
@@ -102,22 +114,12 @@ pub fn indicator_in(
         .unwrap_or_default();
     let focus = state.gemeente.as_deref();
     let text = summary::describe(&grid, manifest, focus, reference);
-    // The chart that fits the question, the chosen gemeente highlighted (issue 13).
+    // The chart that fits the question, the chosen gemeente highlighted (issue 13); *geheim* and
+    // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
     let (option, height) = charts::draw(&grid, table, focus, &text);
+    let option = image::with_marks(&option, &grid, &charts::charted_columns(&grid));
     let map = region.and_then(|r| charts::map::view(&grid, 0, manifest, r, focus));
-    let periods = if grid.rows_are == RowsAre::Periods || table.periods.len() < 2 {
-        Vec::new()
-    } else {
-        table
-            .periods
-            .iter()
-            .map(|p| NavLink {
-                href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
-                label: p.label.clone(),
-                current: grid.period.as_deref() == Some(p.id.as_str()),
-            })
-            .collect()
-    };
+    let periods = period_choice(table, &grid, state);
     let show_map = state.display == Display::Map && map.is_some() && !state.embed;
     let show_chart = state.display == Display::Chart || (state.display == Display::Map && !show_map);
     IndicatorModel {
@@ -125,9 +127,15 @@ pub fn indicator_in(
         title: table.title.clone(),
         title_id: format!("titel-{}", table.id),
         summary_id: format!("samenvatting-{}", table.id),
-        provisional: grid.any_provisional(),
+        provisional: grid.provisional() == Provisional::All,
+        provisional_legend: (grid.provisional() == Provisional::Some).then(|| {
+            format!(
+                "* voorlopig cijfer (bij {}); de andere cijfers zijn definitief.",
+                format::join_nl(&grid.provisional_rows().into_iter().map(str::to_owned).collect::<Vec<_>>())
+            )
+        }),
         period_label: grid.period_label.clone(),
-        summary: text,
+        summary: text.clone(),
         periods,
         chart_link: NavLink {
             href: ViewState { display: Display::Chart, ..state.clone() }.href(),
@@ -154,15 +162,37 @@ pub fn indicator_in(
         note: table.note.clone(),
         definitions: table.definitions.clone(),
         source: table.source.text.clone(),
-        publication: manifest
-            .seed(&table.source.seed)
-            .map(|s| format!("{} ({}, {}), {}", s.title, s.publisher, s.year, table.source.section)),
+        publication: manifest.seed(&table.source.seed).map(|s| council::publication(s, &table.source.section)),
         inconsistencies: table.inconsistencies.iter().map(|i| i.description.clone()).collect(),
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
+        compact: embed::model(table, manifest, &text, grid.columns.len()),
+        frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
         grid,
     }
+}
+
+/// The period choice: one link per period when the table has several. A time series of one area
+/// starts with "Alle perioden" (the whole series); choosing a period shows that period's
+/// categories or measures (`grid::build`).
+pub fn period_choice(table: &Table, grid: &Grid, state: &ViewState) -> Vec<NavLink> {
+    if table.periods.len() < 2 {
+        return Vec::new();
+    }
+    let series = grid.rows_are == RowsAre::Periods || (grid.rows_are != RowsAre::Areas && table.areas().len() <= 1);
+    let all = series.then(|| NavLink {
+        href: ViewState { period: None, ..state.clone() }.href(),
+        label: "Alle perioden".into(),
+        current: grid.rows_are == RowsAre::Periods,
+    });
+    all.into_iter()
+        .chain(table.periods.iter().map(|p| NavLink {
+            href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
+            label: p.label.clone(),
+            current: grid.rows_are != RowsAre::Periods && grid.period.as_deref() == Some(p.id.as_str()),
+        }))
+        .collect()
 }
 
 /// The table's caption: its title, with the period when the title does not already name it.
@@ -247,27 +277,27 @@ pub struct DownloadFiles {
     pub json: String,
     pub png_name: String,
     pub svg_name: String,
-    /// Source and date under a chart image.
-    pub footer: String,
+    /// What the chart image shows besides the chart (`core::image::spec`).
+    pub image: String,
 }
 
-/// The downloads of a view; `url` is the address of the view (for the JSON's provenance).
-pub fn download_files(grid: &Grid, table: &Table, manifest: &Manifest, place: &str, url: &str) -> DownloadFiles {
-    let seed = manifest
-        .seed(&table.source.seed)
-        .map(|s| format!(" · {} ({}, {})", s.title, s.publisher, s.year))
-        .unwrap_or_default();
+/// The downloads of a view: each carries the address and date in `provenance` and the licence.
+pub fn download_files(
+    grid: &Grid,
+    table: &Table,
+    manifest: &Manifest,
+    place: &str,
+    option: &str,
+    chart_height: u32,
+    provenance: &export::Provenance,
+) -> DownloadFiles {
     DownloadFiles {
         csv_name: export::file_name(grid, place, "csv"),
-        csv: export::csv(grid, table, manifest),
+        csv: export::csv(grid, table, manifest, provenance),
         json_name: export::file_name(grid, place, "json"),
-        json: export::json(grid, table, manifest, url),
+        json: export::json(grid, table, manifest, provenance),
         png_name: export::file_name(grid, place, "png"),
         svg_name: export::file_name(grid, place, "svg"),
-        footer: format!(
-            "Bron: {}{seed} · Cijfers: {} · Monitor Sociaal Domein",
-            table.source.text,
-            grid.period_label.clone().unwrap_or_default()
-        ),
+        image: image::spec(grid, table, manifest, option, chart_height, place, provenance),
     }
 }

@@ -11,7 +11,6 @@
 //!   computes a number.
 
 pub mod compare;
-pub mod datacheck;
 pub mod find;
 pub mod home;
 pub mod indicator;

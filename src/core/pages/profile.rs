@@ -1,7 +1,9 @@
 //! The gemeente profile: every indicator for one gemeente next to its region and Nederland.
 
 use super::site::{gemeente, link};
+use super::NavLink;
 use crate::core::catalog;
+use crate::core::council;
 use crate::core::model::{Manifest, Region, Table, Theme};
 use crate::core::view::{Page, ViewState};
 
@@ -14,6 +16,9 @@ pub struct ProfileSection {
     pub gemeente_name: String,
     pub region_name: String,
     pub reference_name: String,
+    /// The figure columns' headings: the gemeente, then the region and the reference only when
+    /// they are another area and have figures (`council::profile_columns`).
+    pub columns: Vec<String>,
     pub rows: Vec<ProfileLine>,
 }
 
@@ -27,6 +32,8 @@ pub struct ProfileLine {
     pub gemeente: String,
     pub region: String,
     pub reference: String,
+    /// The figures under `columns`, in order.
+    pub cells: Vec<String>,
 }
 
 /// The gemeente the profile is about: the chosen one, or the region's only gemeente.
@@ -48,6 +55,7 @@ pub fn profile(
     let gemeente_name = manifest.area_name(code);
     let region_name = manifest.area_name(&region.area);
     let reference_name = region.reference.as_deref().map(|x| manifest.area_name(x)).unwrap_or_default();
+    let columns = council::profile_columns(manifest, region, code, &rows);
     Theme::ALL
         .into_iter()
         .filter_map(|theme| {
@@ -62,6 +70,7 @@ pub fn profile(
                     gemeente: r.gemeente.display(),
                     region: r.region.as_ref().map_or("—".into(), |f| f.display()),
                     reference: r.reference.as_ref().map_or("—".into(), |f| f.display()),
+                    cells: columns.iter().map(|(c, _)| council::profile_cell(r, *c)).collect(),
                 })
                 .collect();
             (!lines.is_empty()).then(|| ProfileSection {
@@ -71,8 +80,42 @@ pub fn profile(
                 gemeente_name: gemeente_name.clone(),
                 region_name: region_name.clone(),
                 reference_name: reference_name.clone(),
+                columns: columns.iter().map(|(_, name)| name.clone()).collect(),
                 rows: lines,
             })
+        })
+        .collect()
+}
+
+/// A wijk or buurt of the gemeente with figures, and links to its tables (with the gemeente
+/// chosen, so the indicator shows the gemeente's wijken).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WijkLine {
+    pub name: String,
+    pub kind: String,
+    pub tables: Vec<NavLink>,
+}
+
+/// The wijken (and buurten) of gemeente `code` that the loaded tables have figures for.
+pub fn wijken(tables: &[&Table], manifest: &Manifest, code: &str, state: &ViewState) -> Vec<WijkLine> {
+    council::wijken(manifest, code, tables)
+        .into_iter()
+        .map(|w| WijkLine {
+            name: w.name,
+            kind: w.kind.id().to_owned(),
+            tables: w
+                .tables
+                .iter()
+                .filter_map(|id| tables.iter().find(|t| t.id == *id))
+                .map(|t| NavLink {
+                    href: link(state, Page::Indicator, |v| {
+                        v.indicator = Some(t.id.clone());
+                        v.gemeente = Some(code.to_owned());
+                    }),
+                    label: t.title.clone(),
+                    current: false,
+                })
+                .collect(),
         })
         .collect()
 }

@@ -27,7 +27,7 @@ pub fn BeheerApp() -> impl IntoView {
     let benchmark = state.page == Page::Benchmark;
     // The data check validates against the manifest as this site shows it (config applied).
     let site = LocalResource::new(|| async {
-        let manifest = data::manifest().await?;
+        let (manifest, _) = data::manifest().await?;
         let (config, _) = data::config(&manifest).await;
         Ok::<_, data::LoadError>((site::apply_config(manifest, &config), config))
     });
@@ -57,7 +57,7 @@ pub fn BeheerApp() -> impl IntoView {
                     Some(Err(e)) => view! { <LoadFailed error=e retry=Callback::new(move |_| site.refetch())/> }.into_any(),
                     Some(Ok((m, config))) => {
                         // The data check reads the manifest from the store, as the monitor's pages do.
-                        Store::provide(m, config, RwSignal::new(state.clone()));
+                        Store::provide(m, config, Vec::new(), RwSignal::new(state.clone()));
                         view! { <DataCheckPage/> }.into_any()
                     }
                 }

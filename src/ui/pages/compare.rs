@@ -13,6 +13,14 @@ pub fn ComparePage() -> impl IntoView {
     let store = use_store();
     let manifest = store.manifest();
     let Some(region) = store.view.region.get_untracked() else { return ().into_any() };
+    // A one-gemeente monitor has nothing to compare side by side (issue 15).
+    if !crate::core::council::compare_offered(&region) {
+        return view! {
+            <h1>"Gemeenten vergelijken"</h1>
+            <p>{format!("{} heeft één gemeente. Op de pagina van elk cijfer staat de vergelijking met het referentiegebied, als de bron dat cijfer geeft.", region.name)}</p>
+        }
+        .into_any();
+    }
     let state = store.view.state.get_untracked();
     let options = compare::options(&manifest, &region, &state);
     let enough = compare::chosen(&region, &state).len() >= 2;

@@ -2,6 +2,7 @@
 
 use super::with_files;
 use crate::core::pages::find;
+use crate::ui::statements::FoundStatements;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -26,6 +27,7 @@ pub fn FindPage() -> impl IntoView {
             view! {
                 <p role="status">{status}</p>
                 <ul class="zoekresultaten">{hits.into_iter().map(|h| view! { <li><a href=h.href>{h.title}</a><br/><span class="klein">{h.meta}</span></li> }).collect::<Vec<_>>()}</ul>
+                <FoundStatements sets=sets.clone() query=query.clone()/>
             }
         }))}
     }

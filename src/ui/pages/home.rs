@@ -2,6 +2,7 @@
 //! the region and Nederland, and the first indicator.
 
 use super::{with_files, GemeenteKeuze, NavItem};
+use crate::core::council;
 use crate::core::pages::{home, site};
 use crate::ui::indicator::IndicatorView;
 use crate::ui::store::{use_store, TableRef};
@@ -14,16 +15,14 @@ pub fn HomePage() -> impl IntoView {
     let Some(region) = store.view.region.get_untracked() else {
         return view! { <h1>"Monitor Sociaal Domein"</h1><p>"Er zijn nog geen regio's ingesteld in manifest.json."</p> }.into_any();
     };
-    let (m, r) = (manifest.clone(), region.clone());
-    let links = Memo::new(move |_| store.view.state.with(|s| (home::theme_links(&m, &r, s), home::more_links(s))));
-    let (m, r) = (manifest.clone(), region.clone());
+    let config = store.config();
+    let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
+    let links =
+        Memo::new(move |_| store.view.state.with(|s| (home::theme_links(&c, &m, &r, s), home::more_links(&r, s))));
+    let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
     view! {
         <h1>"Monitor Sociaal Domein "{region.name.clone()}</h1>
-        <p class="inleiding">
-            "Hoeveel inwoners krijgen jeugdhulp, een bijstandsuitkering of ondersteuning uit de Wmo? "
-            "Hoe ervaren zij die hulp, hoe worden de budgetten besteed en wanneer komen er nieuwe cijfers? "
-            "Alle cijfers komen uit openbare rapporten. Bij elk cijfer staat de bron."
-        </p>
+        <p class="inleiding">{council::intro(&config)}</p>
         <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
             <h2>"Thema's"</h2>
@@ -33,13 +32,16 @@ pub fn HomePage() -> impl IntoView {
             <ul>{move || links.get().1.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
         {with_files(move |sets| {
-            let (m, r, sets2) = (m.clone(), r.clone(), sets.clone());
+            let (m, r, c, sets2) = (m.clone(), r.clone(), c.clone(), sets.clone());
             let cards = Memo::new(move |_| {
                 let tables = site::all_tables(&sets2);
-                store.view.state.with(|s| home::key_figures(&tables, &m, &r, s))
+                store.view.state.with(|s| home::key_figures(&tables, &c, &m, &r, s))
             });
             let featured = home::featured(&site::all_tables(&sets)).and_then(|t| TableRef::find(&sets, &t.id));
+            // No empty "Kerncijfers" heading when no table has a key figure (issue 15).
+            let any = Memo::new(move |_| cards.with(|c| !c.is_empty()));
             view! {
+                <Show when=move || any.get()>
                 <section aria-labelledby="kerncijfers">
                     <h2 id="kerncijfers">"Kerncijfers"</h2>
                     <ul class="kerncijfers">{move || cards.get().into_iter().map(|card| view! {
@@ -52,6 +54,7 @@ pub fn HomePage() -> impl IntoView {
                         </li>
                     }).collect::<Vec<_>>()}</ul>
                 </section>
+                </Show>
                 {featured.map(|t| view! { <IndicatorView table=t/> })}
             }
         })}

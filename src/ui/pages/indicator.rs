@@ -2,9 +2,13 @@
 //! built once per table; gemeente, period and chart/table changes update it in place.
 
 use super::{with_files, GemeenteKeuze};
+use crate::core::links;
+use crate::core::model::Dataset;
 use crate::core::pages::site;
 use crate::core::view::Page;
 use crate::ui::indicator::IndicatorView;
+use crate::ui::notices::use_notices;
+use crate::ui::statements::TableStatements;
 use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
 
@@ -17,16 +21,49 @@ pub fn IndicatorPage() -> impl IntoView {
     if store.view.indicator.get_untracked().is_none() {
         return view! { <h1>"Indicator"</h1><p>"Geen indicator gekozen."</p> }.into_any();
     }
+    let notices = use_notices();
     with_files(move |sets| {
+        let all = sets.clone();
+        // The link checked against the data: an unknown indicator or period moves the view to the
+        // nearest valid one with a notice. A link without `regio=` whose indicator is not in the
+        // first region is looked up in every region's files of its theme first.
+        let state = store.view.state.get_untracked();
+        let manifest = store.manifest();
+        let id = state.indicator.clone().unwrap_or_default();
+        if state.region.is_none() && TableRef::find(&sets, &id).is_none() {
+            let names = site::files_for(&manifest, None, site::indicator_theme(&id));
+            return (move || {
+                let files = store.files(&names);
+                if files.loading {
+                    return view! { <p class="laden" role="status">"Gegevens laden…"</p> }.into_any();
+                }
+                let all: Vec<&Dataset> = files.ready.iter().map(|d| d.as_ref()).collect();
+                notices.correct(&state, links::check(&state, &manifest, &all));
+                ().into_any()
+            })
+            .into_any();
+        }
+        let refs: Vec<&Dataset> = sets.iter().map(|d| d.as_ref()).collect();
+        // A moved view updates the memos below; a new indicator, region or page rebuilds the page.
+        let checked = links::check(&state, &manifest, &refs);
+        let rebuilds = (checked.state.page, &checked.state.region, &checked.state.indicator)
+            != (state.page, &state.region, &state.indicator);
+        if notices.correct(&state, checked) && rebuilds {
+            return ().into_any();
+        }
         let table = Memo::new(move |_| store.view.indicator.get().and_then(|id| TableRef::find(&sets, &id)));
-        move || match table.get() {
+        (move || match table.get() {
             None => view! {
                 <h1>"Indicator niet gevonden"</h1>
                 <p class="fout" role="alert">"Deze indicator bestaat niet (meer) in de gegevens van deze monitor."</p>
             }
             .into_any(),
-            Some(t) => view! { <IndicatorBody table=t/> }.into_any(),
-        }
+            Some(t) => {
+                view! { <IndicatorBody table=t.clone()/> <TableStatements sets=all.clone() table=t.id.clone()/> }
+                    .into_any()
+            }
+        })
+        .into_any()
     })
     .into_any()
 }

@@ -43,12 +43,15 @@ pub fn with_files<V: IntoView + 'static>(
     }
 }
 
-/// The messages of the files that failed, each with its own retry.
+/// The messages of the files that could not be fetched, each with its own retry. A file that
+/// was fetched but is not valid data is not shown here: retrying cannot help, and it is named in
+/// the administrator notice while the page shows everything else (issue 15).
 #[component]
 pub fn Failures(failed: Vec<(String, LoadError)>) -> impl IntoView {
     let store = use_store();
     failed
         .into_iter()
+        .filter(|(_, e)| matches!(e, LoadError::Fetch { .. }))
         .map(|(file, error)| view! { <LoadFailed error=error retry=Callback::new(move |_| store.retry(&file))/> })
         .collect::<Vec<_>>()
 }

@@ -33,7 +33,9 @@ pub fn ProfilePage() -> impl IntoView {
                         Some(region) => store.view.state.with_untracked(|s| profile::profile(&tables, &m, &region, &code, s)),
                         None => Vec::new(),
                     };
-                    sections.into_iter().map(|section| view! {
+                    let wijken = store.view.state.with_untracked(|s| profile::wijken(&tables, &m, &code, s));
+                    let wijken_title = format!("Wijken en buurten van {}", m.area_name(&code));
+                    let sections = sections.into_iter().map(|section| view! {
                         <section aria-labelledby=section.id.clone()>
                             <h2 id=section.id.clone()>{section.theme}</h2>
                             <TableFrame label=section.caption.clone()>
@@ -42,23 +44,33 @@ pub fn ProfilePage() -> impl IntoView {
                                     <thead><tr>
                                         <th scope="col">"Indicator"</th>
                                         <th scope="col">"Periode"</th>
-                                        <th scope="col">{section.gemeente_name}</th>
-                                        <th scope="col">{section.region_name}</th>
-                                        <th scope="col">{section.reference_name}</th>
+                                        {section.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect::<Vec<_>>()}
                                     </tr></thead>
                                     <tbody>{section.rows.into_iter().map(|row| view! {
                                         <tr>
                                             <th scope="row"><a href=row.href>{row.title}</a>": "{row.measure}</th>
                                             <td>{row.period}</td>
-                                            <td class="getal">{row.gemeente}</td>
-                                            <td class="getal">{row.region}</td>
-                                            <td class="getal">{row.reference}</td>
+                                            {row.cells.into_iter().map(|c| view! { <td class="getal">{c}</td> }).collect::<Vec<_>>()}
                                         </tr>
                                     }).collect::<Vec<_>>()}</tbody>
                                 </table>
                             </TableFrame>
                         </section>
-                    }).collect::<Vec<_>>()
+                    }).collect::<Vec<_>>();
+                    view! {
+                        {sections}
+                        {(!wijken.is_empty()).then(|| view! {
+                            <section aria-labelledby="profiel-wijken">
+                                <h2 id="profiel-wijken">{wijken_title}</h2>
+                                <ul class="wijken">{wijken.into_iter().map(|w| view! {
+                                    <li>
+                                        <strong>{w.name}</strong>{format!(" ({}): ", w.kind)}
+                                        {w.tables.into_iter().map(|l| view! { <a href=l.href>{l.label}</a>" " }).collect::<Vec<_>>()}
+                                    </li>
+                                }).collect::<Vec<_>>()}</ul>
+                            </section>
+                        })}
+                    }
                 })}
             }
             .into_any()

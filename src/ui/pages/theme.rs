@@ -5,6 +5,7 @@ use super::{with_files, GemeenteKeuze};
 use crate::core::model::Theme;
 use crate::core::pages::theme;
 use crate::ui::dashboard::PillarDashboard;
+use crate::ui::statements::{has_statements, PillarStatements};
 use crate::ui::store::use_store;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn ThemePage() -> impl IntoView {
         <GemeenteKeuze/>
         {with_files(move |sets| {
             let sets2 = sets.clone();
+            let all = sets.clone();
             let sections = Memo::new(move |_| store.view.state.with(|s| theme::theme(&sets, chosen, s)));
             let (m, r) = (manifest.clone(), region.clone());
             // The dashboard: a card per indicator per pillar, for the chosen gemeente.
@@ -31,13 +33,14 @@ pub fn ThemePage() -> impl IntoView {
                 let mut pillars = board.get().pillars.into_iter();
                 view! {
                     {sections.into_iter().map(|section| {
-                        let empty = section.is_empty();
+                        let empty = section.is_empty() && !has_statements(&all, chosen, &section.id);
                         let cards = pillars.next().filter(|p| !p.cards.is_empty());
                         view! {
                             <section class="pijler" aria-labelledby=section.id.clone()>
                                 <h2 id=section.id.clone()>{section.name}</h2>
                                 {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
                                 {cards.map(|p| view! { <PillarDashboard pillar=p/> })}
+                                <PillarStatements sets=all.clone() theme=chosen pillar=section.id.clone()/>
                                 {section.availability.into_iter().map(|a| view! {
                                     <TableFrame label=a.title.clone()>
                                         <table class="cijfers beschikbaarheid">
