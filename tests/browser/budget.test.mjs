@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer, launch, newPage, DIST, FOLDER } from './harness.mjs';
 
-// Issue 12 asks for at most 250 KiB. This build does not reach it yet (the WASM alone is ~239 KiB,
-// ECharts' core for one bar chart ~138 KiB), so the test holds the first view to what it is now
-// and prints the gap to the target: lower CEILING_KIB as the first view shrinks, until it is
-// TARGET_KIB. It was 474 KiB before the council tools moved out and ECharts was split.
+// Issue 12 asks for at most 250 KiB. This build does not reach it: the council tools moved out
+// and ECharts was split (474 → 407 KiB), but the dashboards, map, statements, link notices and
+// council views that landed after it brought the residents' WASM from 239 to 330 KiB and the
+// region's data files from 18 to 29 KiB. So this test is a ratchet, not the budget: it holds the
+// first view to what it is now and prints the gap to the target. Lower CEILING_KIB as the first
+// view shrinks, until it is TARGET_KIB; never raise it without saying why in the commit.
 const TARGET_KIB = 250;
-const CEILING_KIB = 410;
+const CEILING_KIB = 516;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
