@@ -28,24 +28,10 @@ pub struct Provenance {
 
 /// `2026-11-28` → `28 november 2026`; anything else is returned as it is.
 pub fn date_nl(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
     let [y, m, d] = parts[..] else { return iso.to_owned() };
     match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", crate::core::format::MONTHS_NL[m - 1]),
         _ => iso.to_owned(),
     }
 }

@@ -96,6 +96,22 @@ pub fn join_nl(items: &[String]) -> String {
     }
 }
 
+/// The Dutch month names, January first (period words in templates, dates in downloads).
+pub const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

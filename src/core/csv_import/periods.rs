@@ -52,21 +52,6 @@ fn valid_day(year: &str, month: u32, day: u32) -> bool {
     day <= days
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// The Dutch label of a period id when the file gives none.
 pub(super) fn period_label_from_id(id: &str) -> String {
     if id == "structureel" {
@@ -80,7 +65,7 @@ pub(super) fn period_label_from_id(id: &str) -> String {
             let month_name = month
                 .parse::<usize>()
                 .ok()
-                .and_then(|number| MONTHS.get(number.wrapping_sub(1)))
+                .and_then(|number| crate::core::format::MONTHS_NL.get(number.wrapping_sub(1)))
                 .copied()
                 .unwrap_or("");
             format!("{} {month_name} {year}", day.trim_start_matches('0'))
