@@ -59,7 +59,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sets the config's colours as CSS custom properties (CSSOM, allowed under a strict CSP) and
 /// The data check and the benchmark live on the council page (`beheer.html`, its own WASM):
 /// old links (`?pagina=datacheck`, `?pagina=benchmark`) are sent on there, query kept.
 fn to_council_page(state: &ViewState) {
@@ -70,6 +69,7 @@ fn to_council_page(state: &ViewState) {
     }
 }
 
+/// Sets the config's colours as CSS custom properties (CSSOM, allowed under a strict CSP) and
 /// the page title.
 fn apply_branding(config: &Config) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -98,6 +98,8 @@ test('an invalid config.json names each field and what was expected, and the mon
     assert.match(text, /bij regios\[0\]: onbekende regio "atlantis"/);
     assert.match(text, /bij onbekend: onbekend veld "onbekend"/);
     assert.match(text, /contrast van de tekst op de primaire kleur .* 4,5:1/);
+    // The tab title names the chart once its data are in (issue 16); the notice can come first.
+    await page.waitForFunction(() => / — Monitor Sociaal Domein$/.test(document.title), null, { timeout: 15000 }).catch(() => {});
     assert.match(await page.title(), / — Monitor Sociaal Domein$/, 'default name (after the chart, issue 16)');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.kop')).backgroundColor), 'rgb(1, 104, 155)', 'default colours');
     await page.waitForSelector('.grafiek canvas');
