@@ -242,20 +242,25 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     Some(table)
 }
 
-fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let label = o.string("label");
-    let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
-    let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
-    let decimals = o.whole("decimals").and_then(|d: u32| {
+/// The `decimals` field of a measure or statement: 0 to 6 (one rule for both).
+fn decimals(o: &mut Obj) -> Option<u8> {
+    o.whole("decimals").and_then(|d: u32| {
         if d > 6 {
             o.problem("decimals", format!("{d} decimalen is te veel; verwacht 0 tot en met 6"));
             None
         } else {
             Some(d as u8)
         }
-    });
+    })
+}
+
+fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let label = o.string("label");
+    let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
+    let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
+    let decimals = decimals(&mut o);
     let group = o.optional_string("group");
     let base = o.optional_string("base");
     let rounding = o.rounding("rounding");

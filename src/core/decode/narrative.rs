@@ -76,14 +76,7 @@ fn statement(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core:
     let period = o.field("period").and_then(|(v, path, p)| label(v, &path, p));
     let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
     let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
-    let decimals = o.whole("decimals").and_then(|d: u32| {
-        if d > 6 {
-            o.problem("decimals", format!("{d} decimalen is te veel; verwacht 0 tot en met 6"));
-            None
-        } else {
-            Some(d as u8)
-        }
-    });
+    let decimals = super::decimals(&mut o);
     let nature = match o.optional_string("nature")? {
         None => Some(Nature::Waarneming),
         Some(s) => match Nature::from_id(&s) {
