@@ -67,6 +67,12 @@ pub fn result_label(v: f64) -> String {
 
 /// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
 /// million, so "−1,5 mln" and "−500.000" never stand side by side.
+/// The height and value axis of a panel of euro amounts: one bar per column for each row.
+fn euro_panel(grid: &Grid, columns: &[usize]) -> (u32, Value) {
+    let rows_height = grid.rows.len() as u32 * (columns.len() as u32 * 16 + 14);
+    (rows_height, json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, columns) } }))
+}
+
 fn euro_axis(grid: &Grid, columns: &[usize]) -> String {
     let big =
         columns.iter().flat_map(|i| grid.rows.iter().filter_map(|r| r.cells.get(*i)?.number())).any(|v| v.abs() >= 1e6);
@@ -105,13 +111,8 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     };
 
     // 1. Amounts per year.
-    let rows_height = grid.rows.len() as u32 * (plan.levels.len() as u32 * 16 + 14);
-    let g = panel(
-        "Bedragen per jaar",
-        rows_height,
-        json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, &plan.levels) } }),
-        &mut top,
-    );
+    let (rows_height, axis) = euro_panel(grid, &plan.levels);
+    let g = panel("Bedragen per jaar", rows_height, axis, &mut top);
     for (n, i) in plan.levels.iter().enumerate() {
         let data: Vec<Value> = (0..grid.rows.len())
             .map(|r| match value(*i, r) {
@@ -169,13 +170,8 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
 
     // 3. The result, signed and named.
     if !plan.results.is_empty() {
-        let rows_height = grid.rows.len() as u32 * (plan.results.len() as u32 * 16 + 14);
-        let g = panel(
-            "Resultaat: tekort of overschot",
-            rows_height,
-            json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, &plan.results) } }),
-            &mut top,
-        );
+        let (rows_height, axis) = euro_panel(grid, &plan.results);
+        let g = panel("Resultaat: tekort of overschot", rows_height, axis, &mut top);
         for i in &plan.results {
             let data: Vec<Value> = (0..grid.rows.len())
                 .map(|r| match value(*i, r) {
