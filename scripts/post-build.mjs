@@ -6,7 +6,9 @@
 //    built by a second `trunk build` into build/beheer/ and its files are copied into this
 //    build's staging folder; Trunk then moves everything into dist/ together. The nested build
 //    runs this hook too, with TRUNK_HTML_FILE = beheer.html: there it only runs wasm-opt.
-// 3. For index.html: ECharts (build/echarts/, bundled by the pre_build hook with hashed names)
+// 3. For index.html: the residents' WASM split into a main module and chunks loaded when a page
+//    type is first opened (scripts/wasm-split.mjs), before wasm-opt.
+// 4. For index.html: ECharts (build/echarts/, bundled by the pre_build hook with hashed names)
 //    into dist/echarts/, and its <link rel="modulepreload" data-echarts> in index.html pointed at
 //    the hashed first bundle, with a modulepreload for each chunk that bundle imports.
 import { spawn } from 'node:child_process';
@@ -14,6 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wasmOpt } from './wasm-opt.mjs';
+import { splitWasm } from './wasm-split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -23,6 +26,8 @@ if (!staging) {
   console.error('post-build: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
   process.exit(1);
 }
+
+if (target === 'index.html') splitWasm({ root, staging, profile: release ? 'release' : 'debug' });
 
 // The file list is taken before the council page's files are copied in (they are optimised by
 // the nested build itself).

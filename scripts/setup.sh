@@ -27,6 +27,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"   # not --locked: that fails here
 fi
 
+# The splitter that cuts the residents' WASM into a main module and chunks (scripts/wasm-split.mjs);
+# the same crate cargo-leptos uses for Leptos' #[lazy]. Compiles in about 2 minutes, once.
+WS_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WS_VERSION:"; then
+  say "cargo install wasm_split_cli_support $WS_VERSION (wasm-split-cli)"
+  cargo install wasm_split_cli_support --version "$WS_VERSION" --features build-binary --locked
+fi
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (ECharts, esbuild, binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error

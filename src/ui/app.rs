@@ -4,8 +4,9 @@
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
 use super::data;
+use super::lazy::{prefetch_likely_pages, LazyPage};
 use super::notices::{LinkNotices, Notices};
-use super::pages::{ComparePage, FindPage, HomePage, IndicatorPage, LoadFailed, NavItem, ProfilePage, ThemePage};
+use super::pages::{HomePage, LoadFailed, NavItem};
 use super::store::Store;
 use crate::core::config::Config;
 use crate::core::council;
@@ -112,6 +113,11 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
     }
 }
 
+/// Shown only on the first load of a page type's chunk (later, the previous page stays).
+fn loading_page() -> impl IntoView {
+    view! { <p class="laden" role="status">"Pagina laden…"</p> }
+}
+
 #[component]
 fn Shell(
     manifest: Manifest,
@@ -135,11 +141,9 @@ fn Shell(
     let page = move || {
         let (page, ..) = page_key.get();
         match page {
-            Page::Indicator => view! { <IndicatorPage/> }.into_any(),
-            Page::Theme => view! { <ThemePage/> }.into_any(),
-            Page::Profile => view! { <ProfilePage/> }.into_any(),
-            Page::Compare => view! { <ComparePage/> }.into_any(),
-            Page::Find => view! { <FindPage/> }.into_any(),
+            Page::Indicator | Page::Theme | Page::Profile | Page::Compare | Page::Find => {
+                view! { <LazyPage page=page/> }.into_any()
+            }
             Page::DataCheck | Page::Benchmark => {
                 to_council_page(&view.state.get_untracked());
                 view! { <p role="status">"U gaat naar de beheerpagina…"</p> }.into_any()
@@ -152,11 +156,15 @@ fn Shell(
         return view! {
             <main id="inhoud" class="ingesloten">
                 <Notices/>
-                {move || page_key.with(|_| view! { <IndicatorPage/> })}
+                <Transition fallback=loading_page>
+                    {move || page_key.with(|_| view! { <LazyPage page=Page::Indicator/> })}
+                </Transition>
             </main>
         }
         .into_any();
     }
+    // Once the first view is up, the chunks of the pages a resident opens next.
+    set_timeout(prefetch_likely_pages, std::time::Duration::from_secs(2));
     let manifest = store.manifest();
     let regions = Memo::new(move |_| view.state.with(|s| site::region_links(&manifest, s)));
     let logo_alt = config.organisation.clone().map_or_else(|| "Logo".to_owned(), |o| format!("Logo {o}"));
@@ -183,7 +191,8 @@ fn Shell(
             </details>
         })}
             <Notices/>
-            {page}
+            // The previous page stays while the next page type's chunk is fetched.
+            <Transition fallback=loading_page>{page}</Transition>
         </main>
         <footer class="voet">
             {config.footer.clone().map(|f| view! { <p>{f}</p> })}

@@ -14,6 +14,7 @@ mod download;
 mod echarts;
 mod guided;
 mod indicator;
+mod lazy;
 mod map;
 mod notices;
 mod pages;

@@ -84,7 +84,7 @@ test('docs/hosten.md: its caching example makes exactly the hashed files immutab
   })(DIST, '');
   // A file whose name changes with its content (Trunk's or esbuild's hash) may be cached for good;
   // every other file must be revalidated, or visitors would keep old figures or old code.
-  const hashed = (f) => /-[0-9a-f]{6,}(_bg\.wasm|\.js|\.css)$/.test(f) || /\/echarts\/.+-[A-Z0-9]{8}\.js$/.test(f);
+  const hashed = (f) => /-[0-9a-f]{6,}(_bg)?\.(wasm|js|css)$/.test(f) || /\/echarts\/.+-[A-Z0-9]{8}\.js$/.test(f);
   for (const f of files) {
     if (hashed(f)) assert.ok(immutable.test(f) && !short.test(f), `${f} should be immutable`);
     else assert.ok(!immutable.test(f), `${f} must not be cached as immutable`);

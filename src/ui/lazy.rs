@@ -1,0 +1,97 @@
+//! The page types a resident reaches by a click — theme dashboard, indicator, profile, compare,
+//! search — each in a WASM chunk of its own (issue 12), so the WASM every first visit downloads
+//! carries the shell, the store and the home page only.
+//!
+//! `wasm_split` (the macro behind Leptos' `#[lazy]`) marks each page function as a split point;
+//! `scripts/wasm-split.mjs` cuts the compiled WASM there and writes a main module plus chunks.
+//! We use the macro directly rather than `#[lazy]` for its `fallible` option: a chunk that cannot
+//! be fetched (a phone losing its signal) becomes an `Err` shown with a retry, instead of a panic
+//! that would stop the whole app.
+
+use super::pages::{ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
+use crate::core::view::Page;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+/// A page's chunk could not be fetched or started.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+#[wasm_split(indicator, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_indicator))]
+fn indicator() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <IndicatorPage/> }.into_any())
+}
+
+#[wasm_split(theme, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_theme))]
+fn theme() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <ThemePage/> }.into_any())
+}
+
+#[wasm_split(profile, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn profile() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <ProfilePage/> }.into_any())
+}
+
+#[wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn compare() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <ComparePage/> }.into_any())
+}
+
+#[wasm_split(find, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn find() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <FindPage/> }.into_any())
+}
+
+/// The view of a lazily loaded page type (`None` for the home page and the council pages,
+/// which are not split off).
+async fn load(page: Page) -> Option<Result<AnyView, ChunkFailed>> {
+    Some(match page {
+        Page::Indicator => indicator().await,
+        Page::Theme => theme().await,
+        Page::Profile => profile().await,
+        Page::Compare => compare().await,
+        Page::Find => find().await,
+        _ => return None,
+    })
+}
+
+/// A page type whose code is in a chunk: rendered once the chunk is in (the surrounding
+/// `Transition` keeps the previous page on screen meanwhile); a failed fetch says so in Dutch
+/// with a retry that fetches the chunk again.
+#[component]
+pub fn LazyPage(page: Page) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        Suspend::new(async move {
+            match load(page).await {
+                Some(Ok(view)) => view,
+                None => ().into_any(),
+                Some(Err(ChunkFailed)) => view! {
+                    <div class="fout" role="alert">
+                        <p><strong>"Dit deel van de monitor kon niet worden geladen."</strong></p>
+                        <p>"Controleer de internetverbinding en probeer het opnieuw."</p>
+                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Opnieuw proberen"</button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    }
+}
+
+/// Fetches the chunks a resident most likely opens next from the home page (theme dashboards and
+/// indicators) once the first view is on screen, so that click does not wait for the network.
+/// A failure is ignored here: the page itself retries and explains when it is opened.
+pub fn prefetch_likely_pages() {
+    leptos::task::spawn_local(async {
+        let _ = preload_theme().await;
+        let _ = preload_indicator().await;
+    });
+}
