@@ -145,6 +145,18 @@ window.msdCharts = {
     await loadExtras(); // titles, and the SVG renderer
     return drawImage(echarts, resolveFormatters, spec, type);
   },
+  /**
+   * Resolves in the frame after `chart` was first rendered (after the first-chart marks above),
+   * or after 3 s if it never is: what can wait for the chart (an indicator's downloads) waits
+   * for this (src/ui/chart.rs).
+   */
+  painted(chart) {
+    return new Promise((ok) => {
+      const once = () => { chart.off('rendered', once); requestAnimationFrame(() => ok()); };
+      chart.on('rendered', once);
+      setTimeout(ok, 3000);
+    });
+  },
   resize(chart) { chart.resize(); },
   dispose(chart) {
     const ro = observers.get(chart);

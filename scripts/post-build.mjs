@@ -5,9 +5,10 @@
 //    run and empties its dist/ when it finishes, so beheer.html (its own binary, msd-beheer) is
 //    built by a second `trunk build` into build/beheer/ and its files are copied into this
 //    build's staging folder; Trunk then moves everything into dist/ together. The nested build
-//    runs this hook too, with TRUNK_HTML_FILE = beheer.html: there it only runs wasm-opt.
-// 3. For index.html: the residents' WASM split into a main module and chunks loaded when a page
-//    type is first opened (scripts/wasm-split.mjs), before wasm-opt.
+//    runs this hook too, with TRUNK_HTML_FILE = beheer.html: there it splits (3) and optimises
+//    its own WASM.
+// 3. Both pages: the WASM split into a main module and chunks loaded when a page type (or an
+//    indicator's downloads) is first opened (scripts/wasm-split.mjs), before wasm-opt.
 // 4. For index.html: ECharts (build/echarts/, bundled by the pre_build hook with hashed names)
 //    into dist/echarts/, and its <link rel="modulepreload" data-echarts> in index.html pointed at
 //    the hashed first bundle, with a modulepreload for each chunk that bundle imports.
@@ -27,7 +28,9 @@ if (!staging) {
   process.exit(1);
 }
 
-if (target === 'index.html') splitWasm({ root, staging, profile: release ? 'release' : 'debug' });
+// Both entries: the council page shows indicators too, so its WASM has the same split points.
+const bin = { 'index.html': 'monitor-sociaal-domein', 'beheer.html': 'msd-beheer' }[target];
+if (bin) splitWasm({ root, staging, bin, profile: release ? 'release' : 'debug' });
 
 // The file list is taken before the council page's files are copied in (they are optimised by
 // the nested build itself).

@@ -2,14 +2,16 @@
 // function marked with `wasm_split` in src/ui/lazy.rs (the page types reached by a click) and
 // the code only they use leave the WASM of the first view.
 //
-// Called by scripts/post-build.mjs for index.html, after Trunk has built and bound the WASM.
+// Called by scripts/post-build.mjs for index.html and beheer.html, after Trunk has built and bound
+// the WASM.
 // Trunk has no step between cargo and wasm-bindgen, so this takes cargo's own output again:
 //   1. wasm-split-cli (crates.io `wasm_split_cli_support`, the splitter cargo-leptos uses) cuts
 //      target/wasm32-unknown-unknown/<profile>/monitor-sociaal-domein.wasm (linked with
 //      --emit-relocs, see .cargo/config.toml) into main + chunks + a small JS loader;
 //   2. wasm-bindgen binds the main module (keeping the exports the chunks link against) under
 //      Trunk's file name, so index.html and public/loader.js need no change;
-//   3. chunks and loader get content-hashed names (msd-<part>-<hash>.wasm, msd-split-<hash>.js),
+//   3. chunks and loader get content-hashed names (msd-<part>-<hash>.wasm, msd-split-<hash>.js;
+//      the two entries' chunks differ in content, so their names never collide),
 //      so the caching advice of docs/hosten.md (hashed names immutable) holds for them too.
 // wasm-opt runs afterwards on every .wasm in the staging folder (scripts/post-build.mjs).
 import { execFileSync } from 'node:child_process';
@@ -31,7 +33,7 @@ export function splitWasm({ root, staging, profile, bin = 'monitor-sociaal-domei
   if (!glue) throw new Error(`wasm-split: no ${bin}-<hash>.js in ${staging}`);
   const stem = glue.slice(0, -'.js'.length);
 
-  const work = join(root, 'build', 'wasm-split');
+  const work = join(root, 'build', 'wasm-split', bin);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, 'bound'), { recursive: true });
   execFileSync('wasm-split-cli', [input, work, '--out-name', stem], { stdio: 'inherit' });

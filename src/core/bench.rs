@@ -221,9 +221,33 @@ pub fn run(manifest: &Manifest, tables: &[Table]) -> usize {
     figures
 }
 
+/// How many timed runs the benchmark makes; the median of them is the figure it reports.
+pub const RUNS: usize = 11;
+
+/// The median and the fastest of a benchmark's timings (milliseconds), `None` without timings.
+/// The median is what a reader should expect; the fastest shows the machine at rest.
+pub fn median_and_best(timings: &[f64]) -> Option<(f64, f64)> {
+    let mut sorted: Vec<f64> = timings.iter().copied().filter(|t| t.is_finite()).collect();
+    if sorted.is_empty() {
+        return None;
+    }
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    let median = if sorted.len() % 2 == 1 { sorted[mid] } else { (sorted[mid - 1] + sorted[mid]) / 2.0 };
+    Some((median, sorted[0]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn median_and_best_of_timings() {
+        assert_eq!(median_and_best(&[9.0, 3.0, 5.0]), Some((5.0, 3.0)));
+        assert_eq!(median_and_best(&[4.0, 1.0, 3.0, 2.0]), Some((2.5, 1.0)));
+        assert_eq!(median_and_best(&[f64::NAN, 7.0]), Some((7.0, 7.0)));
+        assert_eq!(median_and_best(&[]), None);
+    }
 
     #[test]
     fn synthetic_national_data_compute_and_totals_agree() {

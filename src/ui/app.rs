@@ -3,6 +3,7 @@
 //! All view state lives in the query string. Links are real `<a href="?…">` elements; a plain
 //! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
 
+use super::chart::ChartsDrawn;
 use super::data;
 use super::lazy::{prefetch_likely_pages, LazyPage};
 use super::notices::{LinkNotices, Notices};
@@ -127,6 +128,7 @@ fn Shell(
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let store = Store::provide(manifest, config.clone(), skipped, state);
+    ChartsDrawn::provide();
     LinkNotices::provide(state, config.name.clone());
     let view = store.view;
     // A page is built again only when what it is about changes (page type, region, theme,

@@ -7,6 +7,24 @@ use super::echarts::{self, ChartHandle, Renderer};
 use crate::core::pages::indicator::ChartModel;
 use leptos::prelude::*;
 
+/// Whether a chart is on screen (or failed to draw) since the page was opened. Code that can wait (an indicator's
+/// downloads and embed code, `lazy::LazyShare`) waits for it, so its chunk does not compete with
+/// the first chart for a phone's bandwidth (issue 12). Provided by the shell.
+#[derive(Clone, Copy)]
+pub struct ChartsDrawn(RwSignal<bool>);
+
+impl ChartsDrawn {
+    pub fn provide() {
+        provide_context(ChartsDrawn(RwSignal::new(false)));
+    }
+
+    /// True once a chart was painted (or failed to draw); always true where the shell did not
+    /// provide the flag (the council page).
+    pub fn get() -> bool {
+        use_context::<ChartsDrawn>().is_none_or(|d| d.0.get())
+    }
+}
+
 #[component]
 pub fn ChartView(
     /// The option (from `core::charts::to_json`), height and accessible name.
@@ -19,6 +37,7 @@ pub fn ChartView(
     let (failed, set_failed) = signal(false);
     let alive = StoredValue::new(true);
     let started = StoredValue::new(false);
+    let drawn_flag = use_context::<ChartsDrawn>();
     Effect::new(move |_| {
         let spec = chart.get();
         let Some(el) = node.get() else { return };
@@ -43,12 +62,16 @@ pub fn ChartView(
             };
             match drawn {
                 Ok(h) => {
-                    handle.try_set_value(Some(h));
+                    handle.try_set_value(Some(h.clone()));
+                    h.painted().await;
                 }
                 Err(e) => {
                     leptos::logging::warn!("grafiek niet getekend: {e}");
                     set_failed.try_set(true);
                 }
+            }
+            if let Some(ChartsDrawn(flag)) = drawn_flag {
+                flag.try_set(true);
             }
         });
     });

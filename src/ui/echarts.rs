@@ -14,6 +14,9 @@ extern "C" {
     /// Returns a promise (drawn later when the option needs the lazy extras); it never rejects.
     #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
     fn js_set_option(chart: &JsValue, json: &str) -> Result<JsValue, JsValue>;
+    /// Resolves in the frame after the chart was first rendered (or after 3 s).
+    #[wasm_bindgen(js_namespace = msdCharts, js_name = painted, catch)]
+    fn js_painted(chart: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = dispose, catch)]
     fn js_dispose(chart: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = exportImage, catch)]
@@ -63,6 +66,13 @@ impl ChartHandle {
         el.style().set_property("height", &format!("{height}px")).ok();
         if let Err(e) = js_set_option(&self.0, option_json) {
             leptos::logging::warn!("grafiek niet bijgewerkt: {e:?}");
+        }
+    }
+
+    /// Waits until the chart is on screen (at most 3 s; at once if the binding cannot say).
+    pub async fn painted(&self) {
+        if let Ok(promise) = js_painted(&self.0) {
+            wasm_bindgen_futures::JsFuture::from(promise).await.ok();
         }
     }
 

@@ -4,10 +4,10 @@
 //! chart stays one ECharts instance that gets the new option.
 
 use super::chart::ChartView;
+use super::lazy::LazyShare;
 use super::map::MapChart;
 use super::notices::use_notices;
 use super::pages::NavItem;
-use super::share::{Downloads, EmbedCode};
 use super::store::{use_store, TableRef};
 use super::table::{DataTable, TableFrame};
 use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
@@ -114,8 +114,7 @@ pub fn IndicatorView(
                     })}
                 </section>
             })}
-            <Downloads table=table model=model/>
-            <EmbedCode state=state title=embed_title height=Memo::new(move |_| model.with(|m| m.frame_height))/>
+            <LazyShare table=table model=model state=state title=embed_title/>
             <PrintAddress/>
         </article>
     }

@@ -1,6 +1,7 @@
 //! The page types a resident reaches by a click — theme dashboard, indicator, profile, compare,
-//! search — each in a WASM chunk of its own (issue 12), so the WASM every first visit downloads
-//! carries the shell, the store and the home page only.
+//! search — each in a WASM chunk of its own (issue 12), and the downloads and embed code under an
+//! indicator in one more, so the WASM every first visit downloads carries the shell, the store
+//! and the home page only.
 //!
 //! `wasm_split` (the macro behind Leptos' `#[lazy]`) marks each page function as a split point;
 //! `scripts/wasm-split.mjs` cuts the compiled WASM there and writes a main module plus chunks.
@@ -8,10 +9,15 @@
 //! be fetched (a phone losing its signal) becomes an `Err` shown with a retry, instead of a panic
 //! that would stop the whole app.
 
+use super::chart::ChartsDrawn;
 use super::pages::{ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
-use crate::core::view::Page;
+use super::share::{Downloads, EmbedCode};
+use super::store::TableRef;
+use crate::core::pages::indicator::IndicatorModel;
+use crate::core::view::{Page, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
 
 /// A page's chunk could not be fetched or started.
 #[derive(Debug, Clone, Copy)]
@@ -48,32 +54,72 @@ fn find() -> Result<AnyView, ChunkFailed> {
     Ok(view! { <FindPage/> }.into_any())
 }
 
-/// The view of a lazily loaded page type (`None` for the home page and the council pages,
+/// The view of a lazily loaded page type (nothing for the home page and the council pages,
 /// which are not split off).
-async fn load(page: Page) -> Option<Result<AnyView, ChunkFailed>> {
-    Some(match page {
+async fn load(page: Page) -> Result<AnyView, ChunkFailed> {
+    match page {
         Page::Indicator => indicator().await,
         Page::Theme => theme().await,
         Page::Profile => profile().await,
         Page::Compare => compare().await,
         Page::Find => find().await,
-        _ => return None,
-    })
+        _ => Ok(().into_any()),
+    }
 }
 
 /// A page type whose code is in a chunk: rendered once the chunk is in (the surrounding
-/// `Transition` keeps the previous page on screen meanwhile); a failed fetch says so in Dutch
-/// with a retry that fetches the chunk again.
+/// `Transition` keeps the previous page on screen meanwhile).
 #[component]
 pub fn LazyPage(page: Page) -> impl IntoView {
+    lazily(move || load(page))
+}
+
+#[wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn share(
+    table: TableRef,
+    model: Memo<IndicatorModel>,
+    state: Memo<ViewState>,
+    title: String,
+) -> Result<AnyView, ChunkFailed> {
+    let height = Memo::new(move |_| model.with(|m| m.frame_height));
+    Ok(view! {
+        <Downloads table=table model=model/>
+        <EmbedCode state=state title=title height=height/>
+    }
+    .into_any())
+}
+
+/// Downloads and the embed code under an indicator: in a chunk of their own, fetched once the
+/// indicator's chart is drawn (at once when it shows a table), so on a first visit the chart
+/// does not wait for that code. Once started it stays, whatever the reader switches to.
+#[component]
+pub fn LazyShare(table: TableRef, model: Memo<IndicatorModel>, state: Memo<ViewState>, title: String) -> impl IntoView {
+    let start = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !start.get_untracked() && (!model.with(|m| m.show_chart) || ChartsDrawn::get()) {
+            start.set(true);
+        }
+    });
+    move || {
+        let (table, title) = (table.clone(), title.clone());
+        start.get().then(|| lazily(move || share(table.clone(), model, state, title.clone())))
+    }
+}
+
+/// Renders what `load` gives once its chunk is in. A chunk that could not be fetched says so in
+/// Dutch with a retry that fetches it again; the rest of the page keeps working.
+fn lazily<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
+{
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
+        let loading = load();
         Suspend::new(async move {
-            match load(page).await {
-                Some(Ok(view)) => view,
-                None => ().into_any(),
-                Some(Err(ChunkFailed)) => view! {
+            match loading.await {
+                Ok(view) => view,
+                Err(ChunkFailed) => view! {
                     <div class="fout" role="alert">
                         <p><strong>"Dit deel van de monitor kon niet worden geladen."</strong></p>
                         <p>"Controleer de internetverbinding en probeer het opnieuw."</p>

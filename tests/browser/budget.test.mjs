@@ -1,7 +1,7 @@
 // Issue 12: the first view has a size budget, as Our World in Data keeps one in CI. Bytes are
 // deterministic, so this is a test (times are not: they stay in scripts/bench-first-chart.mjs).
 //
-// The first view is what the home page asks for until its first chart is drawn (HTML, loader,
+// The first view is what the home page asks for before its first chart is on screen (HTML, loader,
 // glue, WASM, CSS, manifest, config, the region's data, the ECharts of that chart), each file
 // counted as a static host sends it with brotli (quality 11). Over budget, the test fails and
 // prints the breakdown.
@@ -19,7 +19,7 @@ import { startServer, launch, newPage, DIST, FOLDER } from './harness.mjs';
 // first view to what it is now and prints the gap to the target. Lower CEILING_KIB as the first
 // view shrinks, until it is TARGET_KIB; never raise it without saying why in the commit.
 const TARGET_KIB = 250;
-const CEILING_KIB = 516;
+const CEILING_KIB = 462;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -32,9 +32,15 @@ test(`the first view of the home page is at most ${CEILING_KIB} KiB with brotli 
   const page = await newPage(browser, [srv.origin], { width: 412, height: 823 });
   await page.goto(srv.base);
   await page.waitForFunction(() => performance.getEntriesByName('msd:eerste-grafiek-klaar').length > 0, null, { timeout: 60000 });
-  const files = [...new Set(page.log.requests
+  // Requested before the first chart was on screen (its `msd:eerste-grafiek` mark): what comes
+  // after it, such as the chunk with the downloads' code, is not part of the first view.
+  const early = await page.evaluate(() => {
+    const painted = performance.getEntriesByName('msd:eerste-grafiek')[0].startTime;
+    return performance.getEntriesByType('resource').filter((r) => r.startTime < painted).map((r) => r.name);
+  });
+  const files = [...new Set(['index.html', ...early
     .filter((u) => u.startsWith(srv.base))
-    .map((u) => decodeURIComponent(new URL(u).pathname).slice(FOLDER.length) || 'index.html'))];
+    .map((u) => decodeURIComponent(new URL(u).pathname).slice(FOLDER.length) || 'index.html')])];
   const rows = files.filter((f) => existsSync(join(DIST, f))).map((f) => ({ file: f, bytes: brotli(join(DIST, f)) }));
   rows.sort((a, b) => b.bytes - a.bytes);
   const total = rows.reduce((a, r) => a + r.bytes, 0);
