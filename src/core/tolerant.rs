@@ -346,17 +346,17 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
     let mut p = Problems::new(file);
     let whole = |p: Problems| vec![skipped(file, "het hele bestand".into(), p.list)];
     let Some(root) = decode::parse_root(text, &mut p) else { return (None, whole(p)) };
-    // The root without its tables, decoded strictly; then each table on its own.
-    let (root_only, tables) = match &root {
-        Json::Object(fields) => {
-            let tables = fields.iter().find(|(k, _)| k == "tables").map(|(_, v)| v.clone());
-            let rest: Vec<(String, Json)> = fields
-                .iter()
-                .map(|(k, v)| if k == "tables" { (k.clone(), Json::Array(Vec::new())) } else { (k.clone(), v.clone()) })
-                .collect();
-            (Json::Object(rest), tables)
+    // The root without its tables, decoded strictly; then each table on its own. The tables are
+    // moved out of the tree (an empty list in their place), not copied: they are most of the file.
+    let (root_only, tables) = match root {
+        Json::Object(mut fields) => {
+            let tables = fields
+                .iter_mut()
+                .find(|(k, _)| k == "tables")
+                .map(|(_, v)| std::mem::replace(v, Json::Array(Vec::new())));
+            (Json::Object(fields), tables)
         }
-        other => (other.clone(), None),
+        other => (other, None),
     };
     let Some(mut ds) = decode::dataset_tree(&root_only, &mut p) else { return (None, whole(p)) };
     let Some(Json::Array(items)) = tables else {
