@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer, launch, newPage, DIST, FOLDER } from './harness.mjs';
 
-// Issue 12 asks for at most 250 KiB. This build does not reach it: the council tools moved out
-// and ECharts was split (474 → 407 KiB), but the dashboards, map, statements, link notices and
-// council views that landed after it brought the residents' WASM from 239 to 330 KiB and the
-// region's data files from 18 to 29 KiB. So this test is a ratchet, not the budget: it holds the
-// first view to what it is now and prints the gap to the target. Lower CEILING_KIB as the first
-// view shrinks, until it is TARGET_KIB; never raise it without saying why in the commit.
+// Issue 12 asks for at most 250 KiB. This build does not reach it, and within the fixed stack it
+// cannot (ARCHITECTURE.md, "The first view and its floor"): ECharts' part for one bar chart is
+// 139 KiB, a Leptos app that does nothing 31 KiB, the region's data 29 KiB. What it does:
+// the council tools in their own WASM, ECharts split, the page types and the downloads in WASM
+// chunks (513.8 → 461.5 KiB). So this test is a ratchet, not the budget: it holds the first view
+// to what it is now and prints the gap to the target. Lower CEILING_KIB as the first view
+// shrinks; never raise it without saying why in the commit.
 const TARGET_KIB = 250;
 const CEILING_KIB = 462;
 
