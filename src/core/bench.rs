@@ -223,6 +223,9 @@ pub fn run(manifest: &Manifest, tables: &[Table]) -> usize {
 
 /// How many timed runs the benchmark makes; the median of them is the figure it reports.
 pub const RUNS: usize = 11;
+/// Untimed runs before them (in the browser, optimised WASM code replaces the baseline code of
+/// hot functions while they run).
+pub const WARM_UP: usize = 2;
 
 /// The median and the fastest of a benchmark's timings (milliseconds), `None` without timings.
 /// The median is what a reader should expect; the fastest shows the machine at rest.
