@@ -72,6 +72,40 @@ fn the_marked_figure_wins_and_falls_back_to_the_region_where_the_gemeente_has_no
     assert!(samenloop.sentence.is_none() || samenloop.area != "GM0482");
 }
 
+#[test]
+fn a_fallback_prefers_a_whole_figure_to_one_group_of_it() {
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    for region in &m.regions {
+        let tables: Vec<&Table> =
+            r.datasets.iter().filter(|(_, d)| d.region == region.id).flat_map(|(_, d)| &d.tables).collect();
+        for theme in Theme::ALL {
+            let Some(k) = headline::pick(&tables, theme, &[region.area.as_str()], m) else { continue };
+            // The marked figure is chosen in the data, group or not; this is about the fallback.
+            let Some(category) = k.category.as_ref().filter(|_| !k.marked) else { continue };
+            let table = tables.iter().find(|t| t.id == k.table).unwrap();
+            let declared_total = table.totals.iter().any(|t| &t.total == category);
+            // A group is shown only when no table of the theme has a whole figure to offer.
+            let whole = tables.iter().filter(|t| t.theme == theme).any(|t| {
+                t.measures.iter().any(|ms| {
+                    let cats: Vec<Option<&str>> = if t.categories.is_empty() {
+                        vec![None]
+                    } else {
+                        t.totals.iter().map(|x| Some(x.total.as_str())).collect()
+                    };
+                    cats.into_iter().any(|c| headline::figure_for(t, &ms.id, c, &k.area, m).is_some())
+                })
+            });
+            assert!(declared_total || !whole, "{} {theme:?}: {} for {}", region.id, k.label, k.area_name);
+        }
+    }
+    // Drechtsteden's own Participatiewet figure used to be "644 instroom – < 50%".
+    let tables: Vec<&Table> =
+        r.datasets.iter().filter(|(_, d)| d.region == "drechtsteden").flat_map(|(_, d)| &d.tables).collect();
+    let part = headline::pick(&tables, Theme::Participatie, &["RG-DRECHTSTEDEN"], m).unwrap();
+    assert!(!part.label.contains("< 50%"), "{part:?}");
+}
+
 fn problems_for(edit: impl Fn(&mut serde_json::Value)) -> Vec<String> {
     let files = common::read_folder(&common::root().join("public/data"));
     let files: Vec<(String, String)> = files

@@ -84,6 +84,16 @@ fn home_key_figures_profile_compare_theme_and_find() {
 
     let cards = home::key_figures(&tables, &Config::default(), &m, &region, &state);
     assert!(!cards.is_empty() && cards.iter().all(|c| c.area == "Zwijndrecht"), "{cards:?}");
+    // Next to the number: only the place when the sentence says what it counts.
+    for c in &cards {
+        match c.sentence {
+            Some(_) => assert_eq!(c.caption, "in Zwijndrecht", "{c:?}"),
+            None => {
+                assert!(c.caption.len() > "in Zwijndrecht".len() && c.caption.ends_with(" in Zwijndrecht"), "{c:?}")
+            }
+        }
+    }
+    assert!(cards.iter().any(|c| c.sentence.is_some()), "{cards:?}");
     assert!(cards.iter().all(|c| c.href.contains("pagina=indicator")));
     assert!(home::featured(&tables).is_some());
     assert_eq!(

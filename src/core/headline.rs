@@ -71,23 +71,36 @@ pub fn pick(tables: &[&Table], theme: Theme, areas: &[&str], manifest: &Manifest
             }
         }
     }
-    for area in areas {
-        for t in &ordered {
-            for m in &t.measures {
-                let categories: Vec<Option<&str>> = if t.categories.is_empty() {
-                    vec![None]
-                } else {
-                    t.categories.iter().map(|c| Some(c.id.as_str())).collect()
-                };
-                for c in categories {
-                    if let Some(k) = figure_for(t, &m.id, c, area, manifest) {
-                        return Some(k);
+    // A whole figure (no category, or a category that is the total of the others) says more on
+    // its own than one group of it ("644 instroom – < 50%"), so those come first.
+    for whole_only in [true, false] {
+        for area in areas {
+            for t in &ordered {
+                for m in &t.measures {
+                    for c in categories(t).into_iter().filter(|c| !whole_only || is_whole(t, *c)) {
+                        if let Some(k) = figure_for(t, &m.id, c, area, manifest) {
+                            return Some(k);
+                        }
                     }
                 }
             }
         }
     }
     None
+}
+
+/// The category choices of a table's cells: `None` when it has no categories.
+fn categories(t: &Table) -> Vec<Option<&str>> {
+    if t.categories.is_empty() {
+        vec![None]
+    } else {
+        t.categories.iter().map(|c| Some(c.id.as_str())).collect()
+    }
+}
+
+/// No category, or the category the table declares as the total of others.
+fn is_whole(t: &Table, category: Option<&str>) -> bool {
+    category.is_none_or(|c| t.totals.iter().any(|x| x.dimension == TotalDimension::Category && x.total == c))
 }
 
 /// The figure of one measure for one area, in the latest period where it is usable.

@@ -17,7 +17,9 @@ pub struct KeyFigure {
     pub theme: String,
     pub theme_href: String,
     pub value: String,
-    pub label: String,
+    /// What follows the number: "in Dordrecht" when the sentence says what it counts,
+    /// otherwise what it counts and where ("jeugdhulp – 18-22 jaar in Dordrecht").
+    pub caption: String,
     /// The area the figure is for (the chosen gemeente, else the region, else Nederland).
     pub area: String,
     pub period: String,
@@ -73,7 +75,13 @@ pub fn key_figures(
             theme: k.theme.name().to_owned(),
             theme_href: link(state, Page::Theme, |v| v.theme = Some(k.theme.id().to_owned())),
             value: k.figure.display(),
-            label: k.label.clone(),
+            // The sentence names what the figure counts in plain words; the measure label next
+            // to the number would repeat it in the table's terms ("55 per 1.000 aantal per 1.000
+            // inwoners – totaal").
+            caption: match k.sentence {
+                Some(_) => format!("in {}", k.area_name),
+                None => format!("{} in {}", k.label, k.area_name),
+            },
             area: k.area_name.clone(),
             period: k.period_label.clone(),
             sentence: k.sentence.clone(),

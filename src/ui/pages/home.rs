@@ -47,7 +47,7 @@ pub fn HomePage() -> impl IntoView {
                     <ul class="kerncijfers">{move || cards.get().into_iter().map(|card| view! {
                         <li class="kerncijfer">
                             <h3><a href=card.theme_href>{card.theme.clone()}</a></h3>
-                            <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.label}" in "{card.area}</p>
+                            <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.caption}</p>
                             {card.sentence.map(|s| view! { <p class="zin">{s}</p> })}
                             <p class="klein">{card.period}{card.provisional.then_some(" (voorlopig)")}</p>
                             <p><a href=card.href>"Bekijk dit cijfer"<span class="visueel-verborgen">{format!(": {}", card.title)}</span></a></p>
