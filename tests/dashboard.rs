@@ -30,6 +30,9 @@ fn every_table_of_a_theme_is_a_card_in_its_pillar() {
                 for c in cards {
                     assert_eq!(c.href, format!("?indicator={}", c.table));
                     assert!(!c.shown.is_empty() && !c.label.is_empty());
+                    let place = format!("in {}, {}", c.area_name, c.period_label);
+                    let expected = if c.sentence.is_some() { place } else { format!("{} {place}", c.label) };
+                    assert_eq!(c.caption, expected);
                 }
             }
         }
@@ -48,6 +51,8 @@ fn cards_follow_the_chosen_gemeente_and_compare_in_words() {
     let card = gebruik.iter().find(|c| c.table == "jeugd-jongeren-in-jeugdzorg").unwrap();
     assert_eq!(card.area_name, "Zwijndrecht");
     assert_eq!(card.label, "jeugdhulp");
+    // The sentence says what the figure is: next to the number, only where and when.
+    assert_eq!(card.caption, format!("in Zwijndrecht, {}", card.period_label));
     let sentence = card.sentence.as_deref().unwrap();
     assert!(sentence.contains("Zwijndrecht") && sentence.contains(&card.shown), "{sentence}");
     // Zwijndrecht against Nederland, in words and with a sign that matches the numbers.

@@ -60,6 +60,9 @@ pub struct Card {
     pub title: String,
     /// What the number is ("jeugdhulp", "uitputting").
     pub label: String,
+    /// The line next to the number: what it is, where and when ("jeugdhulp in Dordrecht, 2016"),
+    /// or only where and when when the sentence says what it is in plain words.
+    pub caption: String,
     pub area_name: String,
     pub period_label: String,
     pub figure: Figure,
@@ -207,10 +210,13 @@ fn card_for(
         .as_ref()
         .filter(|_| headline::usable(&figure))
         .map(|h| h.sentence.replace("{waarde}", &figure.display()).replace("{gebied}", &manifest.area_name(&here)));
+    let place = format!("in {}, {}", manifest.area_name(&here), period.label);
+    let caption = if sentence.is_some() { place } else { format!("{label} {place}") };
     Some(Card {
         table: t.id.clone(),
         title: t.title.clone(),
         label,
+        caption,
         area_name: manifest.area_name(&here),
         period_label: period.label.clone(),
         shown: figure.display(),

@@ -46,7 +46,7 @@ pub fn CardView(card: Card) -> impl IntoView {
             <h3 id=title_id><a href=card.href.clone()>{card.title.clone()}</a></h3>
             <p class="cijfer">
                 <span class=value_class>{card.shown.clone()}</span>
-                <span>{card.label.clone()}" in "{card.area_name.clone()}", "{card.period_label.clone()}</span>
+                <span>{card.caption.clone()}</span>
             </p>
             {card.missing.clone().map(|m| view! { <p class="klein">{m}</p> })}
             {card.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
