@@ -89,11 +89,21 @@ fn home_key_figures_profile_compare_theme_and_find() {
         match c.sentence {
             Some(_) => assert_eq!(c.caption, "in Zwijndrecht", "{c:?}"),
             None => {
-                assert!(c.caption.len() > "in Zwijndrecht".len() && c.caption.ends_with(" in Zwijndrecht"), "{c:?}")
+                assert!(c.caption.len() > "in Zwijndrecht".len() && c.caption.ends_with(" in Zwijndrecht"), "{c:?}");
+                assert_eq!(c.context.as_deref(), Some(format!("Uit: {}", c.title).as_str()));
             }
         }
     }
     assert!(cards.iter().any(|c| c.sentence.is_some()), "{cards:?}");
+    // The region on its own has no figure of the marked kind for the Participatiewet: the
+    // fallback is a whole figure, with the table it comes from (it used to be "644 instroom – < 50%").
+    let whole_region = ViewState::default();
+    let region_cards = home::key_figures(&tables, &Config::default(), &m, &region, &whole_region);
+    let part = region_cards.iter().find(|c| c.theme == "Participatiewet").expect("a Participatiewet figure");
+    assert_eq!(
+        (part.value.as_str(), part.caption.as_str(), part.sentence.as_deref(), part.context.as_deref()),
+        ("18,9%", "statushouders in Drechtsteden", None, Some("Uit: Instroom 2016, naar reden (%)"))
+    );
     assert!(cards.iter().all(|c| c.href.contains("pagina=indicator")));
     assert!(home::featured(&tables).is_some());
     assert_eq!(

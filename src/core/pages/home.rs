@@ -25,6 +25,9 @@ pub struct KeyFigure {
     pub period: String,
     /// What the number means, in one B1 sentence (only for the marked figure).
     pub sentence: Option<String>,
+    /// Without a sentence: the table the figure comes from ("Uit: Instroom 2016, naar reden (%)"),
+    /// so "18,9% statushouders" can be read as a share of the inflow.
+    pub context: Option<String>,
     pub title: String,
     pub provisional: bool,
     pub href: String,
@@ -85,6 +88,7 @@ pub fn key_figures(
             area: k.area_name.clone(),
             period: k.period_label.clone(),
             sentence: k.sentence.clone(),
+            context: k.sentence.is_none().then(|| format!("Uit: {}", k.title)),
             title: k.title.clone(),
             provisional: k.figure.provisional,
             href: link(state, Page::Indicator, |v| v.indicator = Some(k.table.clone())),
