@@ -7,9 +7,10 @@ use super::echarts::{self, ChartHandle, Renderer};
 use crate::core::pages::indicator::ChartModel;
 use leptos::prelude::*;
 
-/// Whether a chart is on screen (or failed to draw) since the page was opened. Code that can wait (an indicator's
-/// downloads and embed code, `lazy::LazyShare`) waits for it, so its chunk does not compete with
-/// the first chart for a phone's bandwidth (issue 12). Provided by the shell.
+/// Whether a chart is on screen (or failed to draw) since the page was opened. Code that can
+/// wait (an indicator's downloads and embed code, `lazy::LazyShare`) waits for it, so its chunk
+/// does not compete with the first chart for a phone's bandwidth (issue 12). Provided by the
+/// shell.
 #[derive(Clone, Copy)]
 pub struct ChartsDrawn(RwSignal<bool>);
 
