@@ -36,7 +36,7 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WS_VERSION:"; the
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (ECharts, esbuild, binaryen, playwright-core, axe-core)"
+  say "npm ci (ECharts, esbuild, binaryen, playwright-core, puppeteer-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -44,4 +44,12 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   say "apt-get install chromium (for the browser tests)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# A second engine: Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi
+# (tests/browser/firefox.test.mjs).
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/firefox-esr ]; then
+  say "apt-get install firefox-esr (second engine for the browser tests)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
 fi
