@@ -16,11 +16,13 @@ import { startServer, launch, newPage, DIST, FOLDER } from './harness.mjs';
 // cannot (ARCHITECTURE.md, "The first view and its floor"): ECharts' part for one bar chart is
 // 139 KiB, a Leptos app that does nothing 31 KiB, the region's data 29 KiB. What it does:
 // the council tools in their own WASM, ECharts split, the page types and the downloads in WASM
-// chunks (513.8 → 461.5 KiB). So this test is a ratchet, not the budget: it holds the first view
+// chunks (513.8 → 461.7 KiB). So this test is a ratchet, not the budget: it holds the first view
 // to what it is now and prints the gap to the target. Lower CEILING_KIB as the first view
 // shrinks; never raise it without saying why in the commit.
 const TARGET_KIB = 250;
-const CEILING_KIB = 462;
+// The ceiling: this build (461,7 KiB on a clean clone) plus about 1 KiB, so the few bytes that
+// content-hashed file names and their references vary by never decide the test.
+const CEILING_KIB = 463;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
