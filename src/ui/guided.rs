@@ -205,6 +205,23 @@ fn FileResult(checked: Checked, session: RwSignal<Option<Session>>) -> impl Into
     }
 }
 
+/// One labelled text field of the guided flow's forms, bound to `bind`.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    bind: RwSignal<String>,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="veld"><label for=id>{label}</label>
+            <input id=id required=required inputmode=inputmode autocomplete=autocomplete
+                prop:value=move || bind.get() on:input=move |e| bind.set(value(&e))/></div>
+    }
+}
+
 #[component]
 fn AddArea(session: RwSignal<Option<Session>>) -> impl IntoView {
     let code = RwSignal::new(String::new());
@@ -237,10 +254,8 @@ fn AddArea(session: RwSignal<Option<Session>>) -> impl IntoView {
             <h2 id="stap-gebied">"2. Gebied toevoegen"</h2>
             <p>"Nodig als de controle zegt: "<em>"onbekend gebied"</em>". Gebruik de CBS-code: GM en vier cijfers voor een gemeente, WK en zes cijfers voor een wijk, BU en acht voor een buurt. Voeg eerst de gemeente toe, dan haar wijken."</p>
             <form on:submit=submit>
-                <div class="veld"><label for="gebied-code">"Code"</label>
-                    <input id="gebied-code" required=true autocomplete="off" prop:value=move || code.get() on:input=move |e| code.set(value(&e))/></div>
-                <div class="veld"><label for="gebied-naam">"Naam"</label>
-                    <input id="gebied-naam" required=true autocomplete="off" prop:value=move || name.get() on:input=move |e| name.set(value(&e))/></div>
+                <TextField id="gebied-code" label="Code" bind=code/>
+                <TextField id="gebied-naam" label="Naam" bind=name/>
                 <div class="veld"><label for="gebied-soort">"Soort"</label>
                     <select id="gebied-soort" on:change=move |e| kind.set(select_value(&e))>
                         <option value="gemeente">"gemeente"</option>
@@ -282,8 +297,7 @@ fn AddRegion(session: RwSignal<Option<Session>>) -> impl IntoView {
             <h2 id="stap-regio">"3. Regio toevoegen"</h2>
             <p>"Een regio is wat bezoekers kiezen: één gemeente (dan is de regio de gemeente zelf) of een samenwerking van gemeenten. Wijken en buurten horen vanzelf bij hun gemeente."</p>
             <form on:submit=submit>
-                <div class="veld"><label for="regio-naam">"Naam van de regio"</label>
-                    <input id="regio-naam" required=true autocomplete="off" prop:value=move || name.get() on:input=move |e| name.set(value(&e))/></div>
+                <TextField id="regio-naam" label="Naam van de regio" bind=name/>
                 <fieldset>
                     <legend>"Gemeenten"</legend>
                     {move || session.with(|x| x.as_ref().map(Session::gemeenten).unwrap_or_default()).into_iter().map(|(code, label)| {
@@ -352,14 +366,10 @@ fn AddSource(session: RwSignal<Option<Session>>) -> impl IntoView {
             <h2 id="stap-bron">"4. Bron toevoegen"</h2>
             <p>"De publicatie of registratie waar de cijfers uit komen; op de site staat onder de tabel "<em>"Overgenomen uit: …"</em>"."</p>
             <form on:submit=submit>
-                <div class="veld"><label for="bron-nummer">"Bronnummer (zoals in de CSV)"</label>
-                    <input id="bron-nummer" inputmode="numeric" autocomplete="off" prop:value=move || number.get() on:input=move |e| number.set(value(&e))/></div>
-                <div class="veld"><label for="bron-titel">"Titel"</label>
-                    <input id="bron-titel" required=true autocomplete="off" prop:value=move || title.get() on:input=move |e| title.set(value(&e))/></div>
-                <div class="veld"><label for="bron-uitgever">"Uitgegeven door"</label>
-                    <input id="bron-uitgever" required=true autocomplete="organization" prop:value=move || publisher.get() on:input=move |e| publisher.set(value(&e))/></div>
-                <div class="veld"><label for="bron-jaar">"Jaar"</label>
-                    <input id="bron-jaar" required=true inputmode="numeric" autocomplete="off" prop:value=move || year.get() on:input=move |e| year.set(value(&e))/></div>
+                <TextField id="bron-nummer" label="Bronnummer (zoals in de CSV)" bind=number required=false inputmode="numeric"/>
+                <TextField id="bron-titel" label="Titel" bind=title/>
+                <TextField id="bron-uitgever" label="Uitgegeven door" bind=publisher autocomplete="organization"/>
+                <TextField id="bron-jaar" label="Jaar" bind=year inputmode="numeric"/>
                 <button type="submit">"Bron toevoegen"</button>
             </form>
             {feedback(result)}
