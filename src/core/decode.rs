@@ -335,16 +335,7 @@ fn value(
     let mut o = Obj::new(v, path, p)?;
     let key = key(&mut o);
     let number = o.optional_number("value");
-    let status = match o.optional_string("status")? {
-        None => Some(Status::Gepubliceerd),
-        Some(s) => match Status::from_id(&s) {
-            Some(st) => Some(st),
-            None => {
-                o.problem("status", format!("onbekende status \"{s}\"; verwacht geheim, niet-beschikbaar of nihil"));
-                None
-            }
-        },
-    };
+    let status = status(&mut o)?;
     let provisional = o.optional_bool("provisional");
     let printed = o.optional_string("printed");
     o.finish(&["measure", "area", "period", "category", "value", "status", "provisional", "printed"]);
@@ -691,6 +682,21 @@ fn describe(v: &Json) -> String {
 }
 
 /// Cuts long (possibly hostile) strings in messages.
+/// The optional `status` of a value or a statement: published when absent; `Some(None)` (with a
+/// problem) for an unknown word; `None` when the field is not a string.
+fn status(o: &mut Obj) -> Option<Option<Status>> {
+    Some(match o.optional_string("status")? {
+        None => Some(Status::Gepubliceerd),
+        Some(s) => Status::from_id(&s).or_else(|| {
+            o.problem(
+                "status",
+                format!("onbekende status \"{}\"; verwacht geheim, niet-beschikbaar of nihil", shorten(&s)),
+            );
+            None
+        }),
+    })
+}
+
 fn shorten(s: &str) -> String {
     let mut out: String = s.chars().take(60).collect();
     if s.chars().count() > 60 {

@@ -4,7 +4,7 @@
 use super::super::json::Json;
 use super::super::model::*;
 use super::super::problem::{JsonPath, Problems};
-use super::{formula, label, shorten, Obj};
+use super::{formula, label, shorten, status, Obj};
 
 /// `statements`, `claims`, `links` and `contradictions` of a dataset file (see `narrative`).
 pub(super) fn narrative(o: &mut Obj) -> Option<crate::core::narrative::Narrative> {
@@ -94,19 +94,7 @@ fn statement(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core:
         },
     };
     let number = o.optional_number("value");
-    let status = match o.optional_string("status")? {
-        None => Some(Status::Gepubliceerd),
-        Some(s) => match Status::from_id(&s) {
-            Some(st) => Some(st),
-            None => {
-                o.problem(
-                    "status",
-                    format!("onbekende status \"{}\"; verwacht geheim, niet-beschikbaar of nihil", shorten(&s)),
-                );
-                None
-            }
-        },
-    };
+    let status = status(&mut o)?;
     let provisional = o.optional_bool("provisional");
     let printed = o.optional_string("printed");
     let base = o.optional_string("base");
