@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { startServer, launch, newPage, DIST } from '../tests/browser/harness.mjs';
+import { startServer, launch, newPage, firstView, DIST } from '../tests/browser/harness.mjs';
 
 const files = [];
 (function walk(dir) {
@@ -37,12 +37,7 @@ const browser = await launch();
 const page = await newPage(browser, [srv.origin]);
 const start = Date.now();
 await page.goto(srv.base);
-await page.waitForFunction(() => performance.getEntriesByName('msd:eerste-grafiek').length > 0, null, { timeout: 30000 });
-const { firstChartMs, early } = await page.evaluate(() => {
-  const painted = performance.getEntriesByName('msd:eerste-grafiek')[0].startTime;
-  return { firstChartMs: painted, early: performance.getEntriesByType('resource').filter((r) => r.startTime < painted).map((r) => r.name) };
-});
-const loaded = [...new Set(['index.html', ...early.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\/sociaal-domein\/monitor\//, '') || 'index.html')])];
+const { paintedMs: firstChartMs, files: loaded } = await firstView(page, srv.base);
 // The engine benchmark in the browser (same code as `cargo run --release --bin msd-bench`).
 const bench = await newPage(browser, [srv.origin]);
 await bench.goto(`${srv.base}beheer.html?pagina=benchmark`);

@@ -70,6 +70,25 @@ export async function tableRows(page, caption) {
   }, caption);
 }
 
+/**
+ * The first view: the files (paths inside dist/) the page at `base` requested before its first
+ * chart was on screen (the `msd:eerste-grafiek` mark), and when that was. What comes after the
+ * mark, such as the chunk with the downloads' code, is not part of it. One definition for the
+ * budget test and the size report.
+ */
+export async function firstView(page, base) {
+  await page.waitForFunction(() => performance.getEntriesByName('msd:eerste-grafiek').length > 0, null, { timeout: 60000 });
+  const { paintedMs, urls } = await page.evaluate(() => {
+    const painted = performance.getEntriesByName('msd:eerste-grafiek')[0].startTime;
+    return { paintedMs: painted, urls: performance.getEntriesByType('resource').filter((r) => r.startTime < painted).map((r) => r.name) };
+  });
+  const path = new URL(base).pathname;
+  const files = [...new Set(['index.html', ...urls
+    .filter((u) => u.startsWith(base))
+    .map((u) => decodeURIComponent(new URL(u).pathname).slice(path.length) || 'index.html')])];
+  return { paintedMs, files };
+}
+
 /** True when a canvas in the page has at least one painted, non-white pixel. */
 export async function chartPainted(page) {
   return page.evaluate(() => [...document.querySelectorAll('.grafiek canvas')].some((c) => {
