@@ -9,17 +9,8 @@ fn main() {
     let t0 = Instant::now();
     let (manifest, tables) = bench::synthetic();
     let generated = t0.elapsed();
-    for _ in 0..bench::WARM_UP {
-        bench::run(&manifest, &tables);
-    }
-    let mut timings = Vec::with_capacity(bench::RUNS);
-    let mut figures = 0;
-    for _ in 0..bench::RUNS {
-        let t = Instant::now();
-        figures = bench::run(&manifest, &tables);
-        timings.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    let (median, best) = bench::median_and_best(&timings).unwrap_or((f64::NAN, f64::NAN));
+    let start = Instant::now();
+    let (figures, median, best) = bench::timed(&manifest, &tables, || start.elapsed().as_secs_f64() * 1000.0);
     let values: usize = tables.iter().map(|t| t.values.len()).sum();
     println!(
         "synthetic data: {} gemeenten × {} years, {} tables, {values} values (generated in {:.1} ms)",

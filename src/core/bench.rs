@@ -227,6 +227,26 @@ pub const RUNS: usize = 11;
 /// hot functions while they run).
 pub const WARM_UP: usize = 2;
 
+/// The benchmark as both callers run it: `WARM_UP` untimed runs (in the browser, optimised WASM
+/// code replaces the baseline code of hot functions while they run), then `RUNS` timed with
+/// `now` (milliseconds, the caller's clock). Returns the figures per run, the median and the
+/// fastest time.
+pub fn timed(manifest: &Manifest, tables: &[Table], mut now: impl FnMut() -> f64) -> (usize, f64, f64) {
+    for _ in 0..WARM_UP {
+        run(manifest, tables);
+    }
+    let mut figures = 0;
+    let timings: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let t = now();
+            figures = run(manifest, tables);
+            now() - t
+        })
+        .collect();
+    let (median, best) = median_and_best(&timings).unwrap_or((f64::NAN, f64::NAN));
+    (figures, median, best)
+}
+
 /// The median and the fastest of a benchmark's timings (milliseconds), `None` without timings.
 /// The median is what a reader should expect; the fastest shows the machine at rest.
 pub fn median_and_best(timings: &[f64]) -> Option<(f64, f64)> {

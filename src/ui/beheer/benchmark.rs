@@ -16,19 +16,7 @@ pub fn BenchmarkPage() -> impl IntoView {
         let t0 = now();
         let (manifest, tables) = bench::synthetic();
         let generated = now() - t0;
-        // Untimed warm-up: the browser first runs WASM from a quick baseline compile and swaps in
-        // optimised code for hot functions while they run; the timed runs measure the latter.
-        for _ in 0..bench::WARM_UP {
-            bench::run(&manifest, &tables);
-        }
-        let mut timings = Vec::with_capacity(bench::RUNS);
-        let mut figures = 0;
-        for _ in 0..bench::RUNS {
-            let t = now();
-            figures = bench::run(&manifest, &tables);
-            timings.push(now() - t);
-        }
-        let (median, best) = bench::median_and_best(&timings).unwrap_or((f64::NAN, f64::NAN));
+        let (figures, median, best) = bench::timed(&manifest, &tables, now);
         set_result.set(Some(format!(
             "{} gemeenten × {} jaar, {} tabellen: {figures} cijfers berekend in {median:.1} ms (mediaan van {} keer na {} keer inlopen; snelste {best:.1} ms; synthetische gegevens gemaakt in {generated:.1} ms)",
             bench::GEMEENTEN, bench::YEARS, tables.len(), bench::RUNS, bench::WARM_UP
