@@ -64,15 +64,19 @@ pub fn ChartView(
             match drawn {
                 Ok(h) => {
                     handle.try_set_value(Some(h.clone()));
-                    h.painted().await;
+                    // Only the page's first chart is waited for; later ones find the flag set.
+                    if let Some(ChartsDrawn(flag)) = drawn_flag.filter(|d| d.0.try_get_untracked() == Some(false)) {
+                        h.painted().await;
+                        flag.try_set(true);
+                    }
                 }
                 Err(e) => {
                     leptos::logging::warn!("grafiek niet getekend: {e}");
                     set_failed.try_set(true);
+                    if let Some(ChartsDrawn(flag)) = drawn_flag {
+                        flag.try_set(true);
+                    }
                 }
-            }
-            if let Some(ChartsDrawn(flag)) = drawn_flag {
-                flag.try_set(true);
             }
         });
     });
