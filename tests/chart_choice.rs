@@ -4,9 +4,9 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::charts::{self, budget, map, refine};
-use monitor_sociaal_domein::core::grid;
+use monitor_sociaal_domein::core::calc::grid;
 use monitor_sociaal_domein::core::model::Table;
+use monitor_sociaal_domein::core::present::charts::{self, budget, map, refine};
 use serde_json::Value;
 
 fn draw(id: &str, focus: Option<&str>) -> (Value, u32) {

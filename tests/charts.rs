@@ -3,8 +3,8 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::charts::{self, ChartKind};
-use monitor_sociaal_domein::core::grid;
+use monitor_sociaal_domein::core::calc::grid;
+use monitor_sociaal_domein::core::present::charts::{self, ChartKind};
 
 fn kind_of(id: &str) -> (ChartKind, String) {
     let r = common::bundled();

@@ -3,9 +3,9 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::grid::{self, Provisional};
+use monitor_sociaal_domein::core::calc::grid::{self, Provisional};
 use monitor_sociaal_domein::core::model::Manifest;
-use monitor_sociaal_domein::core::{csv_import, summary, tolerant, validate};
+use monitor_sociaal_domein::core::{check::tolerant, check::validate, kit::csv_import, present::summary};
 
 fn manifest() -> Manifest {
     let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
@@ -19,7 +19,7 @@ fn per_jaar_template() -> String {
 fn messages(text: &str) -> Vec<String> {
     match csv_import::convert("x.csv", text, &manifest()) {
         Ok(_) => Vec::new(),
-        Err(ps) => ps.iter().map(monitor_sociaal_domein::core::problem::Problem::without_file).collect(),
+        Err(ps) => ps.iter().map(monitor_sociaal_domein::core::model::problem::Problem::without_file).collect(),
     }
 }
 

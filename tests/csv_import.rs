@@ -5,10 +5,10 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::csv_import;
+use monitor_sociaal_domein::core::check::validate;
+use monitor_sociaal_domein::core::kit::csv_import;
+use monitor_sociaal_domein::core::model::problem::Problem;
 use monitor_sociaal_domein::core::model::{Manifest, Status, Table};
-use monitor_sociaal_domein::core::problem::Problem;
-use monitor_sociaal_domein::core::validate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 

@@ -4,10 +4,10 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::dashboard::{self, Direction};
-use monitor_sociaal_domein::core::headline;
+use monitor_sociaal_domein::core::check::report::Report;
 use monitor_sociaal_domein::core::model::{Pillar, Table, Theme};
-use monitor_sociaal_domein::core::report::Report;
+use monitor_sociaal_domein::core::present::dashboard::{self, Direction};
+use monitor_sociaal_domein::core::present::headline;
 
 fn tables<'a>(r: &'a Report, region: &str) -> Vec<&'a Table> {
     r.datasets.iter().filter(|(_, d)| d.region == region).flat_map(|(_, d)| &d.tables).collect()
@@ -127,8 +127,8 @@ fn parse_nl(s: &str) -> f64 {
 
 #[test]
 fn compare_panels_per_indicator_with_nederland_as_a_line_and_units_once() {
+    use monitor_sociaal_domein::core::model::view_state::ViewState;
     use monitor_sociaal_domein::core::pages::compare;
-    use monitor_sociaal_domein::core::view::ViewState;
     let r = common::bundled();
     let m = r.manifest.as_ref().unwrap();
     let ts = tables(&r, "drechtsteden");
@@ -153,7 +153,7 @@ fn compare_panels_per_indicator_with_nederland_as_a_line_and_units_once() {
 
 #[test]
 fn headers_write_the_unit_once() {
-    use monitor_sociaal_domein::core::grid;
+    use monitor_sociaal_domein::core::calc::grid;
     let r = common::bundled();
     let m = r.manifest.as_ref().unwrap();
     for t in r.datasets.iter().flat_map(|(_, d)| &d.tables) {
@@ -168,8 +168,8 @@ fn headers_write_the_unit_once() {
 
 #[test]
 fn the_indicator_model_offers_a_map_for_figures_per_gemeente_and_marks_the_chosen_one() {
+    use monitor_sociaal_domein::core::model::view_state::{Display, ViewState};
     use monitor_sociaal_domein::core::pages::indicator;
-    use monitor_sociaal_domein::core::view::{Display, ViewState};
     let r = common::bundled();
     let m = r.manifest.as_ref().unwrap();
     let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::{engine, format, model::Status};
+use monitor_sociaal_domein::core::{calc::engine, model::Status, text::format};
 
 #[test]
 fn bundled_data_pass_the_validator() {

@@ -3,9 +3,9 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::dataset_file::write_dataset;
-use monitor_sociaal_domein::core::decode;
-use monitor_sociaal_domein::core::problem::Problems;
+use monitor_sociaal_domein::core::model::problem::Problems;
+use monitor_sociaal_domein::core::read::dataset_file::write_dataset;
+use monitor_sociaal_domein::core::read::decode;
 
 #[test]
 fn every_bundled_file_round_trips() {

@@ -3,8 +3,8 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::export::Provenance;
-use monitor_sociaal_domein::core::{export, grid};
+use monitor_sociaal_domein::core::present::export::Provenance;
+use monitor_sociaal_domein::core::{calc::grid, present::export};
 
 fn here() -> Provenance {
     Provenance { url: "https://voorbeeld.nl/monitor/?pagina=indicator&indicator=x".into(), date: "2026-11-28".into() }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::{charts, grid, summary, validate};
+use monitor_sociaal_domein::core::{calc::grid, check::validate, present::charts, present::summary};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;

@@ -3,9 +3,9 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::headline;
+use monitor_sociaal_domein::core::check::report;
 use monitor_sociaal_domein::core::model::{Table, Theme};
-use monitor_sociaal_domein::core::report;
+use monitor_sociaal_domein::core::present::headline;
 
 #[test]
 fn every_region_theme_and_gemeente_gets_a_usable_headline() {

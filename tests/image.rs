@@ -3,9 +3,9 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::export::Provenance;
 use monitor_sociaal_domein::core::model::{Manifest, Table};
-use monitor_sociaal_domein::core::{charts, grid, image};
+use monitor_sociaal_domein::core::present::export::Provenance;
+use monitor_sociaal_domein::core::{calc::grid, present::charts, present::image};
 use serde_json::Value;
 
 fn table(id: &str) -> (Manifest, Table) {

@@ -4,10 +4,10 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::catalog;
-use monitor_sociaal_domein::core::links::{check, tab_title};
+use monitor_sociaal_domein::core::model::view_state::{Page, ViewState};
 use monitor_sociaal_domein::core::model::{Dataset, Manifest, Table};
-use monitor_sociaal_domein::core::view::{Page, ViewState};
+use monitor_sociaal_domein::core::pages::links::{check, tab_title};
+use monitor_sociaal_domein::core::present::catalog;
 
 fn data() -> (Manifest, Vec<Dataset>) {
     let r = common::bundled();
@@ -133,16 +133,16 @@ fn search_understands_a_gemeente_and_a_subject() {
 fn a_chosen_period_of_a_time_series_shows_that_period_only() {
     let (m, sets) = data();
     let t = sets.iter().flat_map(|d| &d.tables).find(|t| t.id == "participatie-ridderkerk-instroomredenen").unwrap();
-    let all = monitor_sociaal_domein::core::grid::build(t, &m, None, None);
-    assert_eq!(all.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Periods);
+    let all = monitor_sociaal_domein::core::calc::grid::build(t, &m, None, None);
+    assert_eq!(all.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Periods);
     let first = &t.periods[0];
-    let one = monitor_sociaal_domein::core::grid::build(t, &m, Some(&first.id), None);
-    assert_eq!(one.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Categories);
+    let one = monitor_sociaal_domein::core::calc::grid::build(t, &m, Some(&first.id), None);
+    assert_eq!(one.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Categories);
     assert_eq!(one.period_label.as_deref(), Some(first.label.as_str()));
     assert_eq!(one.rows.len(), t.categories.len());
     // An unknown period is not a choice: the whole series.
-    let odd = monitor_sociaal_domein::core::grid::build(t, &m, Some("1900"), None);
-    assert_eq!(odd.rows_are, monitor_sociaal_domein::core::grid::RowsAre::Periods);
+    let odd = monitor_sociaal_domein::core::calc::grid::build(t, &m, Some("1900"), None);
+    assert_eq!(odd.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Periods);
 }
 
 #[test]

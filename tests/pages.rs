@@ -3,12 +3,12 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::config::Config;
-use monitor_sociaal_domein::core::datacheck;
+use monitor_sociaal_domein::core::check::validate;
+use monitor_sociaal_domein::core::kit::datacheck;
+use monitor_sociaal_domein::core::model::view_state::{Display, Page, ViewState};
 use monitor_sociaal_domein::core::model::{Dataset, Manifest, Theme};
 use monitor_sociaal_domein::core::pages::{compare, find, home, indicator, profile, site, theme};
-use monitor_sociaal_domein::core::validate;
-use monitor_sociaal_domein::core::view::{Display, Page, ViewState};
+use monitor_sociaal_domein::core::read::config::Config;
 use std::sync::Arc;
 
 fn manifest() -> Manifest {

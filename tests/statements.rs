@@ -3,8 +3,8 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::narrative::{normalise, FindingKind, Grade};
-use monitor_sociaal_domein::core::{contradictions, crosscheck, dcat, report};
+use monitor_sociaal_domein::core::model::narrative::{normalise, FindingKind, Grade};
+use monitor_sociaal_domein::core::{check::contradictions, check::crosscheck, check::report, present::dcat};
 
 fn cross() -> (report::Report, crosscheck::Outcome) {
     let r = common::bundled();
@@ -151,7 +151,7 @@ fn dcat_catalogue_is_up_to_date_and_complete() {
 #[test]
 fn statements_reach_pillars_indicators_search_and_downloads() {
     use monitor_sociaal_domein::core::model::{Pillar, Theme};
-    use monitor_sociaal_domein::core::statement_view as view;
+    use monitor_sociaal_domein::core::present::statement_view as view;
     let (r, o) = cross();
     let m = r.manifest.as_ref().unwrap();
     let sets: Vec<_> = r.datasets.iter().map(|(_, d)| d).collect();

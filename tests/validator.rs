@@ -6,7 +6,7 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::validate;
+use monitor_sociaal_domein::core::check::validate;
 
 fn messages(name: &str) -> Vec<String> {
     let root = common::root();

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use monitor_sociaal_domein::core::model::Manifest;
-use monitor_sociaal_domein::core::{csv_import, validate};
+use monitor_sociaal_domein::core::{kit::csv_import, check::validate};
 use std::sync::LazyLock;
 
 static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {

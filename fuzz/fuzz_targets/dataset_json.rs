@@ -4,10 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use monitor_sociaal_domein::core::dataset_file::write_dataset;
+use monitor_sociaal_domein::core::read::dataset_file::write_dataset;
 use monitor_sociaal_domein::core::model::Manifest;
-use monitor_sociaal_domein::core::problem::Problems;
-use monitor_sociaal_domein::core::{decode, validate};
+use monitor_sociaal_domein::core::model::problem::Problems;
+use monitor_sociaal_domein::core::{read::decode, check::validate};
 use std::sync::LazyLock;
 
 static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {

@@ -2,7 +2,7 @@
 //! synthetic national dataset (≈ 340 gemeenten × 10 years × every indicator kind) and times
 //! every calculation over it; the browser runs the same code at `?pagina=benchmark`.
 
-use monitor_sociaal_domein::core::bench;
+use monitor_sociaal_domein::core::kit::bench;
 use std::time::Instant;
 
 fn main() {

@@ -1,8 +1,8 @@
 //! `cargo run --bin msd-check -- public/data`: checks a data folder and reports every problem
 //! in Dutch. Exit code 0 when the data are valid, 1 when not, 2 when the folder can't be read.
 
-use monitor_sociaal_domein::core::narrative::{FindingKind, Grade};
-use monitor_sociaal_domein::core::{contradictions, crosscheck, dcat, report};
+use monitor_sociaal_domein::core::model::narrative::{FindingKind, Grade};
+use monitor_sociaal_domein::core::{check::contradictions, check::crosscheck, check::report, present::dcat};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -2,8 +2,8 @@
 //! sign *and* words; marks carry words.
 
 use super::chart::ChartView;
-use crate::core::dashboard::{Card, PillarCards};
 use crate::core::pages::indicator::ChartModel;
+use crate::core::present::dashboard::{Card, PillarCards};
 use leptos::prelude::*;
 
 /// A chart whose option does not change while it is shown (a card, a compare panel).

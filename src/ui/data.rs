@@ -2,10 +2,10 @@
 //! and validating them with the same core validator that `msd-check` uses. The store
 //! (`store.rs`) decides when a file is fetched; this module only fetches and validates.
 
-use crate::core::config::{self, Config};
+use crate::core::check::tolerant::{self, Skipped};
+use crate::core::model::problem::{Problem, Problems};
 use crate::core::model::{Dataset, Manifest};
-use crate::core::problem::{Problem, Problems};
-use crate::core::tolerant::{self, Skipped};
+use crate::core::read::config::{self, Config};
 use gloo_net::http::Request;
 
 /// Where the data files live, relative to `index.html`.

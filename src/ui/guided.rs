@@ -1,12 +1,12 @@
 //! The data check page's guided flow (issue 15): drop CSV files (and `manifest.json`,
 //! `config.json` or data files to check them), add what is missing — areas, a region, a source —
 //! and download the dataset files with the updated `manifest.json`. All logic is in
-//! [`core::datacheck::Session`](crate::core::datacheck::Session); this only renders it.
+//! [`core::datacheck::Session`](crate::core::kit::datacheck::Session); this only renders it.
 
-use crate::core::datacheck::{Checked, InputKind, Session};
+use crate::core::check::tolerant;
+use crate::core::kit::datacheck::{Checked, InputKind, Session};
+use crate::core::kit::register::Output;
 use crate::core::model::AreaKind;
-use crate::core::register::Output;
-use crate::core::tolerant;
 use crate::ui::{data, download};
 use leptos::ev;
 use leptos::prelude::*;
@@ -94,7 +94,7 @@ fn Flow(session: RwSignal<Option<Session>>) -> impl IntoView {
             for f in list {
                 let name = f.name();
                 match bytes_of(&f).await {
-                    Some(b) if b.len() <= crate::core::json::MAX_FILE_BYTES => update(&|s| s.add(&name, &b)),
+                    Some(b) if b.len() <= crate::core::read::json::MAX_FILE_BYTES => update(&|s| s.add(&name, &b)),
                     _ => update(&|s| s.add(&name, b"")),
                 }
             }

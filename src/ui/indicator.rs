@@ -10,8 +10,8 @@ use super::notices::use_notices;
 use super::pages::NavItem;
 use super::store::{use_store, TableRef};
 use super::table::{DataTable, TableFrame};
+use crate::core::model::view_state::ViewState;
 use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
-use crate::core::view::ViewState;
 use leptos::prelude::*;
 
 #[component]
@@ -169,7 +169,7 @@ fn PrintAddress() -> impl IntoView {
     let store = use_store();
     let address = move || {
         let provenance = super::share::provenance(&store.view.state.get());
-        format!("Adres: {} · Afgedrukt op {}", provenance.url, crate::core::export::date_nl(&provenance.date))
+        format!("Adres: {} · Afgedrukt op {}", provenance.url, crate::core::present::export::date_nl(&provenance.date))
     };
     view! { <p class="alleen-print afdruk-adres">{address}</p> }
 }

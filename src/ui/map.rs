@@ -4,7 +4,7 @@
 //! the table and summary stay the accessible alternative and the map adds to them. The credit
 //! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
-use crate::core::charts::map::{self, MapView};
+use crate::core::present::charts::map::{self, MapView};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -119,5 +119,5 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
 
 /// The CSS class of a class colour (`klasse-0` … `klasse-3` in `style/main.css`).
 fn colour_index(colour: &str) -> usize {
-    crate::core::charts::map::CLASS_COLOURS.iter().position(|c| *c == colour).unwrap_or(0)
+    crate::core::present::charts::map::CLASS_COLOURS.iter().position(|c| *c == colour).unwrap_or(0)
 }

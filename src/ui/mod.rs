@@ -1,6 +1,6 @@
 //! The browser UI: a thin Leptos layer that wires the pure core to the page.
 //!
-//! The shell keeps the one [`ViewState`](crate::core::view::ViewState) signal (from the query
+//! The shell keeps the one [`ViewState`](crate::core::model::view_state::ViewState) signal (from the query
 //! string) and provides the store (`store`: manifest, config, datasets fetched once per file).
 //! Pages read `Memo` slices of the view state, ask `core::pages` for their view models and
 //! render them. No calculation happens here: every figure, text and link comes from the core.

@@ -3,9 +3,9 @@
 //! shown), and the browser tab's title.
 
 use super::store::use_store;
-use crate::core::links::{self, Checked};
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Manifest, Table};
-use crate::core::view::{Page, ViewState};
+use crate::core::pages::links::{self, Checked};
 use leptos::prelude::*;
 
 /// The notices of the last corrected link, with the query they belong to: they show while the

@@ -3,9 +3,9 @@
 use super::download;
 use super::echarts;
 use super::store::{use_store, TableRef};
-use crate::core::export;
+use crate::core::model::view_state::ViewState;
 use crate::core::pages::indicator::{self, IndicatorModel};
-use crate::core::view::ViewState;
+use crate::core::present::export;
 use leptos::prelude::*;
 
 /// The monitor's own address (without query), from the page the reader is on.

@@ -5,9 +5,9 @@
 
 use super::download::save_text;
 use super::store::use_store;
-use crate::core::crosscheck::{self, Finding};
+use crate::core::check::crosscheck::{self, Finding};
 use crate::core::model::{Dataset, Pillar, Theme};
-use crate::core::statement_view::{self as sv, Card};
+use crate::core::present::statement_view::{self as sv, Card};
 use leptos::prelude::*;
 use std::sync::Arc;
 

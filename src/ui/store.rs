@@ -15,11 +15,11 @@
 //! store outlives every page.
 
 use super::data::{self, LoadError};
-use crate::core::config::Config;
+use crate::core::check::tolerant::Skipped;
+use crate::core::model::view_state::{Display, Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region};
 use crate::core::pages::site;
-use crate::core::tolerant::Skipped;
-use crate::core::view::{Display, Page, ViewState};
+use crate::core::read::config::Config;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The accessible data table of a grid: caption, header scopes, units, and marks in words.
 
-use crate::core::engine::Figure;
-use crate::core::grid::Grid;
+use crate::core::calc::engine::Figure;
+use crate::core::calc::grid::Grid;
 use crate::core::pages::{cell_text, CellText};
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn DataTable(
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
     // Only some figures voorlopig: mark them visibly (the legend is under the table). When all
     // are, the badge above the table says so and a mark in every cell would only be noise.
-    let mark = grid.provisional() == crate::core::grid::Provisional::Some;
+    let mark = grid.provisional() == crate::core::calc::grid::Provisional::Some;
     view! {
         <TableFrame label=caption.clone()>
             <table class="cijfers">

@@ -1,7 +1,7 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
-use monitor_sociaal_domein::core::report::{self, Report};
+use monitor_sociaal_domein::core::check::report::{self, Report};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {

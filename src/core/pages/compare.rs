@@ -3,11 +3,11 @@
 //! the unit written once, in the panel's heading.
 
 use super::indicator::caption;
-use crate::core::charts::{self, card};
-use crate::core::grid::{self, Grid};
+use crate::core::calc::grid::{self, Grid};
+use crate::core::model::view_state::ViewState;
 use crate::core::model::{Key, Manifest, Region, Table};
-use crate::core::view::ViewState;
-use crate::core::{dashboard, engine, format};
+use crate::core::present::charts::{self, card};
+use crate::core::{calc::engine, present::dashboard, text::format};
 
 /// One checkbox of the choice form.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,9 @@
 //! Finding indicators by a word, across every region of the monitor.
 
 use super::site::link;
-use crate::core::catalog;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Dataset, Manifest};
-use crate::core::view::{Page, ViewState};
+use crate::core::present::catalog;
 
 /// One search result: a link to the indicator and where it lives.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,12 +3,12 @@
 
 use super::site::{gemeente, link};
 use super::NavLink;
-use crate::core::catalog;
-use crate::core::config::Config;
-use crate::core::council;
-use crate::core::headline;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Manifest, Region, Table, Theme};
-use crate::core::view::{Page, ViewState};
+use crate::core::pages::council;
+use crate::core::present::catalog;
+use crate::core::present::headline;
+use crate::core::read::config::Config;
 
 /// One key figure card: the theme's headline figure (marked in the data), never 0, geheim or
 /// n.b., with its plain-Dutch sentence.

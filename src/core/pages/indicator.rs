@@ -2,17 +2,17 @@
 //! the reference, "hoe berekend" lines, period and chart/table links, note and source.
 
 use super::NavLink;
-use crate::core::charts::map::MapView;
-use crate::core::council;
-use crate::core::embed;
-use crate::core::engine;
-use crate::core::export;
-use crate::core::format;
-use crate::core::grid::{self, Grid, Provisional, RowsAre};
-use crate::core::image;
+use crate::core::calc::engine;
+use crate::core::calc::grid::{self, Grid, Provisional, RowsAre};
+use crate::core::model::view_state::{Display, ViewState};
 use crate::core::model::{Manifest, Table};
-use crate::core::view::{Display, ViewState};
-use crate::core::{charts, summary};
+use crate::core::pages::council;
+use crate::core::present::charts::map::MapView;
+use crate::core::present::embed;
+use crate::core::present::export;
+use crate::core::present::image;
+use crate::core::text::format;
+use crate::core::{present::charts, present::summary};
 
 /// Everything the indicator view shows.
 #[derive(Debug, Clone, PartialEq)]

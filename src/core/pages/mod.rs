@@ -1,5 +1,5 @@
-//! View models: everything a page shows, computed by pure functions from the manifest, the
-//! loaded datasets and the [`ViewState`](super::view::ViewState). The UI (`src/ui/`) only renders
+//! Layer 7, view models: everything a page shows, computed by pure functions from the manifest, the
+//! loaded datasets and the [`ViewState`](crate::core::model::view_state::ViewState). The UI (`src/ui/`) only renders
 //! these structs; every figure, text, caption and link is decided here and tested natively.
 //!
 //! Invariants every model keeps:
@@ -11,9 +11,11 @@
 //!   computes a number.
 
 pub mod compare;
+pub mod council;
 pub mod find;
 pub mod home;
 pub mod indicator;
+pub mod links;
 pub mod profile;
 pub mod site;
 pub mod theme;
@@ -47,8 +49,8 @@ pub enum CellText {
 }
 
 /// How a figure is written in a data table cell.
-pub fn cell_text(figure: &crate::core::engine::Figure) -> CellText {
-    use crate::core::format;
+pub fn cell_text(figure: &crate::core::calc::engine::Figure) -> CellText {
+    use crate::core::text::format;
     match &figure.value {
         Ok(_) => CellText::Number {
             text: figure.display(),

@@ -2,10 +2,10 @@
 
 use super::site::{gemeente, link};
 use super::NavLink;
-use crate::core::catalog;
-use crate::core::council;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Manifest, Region, Table, Theme};
-use crate::core::view::{Page, ViewState};
+use crate::core::pages::council;
+use crate::core::present::catalog;
 
 /// One theme's table of the profile.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,9 +2,9 @@
 //! links that keep the reader's place, and which data files a view needs.
 
 use super::NavLink;
-use crate::core::config::Config;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{AreaKind, Dataset, Manifest, Region, Table, Theme};
-use crate::core::view::{Page, ViewState};
+use crate::core::read::config::Config;
 
 /// The manifest as this site shows it: only the regions the config names, the default first.
 pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {

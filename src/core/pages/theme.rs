@@ -2,9 +2,9 @@
 //! levert, hoe vaak, wanneer") as tables; figures that could not be transcribed, with the reason.
 
 use super::site::link;
-use crate::core::dashboard::{self, Dashboard};
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Availability, Dataset, Manifest, Pillar, Region, Theme, Untranscribed};
-use crate::core::view::{Page, ViewState};
+use crate::core::present::dashboard::{self, Dashboard};
 
 /// One pillar of the theme.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[cfg(feature = "bench")]
 #[component]
 pub fn BenchmarkPage() -> impl IntoView {
-    use crate::core::bench;
+    use crate::core::kit::bench;
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let (result, set_result) = signal(None::<String>);
     leptos::task::spawn_local(async move {

@@ -5,7 +5,7 @@
 //! Content-Security-Policy as the monitor itself.
 //!
 //! Old links to the monitor (`?pagina=datacheck`, `?pagina=benchmark`) are sent on to this page
-//! by the residents' app ([`COUNCIL_PAGE`](crate::core::view::COUNCIL_PAGE)).
+//! by the residents' app ([`COUNCIL_PAGE`](crate::core::model::view_state::COUNCIL_PAGE)).
 
 mod benchmark;
 mod datacheck;
@@ -13,8 +13,8 @@ mod datacheck;
 use super::data;
 use super::pages::LoadFailed;
 use super::store::Store;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::pages::site;
-use crate::core::view::{Page, ViewState};
 use benchmark::BenchmarkPage;
 use datacheck::DataCheckPage;
 use leptos::prelude::*;

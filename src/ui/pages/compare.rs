@@ -14,7 +14,7 @@ pub fn ComparePage() -> impl IntoView {
     let manifest = store.manifest();
     let Some(region) = store.view.region.get_untracked() else { return ().into_any() };
     // A one-gemeente monitor has nothing to compare side by side (issue 15).
-    if !crate::core::council::compare_offered(&region) {
+    if !crate::core::pages::council::compare_offered(&region) {
         return view! {
             <h1>"Gemeenten vergelijken"</h1>
             <p>{format!("{} heeft één gemeente. Op de pagina van elk cijfer staat de vergelijking met het referentiegebied, als de bron dat cijfer geeft.", region.name)}</p>

@@ -2,7 +2,7 @@
 //! the region and Nederland, and the first indicator.
 
 use super::{with_files, GemeenteKeuze, NavItem};
-use crate::core::council;
+use crate::core::pages::council;
 use crate::core::pages::{home, site};
 use crate::ui::indicator::IndicatorView;
 use crate::ui::store::{use_store, TableRef};

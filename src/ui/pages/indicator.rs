@@ -2,10 +2,10 @@
 //! built once per table; gemeente, period and chart/table changes update it in place.
 
 use super::{with_files, GemeenteKeuze};
-use crate::core::links;
+use crate::core::model::view_state::Page;
 use crate::core::model::Dataset;
+use crate::core::pages::links;
 use crate::core::pages::site;
-use crate::core::view::Page;
 use crate::ui::indicator::IndicatorView;
 use crate::ui::notices::use_notices;
 use crate::ui::statements::TableStatements;

@@ -1,0 +1,9 @@
+//! Layer 5, every rule in one place: the checks of a manifest, a table, a dataset and its
+//! running text; the strict reader (no problem allowed) and the tolerant reader the app uses
+//! (a mistake hides only itself) both call the same rules; checks across tables and documents.
+
+pub mod contradictions;
+pub mod crosscheck;
+pub mod report;
+pub mod tolerant;
+pub mod validate;

@@ -1,0 +1,538 @@
+//! The monitor's data model, as described in `docs/data-format.md`.
+//!
+//! These types are what the decoder builds from a data file once it is valid; nothing here
+//! touches JSON or the browser. Serialize is derived so the app can export exactly what it shows.
+
+use crate::core::model::cells::{CellIndex, Coord};
+use serde::Serialize;
+/// The engine's lookups by short string keys use rustc-hash's Fx hasher: the keys come from
+/// validated data files, not from an attacker who could choose collisions at scale, SipHash was a
+/// fifth of the national benchmark, and the crate is already in the WASM through Leptos.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Jeugd,
+    Participatie,
+    Wmo,
+    Samenloop,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Jeugd, Theme::Participatie, Theme::Wmo, Theme::Samenloop];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Jeugd => "jeugd",
+            Theme::Participatie => "participatie",
+            Theme::Wmo => "wmo",
+            Theme::Samenloop => "samenloop",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.id() == id)
+    }
+    /// The name residents know the theme by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Jeugd => "Jeugdhulp",
+            Theme::Participatie => "Participatiewet",
+            Theme::Wmo => "Wmo 2015",
+            Theme::Samenloop => "Samenloop",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pillar {
+    Gebruik,
+    Ervaringen,
+    Budgetten,
+    Beschikbaarheid,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 4] = [Pillar::Gebruik, Pillar::Ervaringen, Pillar::Budgetten, Pillar::Beschikbaarheid];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Pillar::Gebruik => "gebruik",
+            Pillar::Ervaringen => "ervaringen",
+            Pillar::Budgetten => "budgetten",
+            Pillar::Beschikbaarheid => "beschikbaarheid",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Pillar> {
+        Pillar::ALL.into_iter().find(|p| p.id() == id)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Pillar::Gebruik => "Gebruik",
+            Pillar::Ervaringen => "Ervaringen",
+            Pillar::Budgetten => "Uitputting budgetten",
+            Pillar::Beschikbaarheid => "Beschikbaarheid",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    #[serde(rename = "aantal")]
+    Aantal,
+    #[serde(rename = "%")]
+    Procent,
+    #[serde(rename = "€")]
+    Euro,
+    #[serde(rename = "per 1.000")]
+    Per1000,
+    #[serde(rename = "score")]
+    Score,
+    #[serde(rename = "jaar")]
+    Jaar,
+    #[serde(rename = "maanden")]
+    Maanden,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 7] =
+        [Unit::Aantal, Unit::Procent, Unit::Euro, Unit::Per1000, Unit::Score, Unit::Jaar, Unit::Maanden];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Aantal => "aantal",
+            Unit::Procent => "%",
+            Unit::Euro => "€",
+            Unit::Per1000 => "per 1.000",
+            Unit::Score => "score",
+            Unit::Jaar => "jaar",
+            Unit::Maanden => "maanden",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.id() == id)
+    }
+}
+
+/// What a printed figure is: the engine only sums raw figures and only recomputes derived ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Count,
+    Denominator,
+    Amount,
+    Score,
+    Derived,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Count, Kind::Denominator, Kind::Amount, Kind::Score, Kind::Derived];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Denominator => "denominator",
+            Kind::Amount => "amount",
+            Kind::Score => "score",
+            Kind::Derived => "derived",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+    /// Raw figures that add up over areas or categories.
+    pub fn is_additive(self) -> bool {
+        matches!(self, Kind::Count | Kind::Denominator | Kind::Amount)
+    }
+}
+
+/// How a cell was published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A number was printed.
+    Gepubliceerd,
+    /// `-`: a value of 0 to 7, suppressed to protect individuals. Never has a number.
+    Geheim,
+    /// `.`, `[pm]`, "niet openbaar gemaakt": not published or not available.
+    NietBeschikbaar,
+    /// `-` in a financial table, where it means zero.
+    Nihil,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Gepubliceerd => "gepubliceerd",
+            Status::Geheim => "geheim",
+            Status::NietBeschikbaar => "niet-beschikbaar",
+            Status::Nihil => "nihil",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Status> {
+        [Status::Gepubliceerd, Status::Geheim, Status::NietBeschikbaar, Status::Nihil]
+            .into_iter()
+            .find(|s| s.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Share,
+    Per1000,
+    Sum,
+    Difference,
+    AbsDifference,
+    Ratio,
+}
+
+impl Op {
+    pub const ALL: [Op; 6] = [Op::Share, Op::Per1000, Op::Sum, Op::Difference, Op::AbsDifference, Op::Ratio];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Op::Share => "share",
+            Op::Per1000 => "per1000",
+            Op::Sum => "sum",
+            Op::Difference => "difference",
+            Op::AbsDifference => "abs_difference",
+            Op::Ratio => "ratio",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|o| o.id() == id)
+    }
+    /// How many arguments the operation takes: `None` means two or more.
+    pub fn arity(self) -> Option<usize> {
+        match self {
+            Op::Sum => None,
+            _ => Some(2),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Formula {
+    pub op: Op,
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
+    pub kind: Kind,
+    pub decimals: u8,
+    pub group: Option<String>,
+    pub base: Option<String>,
+    pub rounding: Option<u32>,
+    pub formula: Option<Formula>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TotalDimension {
+    Area,
+    Category,
+}
+
+/// A published total over areas or categories that is meant as the sum of its parts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Total {
+    pub dimension: TotalDimension,
+    pub total: String,
+    pub of: Vec<String>,
+}
+
+/// The coordinates of one cell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Key {
+    pub measure: String,
+    pub area: String,
+    pub period: String,
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    pub key: Key,
+    pub value: Option<f64>,
+    pub status: Status,
+    pub provisional: bool,
+    pub printed: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InconsistencyKind {
+    TotalNotSum,
+    DerivedMismatch,
+    TextDiffers,
+}
+
+impl InconsistencyKind {
+    pub fn from_id(id: &str) -> Option<InconsistencyKind> {
+        match id {
+            "total-not-sum" => Some(InconsistencyKind::TotalNotSum),
+            "derived-mismatch" => Some(InconsistencyKind::DerivedMismatch),
+            "text-differs" => Some(InconsistencyKind::TextDiffers),
+            _ => None,
+        }
+    }
+}
+
+/// A place where the source disagrees with itself, as documented with the data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inconsistency {
+    pub kind: InconsistencyKind,
+    pub key: Key,
+    pub published: Option<f64>,
+    pub expected: Option<f64>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub text: String,
+    pub seed: String,
+    pub section: String,
+    pub page: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub id: String,
+    pub title: String,
+    pub theme: Theme,
+    pub pillar: Pillar,
+    pub source: Source,
+    pub note: Option<String>,
+    pub definitions: Vec<String>,
+    pub provisional: bool,
+    pub rounding: Option<u32>,
+    pub periods: Vec<Label>,
+    pub categories: Vec<Label>,
+    pub measures: Vec<Measure>,
+    pub totals: Vec<Total>,
+    pub values: Vec<Value>,
+    pub inconsistencies: Vec<Inconsistency>,
+    /// This table holds the theme's headline figure (see [`Headline`]).
+    pub headline: Option<Headline>,
+    /// Position of each cell in `values` by interned coordinates, so the engine's lookups stay
+    /// fast on national data.
+    #[serde(skip)]
+    pub index: CellIndex,
+}
+
+impl Table {
+    /// (Re)builds the cell index; the decoder calls it. Keeps the first of duplicate keys
+    /// (the validator reports duplicates).
+    pub fn reindex(&mut self) {
+        self.index = CellIndex::new(&self.values);
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+    pub fn value(&self, key: &Key) -> Option<&Value> {
+        self.index.coord(key).and_then(|c| self.value_at(c))
+    }
+    pub fn value_at(&self, c: Coord) -> Option<&Value> {
+        self.index.get(c).and_then(|i| self.values.get(i))
+    }
+    pub fn period_label(&self, id: &str) -> String {
+        self.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.label.clone())
+    }
+    pub fn category_label(&self, id: &str) -> String {
+        self.categories.iter().find(|c| c.id == id).map_or_else(|| id.to_owned(), |c| c.label.clone())
+    }
+    /// Areas in the order they first appear in the values (the order of the source's columns).
+    pub fn areas(&self) -> Vec<String> {
+        self.index.areas().to_vec()
+    }
+    pub fn inconsistency(&self, key: &Key) -> Option<&Inconsistency> {
+        self.inconsistencies.iter().find(|i| i.key == *key && i.kind != InconsistencyKind::TextDiffers)
+    }
+}
+
+/// The figure that matters most for a theme in a region: the home page's key figure and the
+/// first card of the theme's dashboard. Marked in the data, because the first figure found is
+/// rarely the one a resident asks about (issue 13).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub measure: String,
+    pub category: Option<String>,
+    /// One plain-Dutch (B1) sentence on what the number means; may hold `{waarde}` and
+    /// `{gebied}`, filled in with the figure and the area it is for.
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AvailabilityRow {
+    pub item: Option<String>,
+    pub supplier: Option<String>,
+    pub frequency: Option<String>,
+    pub available: Option<String>,
+}
+
+/// "Wie levert, frequentie, beschikbaar": when which figures become available.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Availability {
+    pub id: String,
+    pub theme: Theme,
+    pub title: String,
+    pub source: Source,
+    pub rows: Vec<AvailabilityRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Untranscribed {
+    pub title: String,
+    pub seed: String,
+    pub section: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    pub region: String,
+    pub theme: Theme,
+    pub tables: Vec<Table>,
+    pub availability: Vec<Availability>,
+    pub untranscribed: Vec<Untranscribed>,
+    /// Figures and claims from the running text (`statements`, `claims`, `links`): see
+    /// [`crate::core::model::narrative`].
+    #[serde(flatten)]
+    pub narrative: crate::core::model::narrative::Narrative,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaKind {
+    Gemeente,
+    Regio,
+    Land,
+    /// A CBS wijk (`WK` + the gemeente's four digits + two): belongs to that gemeente.
+    Wijk,
+    /// A CBS buurt (`BU` + the wijk's six digits + two): belongs to that wijk and gemeente.
+    Buurt,
+}
+
+impl AreaKind {
+    pub const ALL: [AreaKind; 5] =
+        [AreaKind::Gemeente, AreaKind::Regio, AreaKind::Land, AreaKind::Wijk, AreaKind::Buurt];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AreaKind::Gemeente => "gemeente",
+            AreaKind::Regio => "regio",
+            AreaKind::Land => "land",
+            AreaKind::Wijk => "wijk",
+            AreaKind::Buurt => "buurt",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<AreaKind> {
+        AreaKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+    /// Regions and the country are drawn apart as references; gemeenten, wijken and buurten
+    /// are the areas being compared.
+    pub fn is_reference(self) -> bool {
+        matches!(self, AreaKind::Regio | AreaKind::Land)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub short: String,
+    pub kind: AreaKind,
+    pub members: Vec<String>,
+}
+
+impl Area {
+    /// The gemeente a wijk or buurt belongs to, read from its CBS code (`WK059701` and
+    /// `BU05970101` belong to `GM0597`); `None` for other kinds. The code carries it, so a
+    /// manifest cannot contradict itself about it.
+    pub fn gemeente(&self) -> Option<String> {
+        let digits = match self.kind {
+            AreaKind::Wijk => self.code.strip_prefix("WK")?,
+            AreaKind::Buurt => self.code.strip_prefix("BU")?,
+            _ => return None,
+        };
+        digits.get(..4).filter(|d| d.chars().all(|c| c.is_ascii_digit())).map(|d| format!("GM{d}"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub area: String,
+    pub reference: Option<String>,
+    pub gemeenten: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Seed {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetRef {
+    pub file: String,
+    pub region: String,
+    /// Every theme that the file holds tables of, so a page loads only the files it shows.
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Manifest {
+    pub areas: Vec<Area>,
+    pub regions: Vec<Region>,
+    pub seeds: Vec<Seed>,
+    pub datasets: Vec<DatasetRef>,
+    /// Position of each area by code (a national dataset has ~350 areas).
+    #[serde(skip)]
+    pub area_index: FastMap<String, usize>,
+}
+
+impl Manifest {
+    pub fn new(areas: Vec<Area>, regions: Vec<Region>, seeds: Vec<Seed>, datasets: Vec<DatasetRef>) -> Manifest {
+        let area_index = areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect();
+        Manifest { areas, regions, seeds, datasets, area_index }
+    }
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.area_index.get(code).and_then(|i| self.areas.get(*i))
+    }
+    pub fn area_name(&self, code: &str) -> String {
+        self.area(code).map_or_else(|| code.to_owned(), |a| a.name.clone())
+    }
+    pub fn seed(&self, id: &str) -> Option<&Seed> {
+        self.seeds.iter().find(|s| s.id == id)
+    }
+    /// The wijken (and buurten after them) of a gemeente, in manifest order.
+    pub fn wijken_of(&self, gemeente: &str) -> Vec<&Area> {
+        let mut out: Vec<&Area> = self
+            .areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Wijk && a.gemeente().as_deref() == Some(gemeente))
+            .collect();
+        out.extend(
+            self.areas.iter().filter(|a| a.kind == AreaKind::Buurt && a.gemeente().as_deref() == Some(gemeente)),
+        );
+        out
+    }
+}

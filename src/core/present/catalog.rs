@@ -1,0 +1,180 @@
+//! Finding figures across tables: search, a gemeente's profile and key figures. Pure functions
+//! over loaded datasets, so the pages stay thin and this logic is tested natively.
+
+use crate::core::calc::engine::{self, Figure};
+use crate::core::model::*;
+
+/// Lower-case and without diacritics, so "clienten" finds "cliënten".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// Tables whose title, measures, categories, note or theme mention every word of `query`.
+pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    search_words(tables, &words)
+}
+
+/// A search query read as a reader means it: a gemeente's name ("Zwijndrecht",
+/// "Hendrik-Ido-Ambacht", "aa en hunze") plus the subject ("jeugd").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The CBS code of the gemeente named in the query.
+    pub gemeente: Option<String>,
+    /// The other words, folded.
+    pub words: Vec<String>,
+}
+
+/// Finds a gemeente name in the query (the longest that matches whole words) and keeps the
+/// rest as subject words.
+pub fn read_query(manifest: &Manifest, query: &str) -> Query {
+    let words: Vec<String> = fold(query).replace(['-', ','], " ").split_whitespace().map(str::to_owned).collect();
+    let mut best: Option<(usize, usize, String)> = None; // (start, length, code)
+    for area in manifest.areas.iter().filter(|a| a.kind == AreaKind::Gemeente) {
+        let name: Vec<String> = fold(&area.name).replace('-', " ").split_whitespace().map(str::to_owned).collect();
+        if name.is_empty() || name.len() > words.len() {
+            continue;
+        }
+        if let Some(start) = (0..=words.len() - name.len()).find(|i| words[*i..*i + name.len()] == name[..]) {
+            if best.as_ref().is_none_or(|(_, len, _)| name.len() > *len) {
+                best = Some((start, name.len(), area.code.clone()));
+            }
+        }
+    }
+    match best {
+        Some((start, len, code)) => {
+            let mut rest = words;
+            rest.drain(start..start + len);
+            Query { gemeente: Some(code), words: rest }
+        }
+        None => Query { gemeente: None, words },
+    }
+}
+
+/// Search as the find page does it: every word in a table's text, or, when the query names a
+/// gemeente, the other words in the text of a table that has figures for that gemeente. A table
+/// about the gemeente by name ("… Alblasserdam …") is found either way.
+pub fn find<'a>(tables: &[&'a Table], manifest: &Manifest, query: &str) -> (Query, Vec<&'a Table>) {
+    let q = read_query(manifest, query);
+    let all: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    let mut hits = search_words(tables.iter().copied(), &all);
+    if let Some(code) = &q.gemeente {
+        let with_figures = tables.iter().copied().filter(|t| t.values.iter().any(|v| v.key.area == *code));
+        let subject: Vec<&Table> =
+            if q.words.is_empty() { with_figures.collect() } else { search_words(with_figures, &q.words) };
+        for t in subject {
+            if !hits.iter().any(|h| std::ptr::eq(*h, t)) {
+                hits.push(t);
+            }
+        }
+    }
+    (q, hits)
+}
+
+fn search_words<'a>(tables: impl Iterator<Item = &'a Table>, words: &[String]) -> Vec<&'a Table> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    tables
+        .filter(|t| {
+            let mut hay = format!(
+                "{} {} {} {} {}",
+                t.title,
+                t.theme.name(),
+                t.theme.id(),
+                t.pillar.name(),
+                t.note.as_deref().unwrap_or("")
+            );
+            for m in &t.measures {
+                hay.push(' ');
+                hay.push_str(&m.label);
+            }
+            for c in &t.categories {
+                hay.push(' ');
+                hay.push_str(&c.label);
+            }
+            let hay = fold(&hay);
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// One line of a gemeente profile: a measure of a table, for the gemeente, its region and the
+/// reference (Nederland), in the table's last period.
+#[derive(Debug, Clone)]
+pub struct ProfileRow {
+    pub table: String,
+    pub title: String,
+    pub theme: Theme,
+    pub measure: String,
+    pub period: String,
+    pub gemeente: Figure,
+    pub region: Option<Figure>,
+    pub reference: Option<Figure>,
+}
+
+/// Every measure (without categories) of every table that has figures per gemeente.
+pub fn profile_rows(tables: &[&Table], gemeente: &str, region_area: &str, reference: Option<&str>) -> Vec<ProfileRow> {
+    let mut out = Vec::new();
+    for t in tables {
+        if !t.categories.is_empty() || !t.values.iter().any(|v| v.key.area == gemeente) {
+            continue;
+        }
+        let Some(period) =
+            t.periods.iter().rev().find(|p| t.values.iter().any(|v| v.key.area == gemeente && v.key.period == p.id))
+        else {
+            continue;
+        };
+        for m in &t.measures {
+            let key = |area: &str| Key {
+                measure: m.id.clone(),
+                area: area.to_owned(),
+                period: period.id.clone(),
+                category: None,
+            };
+            if t.value(&key(gemeente)).is_none() && m.formula.is_none() {
+                continue;
+            }
+            let present = |area: &str| t.value(&key(area)).is_some().then(|| engine::cell(t, &key(area)));
+            out.push(ProfileRow {
+                table: t.id.clone(),
+                title: t.title.clone(),
+                theme: t.theme,
+                measure: m.label.clone(),
+                period: period.label.clone(),
+                gemeente: engine::cell(t, &key(gemeente)),
+                region: present(region_area),
+                reference: reference.and_then(present),
+            });
+        }
+    }
+    out
+}
+
+/// The first "gebruik" table of a theme that has figures per gemeente: the home page's key figure.
+pub fn key_table<'a>(tables: &[&'a Table], theme: Theme) -> Option<&'a Table> {
+    tables
+        .iter()
+        .copied()
+        .find(|t| t.theme == theme && t.pillar == Pillar::Gebruik && t.categories.is_empty() && t.areas().len() > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Cliënten MET Één"), "clienten met een");
+    }
+}

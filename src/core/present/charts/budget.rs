@@ -1,0 +1,209 @@
+//! Budget tables (pillar *uitputting budgetten*, figures per year): the question is "was the
+//! money enough?", so the chart answers in up to three panels that never share an axis:
+//! budget against spending as bars per year, exhaustion as a percentage with a 100 % line, and
+//! the result signed and named — *tekort* or *overschot* — in label and colour.
+
+use super::{axis_formatter, refine, PALETTE};
+use crate::core::calc::grid::{Grid, RowsAre};
+use crate::core::model::{Kind, Op, Pillar, Table, Unit};
+use crate::core::text::format;
+use serde_json::{json, Value};
+
+/// Colours for a result: red for a shortfall, green for a surplus (both 4,5:1 on white); the
+/// label says the word too, so colour is never the only signal.
+pub const TEKORT: &str = "#c2261b";
+pub const OVERSCHOT: &str = "#2f7209";
+
+/// Which columns of a budget grid go in which panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Amounts (budget, income, spending): bars per year.
+    pub levels: Vec<usize>,
+    /// Spending as a % of the budget.
+    pub exhaustion: Vec<usize>,
+    /// Signed differences in euros: tekort or overschot. Unsigned differences stay in the table.
+    pub results: Vec<usize>,
+}
+
+/// The budget plan of a grid, or `None` when it is not a budget table over periods.
+pub fn plan(grid: &Grid, table: &Table) -> Option<Plan> {
+    if table.pillar != Pillar::Budgetten || grid.rows_are != RowsAre::Periods {
+        return None;
+    }
+    let mut p = Plan { levels: Vec::new(), exhaustion: Vec::new(), results: Vec::new() };
+    for (i, c) in grid.columns.iter().enumerate() {
+        let Some(m) = table.measure(&c.measure) else { continue };
+        let op = m.formula.as_ref().map(|f| f.op);
+        match (m.kind, c.unit, op) {
+            (Kind::Amount, Unit::Euro, _) => p.levels.push(i),
+            (Kind::Derived, Unit::Procent, Some(Op::Share)) => p.exhaustion.push(i),
+            (Kind::Derived, Unit::Euro, Some(Op::Difference)) => p.results.push(i),
+            _ => {}
+        }
+    }
+    let panels = !p.exhaustion.is_empty() || !p.results.is_empty();
+    (!p.levels.is_empty() && panels).then_some(p)
+}
+
+/// An amount as a short label: "€ 10,8 mln", "€ 31.534".
+pub fn euro_label(v: f64) -> String {
+    if v.abs() >= 1_000_000.0 {
+        format!("€ {} mln", format::number(v / 1_000_000.0, 1))
+    } else {
+        format::with_unit(v, Unit::Euro, 0)
+    }
+}
+
+/// "tekort € 1,3 mln" / "overschot € 31.534" / "precies op budget".
+pub fn result_label(v: f64) -> String {
+    if format::round(v, 0) < 0.0 {
+        format!("tekort {}", euro_label(-v))
+    } else if format::round(v, 0) > 0.0 {
+        format!("overschot {}", euro_label(v))
+    } else {
+        "precies op budget".into()
+    }
+}
+
+/// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
+/// million, so "−1,5 mln" and "−500.000" never stand side by side.
+/// The height and value axis of a panel of euro amounts: one bar per column for each row.
+fn euro_panel(grid: &Grid, columns: &[usize]) -> (u32, Value) {
+    let rows_height = grid.rows.len() as u32 * (columns.len() as u32 * 16 + 14);
+    (rows_height, json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, columns) } }))
+}
+
+fn euro_axis(grid: &Grid, columns: &[usize]) -> String {
+    let big =
+        columns.iter().flat_map(|i| grid.rows.iter().filter_map(|r| r.cells.get(*i)?.number())).any(|v| v.abs() >= 1e6);
+    if big {
+        "msd:nlm:1:".into()
+    } else {
+        axis_formatter(Unit::Euro)
+    }
+}
+
+/// The options (as JSON) and the height in CSS pixels.
+pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
+    let periods: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
+    let names: Vec<String> = plan.levels.iter().map(|i| grid.columns[*i].label.clone()).collect();
+    let legend_extra = (refine::legend_lines(&names) - 1) * 22;
+    let value = |col: usize, row: usize| grid.rows[row].cells.get(col).and_then(|f| f.number());
+
+    let mut titles = Vec::new();
+    let mut grids = Vec::new();
+    let mut x_axes = Vec::new();
+    let mut y_axes = Vec::new();
+    let mut series = Vec::new();
+    let mut top = 28 + legend_extra;
+    let mut panel = |title: &str, rows_height: u32, x_axis: Value, top: &mut u32| -> usize {
+        let index = grids.len();
+        titles.push(
+            json!({ "text": title, "top": *top, "left": 0, "textStyle": { "fontSize": 13, "fontWeight": "bold" } }),
+        );
+        grids.push(json!({ "top": *top + 44, "height": rows_height, "left": 8, "right": 112, "containLabel": true }));
+        let mut x = x_axis;
+        x["gridIndex"] = json!(index);
+        x_axes.push(x);
+        y_axes.push(json!({ "type": "category", "gridIndex": index, "inverse": true, "data": periods }));
+        *top += 44 + rows_height + 40;
+        index
+    };
+
+    // 1. Amounts per year.
+    let (rows_height, axis) = euro_panel(grid, &plan.levels);
+    let g = panel("Bedragen per jaar", rows_height, axis, &mut top);
+    for (n, i) in plan.levels.iter().enumerate() {
+        let data: Vec<Value> = (0..grid.rows.len())
+            .map(|r| match value(*i, r) {
+                Some(v) => json!({ "value": v, "label": { "formatter": euro_label(v) } }),
+                None => Value::Null,
+            })
+            .collect();
+        series.push(json!({
+            "type": "bar", "name": grid.columns[*i].label, "xAxisIndex": g, "yAxisIndex": g,
+            "itemStyle": { "color": PALETTE[n % PALETTE.len()] },
+            "label": { "show": true, "position": "right" },
+            "labelLayout": { "hideOverlap": true },
+            "data": data
+        }));
+    }
+
+    // 2. Exhaustion: spending as a % of the budget, with the line where the budget is used up.
+    let rows_height = grid.rows.len() as u32 * (plan.exhaustion.len() as u32 * 16 + 14);
+    if !plan.exhaustion.is_empty() {
+        let max = plan
+            .exhaustion
+            .iter()
+            .flat_map(|i| (0..grid.rows.len()).filter_map(|r| value(*i, r)))
+            .fold(100.0_f64, f64::max);
+        let g = panel(
+            "Uitputting: uitgegeven als % van het budget",
+            rows_height,
+            json!({ "type": "value", "min": 0, "max": ((max / 10.0).ceil() * 10.0 + 10.0), "splitNumber": 3,
+                    "axisLabel": { "formatter": axis_formatter(Unit::Procent) } }),
+            &mut top,
+        );
+        for i in &plan.exhaustion {
+            let col = &grid.columns[*i];
+            let data: Vec<Value> = (0..grid.rows.len())
+                .map(|r| match value(*i, r) {
+                    Some(v) => json!({ "value": v, "label": { "formatter": format::with_unit(v, Unit::Procent, 1) } }),
+                    None => Value::Null,
+                })
+                .collect();
+            series.push(json!({
+                "type": "bar", "name": col.label, "xAxisIndex": g, "yAxisIndex": g,
+                "itemStyle": { "color": PALETTE[0] },
+                "label": { "show": true, "position": "right" },
+                "labelLayout": { "hideOverlap": true },
+                "markLine": {
+                    "silent": true, "symbol": "none",
+                    "lineStyle": { "color": "#000000", "type": "dashed", "width": 1.5 },
+                    "label": { "formatter": "100% = budget op", "position": "start", "color": "#1a1a1a" },
+                    "data": [ { "xAxis": 100 } ]
+                },
+                "data": data
+            }));
+        }
+    }
+
+    // 3. The result, signed and named.
+    if !plan.results.is_empty() {
+        let (rows_height, axis) = euro_panel(grid, &plan.results);
+        let g = panel("Resultaat: tekort of overschot", rows_height, axis, &mut top);
+        for i in &plan.results {
+            let data: Vec<Value> = (0..grid.rows.len())
+                .map(|r| match value(*i, r) {
+                    Some(v) => json!({
+                        "value": v,
+                        "itemStyle": { "color": if v < 0.0 { TEKORT } else { OVERSCHOT } },
+                        // Right of the bar: beside the zero line for a shortfall, where there is room.
+                        "label": { "formatter": result_label(v), "position": "right" }
+                    }),
+                    None => Value::Null,
+                })
+                .collect();
+            series.push(json!({
+                "type": "bar", "name": grid.columns[*i].label, "xAxisIndex": g, "yAxisIndex": g,
+                "label": { "show": true },
+                "labelLayout": { "hideOverlap": true },
+                "data": data
+            }));
+        }
+    }
+
+    let option = json!({
+        "color": PALETTE,
+        "aria": { "enabled": true, "decal": { "show": true } },
+        "legend": { "type": "plain", "top": 0, "left": 0, "right": 0, "data": names,
+                    "textStyle": { "fontSize": 12, "width": 240, "overflow": "break" } },
+        "tooltip": { "show": false },
+        "title": titles,
+        "grid": grids,
+        "xAxis": x_axes,
+        "yAxis": y_axes,
+        "series": series
+    });
+    (option, top)
+}

@@ -1,0 +1,218 @@
+//! The map view (`weergave=kaart`): a choropleth of the region's gemeenten for one column of a
+//! grid by area. Classes are computed here, once, and the same classes make the map's colours,
+//! its legend and its sentence, so what is drawn and what is said always match. *Geheim* and
+//! *n.b.* areas are hatched and have their own legend entry; the chosen gemeente is outlined.
+//! Boundaries: `public/geo/<region>.json` (CBS, Kadaster), registered under the region's id.
+
+use crate::core::calc::grid::{Grid, RowsAre};
+use crate::core::model::{AreaKind, Manifest, Unit};
+use crate::core::text::format;
+use serde_json::{json, Value};
+
+/// Sequential blues, light to dark; the legend and the HTML swatches use the same list.
+pub const CLASS_COLOURS: [&str; 4] = ["#d6e6f4", "#93bfe0", "#3f88c5", "#0b4f8a"];
+
+/// The credit the licence asks for (CC BY 4.0), shown as text right under every map.
+pub const CREDIT: &str = "Gemeentegrenzen: CBS, Kadaster (CC BY 4.0)";
+
+/// One class of values: from `min` to `max` (both as they occur in the data).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Class {
+    pub min: f64,
+    pub max: f64,
+    pub label: String,
+    pub colour: &'static str,
+}
+
+/// One gemeente on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub code: String,
+    pub name: String,
+    /// The figure as shown, or the mark.
+    pub shown: String,
+    /// The class, or `None` for a missing figure (hatched).
+    pub class: Option<usize>,
+}
+
+/// Everything the map view shows: the options, the legend, the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapView {
+    /// The region's id: the name of the boundaries file and of the registered map.
+    pub map: String,
+    pub column: String,
+    pub classes: Vec<Class>,
+    pub places: Vec<Place>,
+    /// Legend line for hatched areas ("geheim of n.b."), when there are any.
+    pub missing: Option<String>,
+    /// The map's text alternative, naming each class and its gemeenten.
+    pub sentence: String,
+    pub option: Value,
+}
+
+/// Whether a grid can be drawn as a map: rows are areas with at least two gemeenten.
+pub fn possible(grid: &Grid, manifest: &Manifest) -> bool {
+    grid.rows_are == RowsAre::Areas && gemeente_rows(grid, manifest).count() >= 2 && !grid.columns.is_empty()
+}
+
+fn gemeente_rows<'a>(grid: &'a Grid, manifest: &'a Manifest) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    grid.rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| manifest.area(&r.id).is_some_and(|a| a.kind == AreaKind::Gemeente))
+        .map(|(i, r)| (i, r.id.as_str()))
+}
+
+/// Up to four classes of about equal size (quantiles), never splitting equal values, labelled
+/// with the lowest and highest value in each ("7,1% tot en met 8,8%").
+pub fn classes(values: &[f64], unit: Unit, decimals: u8) -> Vec<Class> {
+    let mut sorted: Vec<f64> = values.iter().map(|v| format::round(*v, decimals)).collect();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    sorted.dedup();
+    let n = sorted.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let count = n.min(if n <= 6 { 3 } else { 4 });
+    let colours: &[&'static str] = match count {
+        1 => &CLASS_COLOURS[2..3],
+        2 => &CLASS_COLOURS[1..3],
+        3 => &CLASS_COLOURS[0..3],
+        _ => &CLASS_COLOURS[..],
+    };
+    (0..count)
+        .map(|k| {
+            let (from, to) = (k * n / count, (k + 1) * n / count - 1);
+            let (min, max) = (sorted[from], sorted[to]);
+            let label = if min == max {
+                format::with_unit(min, unit, decimals)
+            } else {
+                format!(
+                    "{} tot en met {}",
+                    format::with_unit(min, unit, decimals),
+                    format::with_unit(max, unit, decimals)
+                )
+            };
+            Class { min, max, label, colour: colours[k] }
+        })
+        .collect()
+}
+
+/// The class a value falls in.
+pub fn class_of(classes: &[Class], v: f64, decimals: u8) -> Option<usize> {
+    let r = format::round(v, decimals);
+    classes.iter().position(|c| r >= c.min && r <= c.max)
+}
+
+/// The map view of one column of a grid by area. `None` when the grid cannot be a map.
+pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus: Option<&str>) -> Option<MapView> {
+    if !possible(grid, manifest) {
+        return None;
+    }
+    let col = grid.columns.get(column)?;
+    let rows: Vec<(usize, &str)> = gemeente_rows(grid, manifest).collect();
+    let values: Vec<f64> = rows.iter().filter_map(|(i, _)| grid.rows[*i].cells.get(column)?.number()).collect();
+    let classes = classes(&values, col.unit, col.decimals);
+    let mut places = Vec::new();
+    let mut marks: Vec<&'static str> = Vec::new();
+    for (i, code) in &rows {
+        let Some(f) = grid.rows[*i].cells.get(column) else { continue };
+        let class = f.number().and_then(|v| class_of(&classes, v, col.decimals));
+        if let Err(m) = &f.value {
+            if !marks.contains(&m.mark()) {
+                marks.push(m.mark());
+            }
+        }
+        places.push(Place { code: (*code).to_owned(), name: grid.rows[*i].label.clone(), shown: f.display(), class });
+    }
+    let missing = (!marks.is_empty())
+        .then(|| format::join_nl(&marks.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()).replace(" en ", " of "));
+    let sentence = sentence(col.label.as_str(), &classes, &places, missing.as_deref());
+    let data: Vec<Value> = places
+        .iter()
+        .map(|p| {
+            let here = focus == Some(p.code.as_str());
+            let mut style = match p.class {
+                Some(k) => json!({ "areaColor": classes[k].colour, "decal": { "symbol": "none" } }),
+                None => json!({
+                    "areaColor": "#ffffff",
+                    "decal": { "symbol": "rect", "symbolSize": 1, "color": "#6b6b6b",
+                               "dashArrayX": [1, 0], "dashArrayY": [2, 5], "rotation": 0.785 }
+                }),
+            };
+            style["borderColor"] = json!(if here { "#000000" } else { "#ffffff" });
+            style["borderWidth"] = json!(if here { 3 } else { 1 });
+            let dark = p.class.is_some_and(|k| k >= 2 || classes.len() <= 2 && k >= 1);
+            json!({
+                "name": p.code,
+                "value": grid.rows.iter().find(|r| r.id == p.code).and_then(|r| r.cells.get(column)?.number()),
+                "itemStyle": style,
+                "label": {
+                    "show": true,
+                    // Names orient the reader; values are in the legend, the sentence and the
+                    // table. The chosen gemeente also gets its value.
+                    "formatter": if here { format!("{}\n{}", label_name(&p.name), p.shown) } else { label_name(&p.name) },
+                    "color": if dark { "#ffffff" } else { "#1a1a1a" },
+                    "fontWeight": if here { "bold" } else { "normal" },
+                    "fontSize": if here { 12 } else { 10 }
+                }
+            })
+        })
+        .collect();
+    let option = json!({
+        "aria": { "enabled": true, "decal": { "show": true } },
+        "animation": false,
+        "tooltip": { "show": false },
+        "series": [{
+            "type": "map",
+            "map": region,
+            "nameProperty": "statcode",
+            "aspectScale": 0.62,
+            "layoutCenter": ["50%", "47%"],
+            "layoutSize": "92%",
+            "selectedMode": false,
+            "emphasis": { "disabled": true },
+            "labelLayout": { "hideOverlap": true },
+            "data": data
+        }]
+    });
+    Some(MapView { map: region.to_owned(), column: col.label.clone(), classes, places, missing, sentence, option })
+}
+
+/// "Kaart van jeugdhulp. Hoogste groep (9,1% tot en met 10,2%): Dordrecht en Zwijndrecht. …"
+fn sentence(label: &str, classes: &[Class], places: &[Place], missing: Option<&str>) -> String {
+    let mut out = vec![format!("Kaart van {label} per gemeente, in {} groepen.", classes.len())];
+    for (k, c) in classes.iter().enumerate().rev() {
+        let names: Vec<String> = places.iter().filter(|p| p.class == Some(k)).map(|p| p.name.clone()).collect();
+        let which = match (k, classes.len()) {
+            (_, 1) => "Eén groep".to_owned(),
+            (k, n) if k + 1 == n => "Hoogste groep".to_owned(),
+            (0, _) => "Laagste groep".to_owned(),
+            _ => "Middengroep".to_owned(),
+        };
+        out.push(format!("{which} ({}): {}.", c.label, format::join_nl(&names)));
+    }
+    if let Some(m) = missing {
+        let names: Vec<String> = places.iter().filter(|p| p.class.is_none()).map(|p| p.name.clone()).collect();
+        out.push(format!("Gearceerd, {m}: {}.", format::join_nl(&names)));
+    }
+    out.join(" ")
+}
+
+/// A long hyphenated name over two lines ("Hendrik-Ido-\nAmbacht"), so labels overlap less.
+fn label_name(name: &str) -> String {
+    match name.rmatch_indices('-').next() {
+        Some((i, _)) if name.chars().count() > 12 => format!("{}\n{}", &name[..=i], &name[i + 1..]),
+        _ => name.to_owned(),
+    }
+}
+
+/// The gemeenten in one class, for the legend ("Dordrecht en Zwijndrecht").
+pub fn names_in(view: &MapView, class: usize) -> String {
+    format::join_nl(&view.places.iter().filter(|p| p.class == Some(class)).map(|p| p.name.clone()).collect::<Vec<_>>())
+}
+
+/// The gemeenten without a figure, for the legend.
+pub fn names_missing(view: &MapView) -> String {
+    format::join_nl(&view.places.iter().filter(|p| p.class.is_none()).map(|p| p.name.clone()).collect::<Vec<_>>())
+}

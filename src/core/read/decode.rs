@@ -1,0 +1,706 @@
+//! Turns a parsed JSON tree into the typed model, collecting every shape problem on the way.
+//!
+//! Hand-written rather than `serde` derive so that one run reports *all* problems, each with
+//! its JSON path, instead of stopping at the first. Semantic checks (areas, sums, ranges) live in
+//! `validate`; this module only checks that each field is there and has the right form.
+
+use crate::core::model::problem::{JsonPath, Problems};
+use crate::core::model::*;
+use crate::core::read::json::{self, Json};
+
+/// Decoding of the running-text fields (statements, claims, …): a child module, so it reads
+/// fields with the same `Obj` as the rest of this file.
+mod narrative;
+
+/// Parses and decodes a dataset file. `None` means problems were recorded.
+pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
+    let root = parse_root(text, problems)?;
+    dataset_tree(&root, problems)
+}
+
+/// Decodes a parsed dataset file (so `core::tolerant` can decode it table by table).
+pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
+    let before = problems.list.len();
+    let mut o = Obj::new(root, &JsonPath::root(), problems)?;
+    o.format();
+    let region = o.string("region");
+    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
+    let tables = o.list("tables", table);
+    let availability = o.optional_list("availability", availability);
+    let untranscribed = o.optional_list("untranscribed", untranscribed);
+    let narrative = narrative::narrative(&mut o);
+    o.finish(&[
+        "format",
+        "region",
+        "theme",
+        "tables",
+        "availability",
+        "untranscribed",
+        "statements",
+        "claims",
+        "links",
+        "contradictions",
+        "marks",
+    ]);
+    if problems.list.len() > before {
+        return None;
+    }
+    Some(Dataset {
+        region: region?,
+        theme: theme?,
+        tables: tables?,
+        availability: availability?,
+        untranscribed: untranscribed?,
+        narrative: narrative?,
+    })
+}
+
+/// Parses and decodes `manifest.json`.
+pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
+    let root = parse_root(text, problems)?;
+    let before = problems.list.len();
+    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
+    o.format();
+    let areas = o.list("areas", area);
+    let regions = o.list("regions", region);
+    let seeds = o.list("seeds", seed);
+    let datasets = o.list("datasets", dataset_ref);
+    o.finish(&["format", "areas", "regions", "seeds", "datasets"]);
+    if problems.list.len() > before {
+        return None;
+    }
+    Some(Manifest::new(areas?, regions?, seeds?, datasets?))
+}
+
+/// One entry of `areas`. Public so a manifest can be read entry by entry (`core::tolerant`).
+pub fn area(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Area> {
+    let mut o = Obj::new(v, path, p)?;
+    let a = Area {
+        code: o.string("code")?,
+        name: o.string("name")?,
+        short: o.string("short")?,
+        kind: o.enumerated("kind", AreaKind::from_id, "gemeente, regio, land, wijk of buurt")?,
+        members: o.optional_strings("members")?,
+    };
+    o.finish(&["code", "name", "short", "kind", "members"]);
+    Some(a)
+}
+
+/// One entry of `regions`.
+pub fn region(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Region> {
+    let mut o = Obj::new(v, path, p)?;
+    let r = Region {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        area: o.string("area")?,
+        reference: o.optional_string("reference")?,
+        gemeenten: o.strings("gemeenten")?,
+    };
+    o.finish(&["id", "name", "area", "reference", "gemeenten"]);
+    Some(r)
+}
+
+/// One entry of `seeds`.
+pub fn seed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Seed> {
+    let mut o = Obj::new(v, path, p)?;
+    let s = Seed {
+        id: o.string("id")?,
+        title: o.string("title")?,
+        publisher: o.string("publisher")?,
+        year: o.whole("year")?,
+    };
+    o.finish(&["id", "title", "publisher", "year"]);
+    Some(s)
+}
+
+/// One entry of `datasets`.
+pub fn dataset_ref(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<DatasetRef> {
+    let mut o = Obj::new(v, path, p)?;
+    let d = DatasetRef {
+        file: o.string("file")?,
+        region: o.string("region")?,
+        themes: o.list("themes", |v, path, p| {
+            let s = as_string(v, path, p)?;
+            let t = Theme::from_id(&s);
+            if t.is_none() {
+                p.add(
+                    path,
+                    format!("onbekend thema \"{}\"; verwacht jeugd, participatie, wmo of samenloop", shorten(&s)),
+                );
+            }
+            t
+        })?,
+    };
+    o.finish(&["file", "region", "themes"]);
+    Some(d)
+}
+
+pub fn parse_root(text: &str, problems: &mut Problems) -> Option<Json> {
+    match json::parse_json(text) {
+        Ok(root) => Some(root),
+        Err(e) if e.line == 0 => {
+            problems.add(&JsonPath::root(), e.message);
+            None
+        }
+        Err(e) => {
+            problems.add_at(e.line, e.column, e.message);
+            None
+        }
+    }
+}
+
+fn source(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Source> {
+    let mut o = Obj::new(v, path, p)?;
+    let s = Source {
+        text: o.string("text")?,
+        seed: o.string("seed")?,
+        section: o.string("section")?,
+        page: o.optional_whole("page")?,
+    };
+    o.finish(&["text", "seed", "section", "page"]);
+    Some(s)
+}
+
+/// A period: a label plus an optional `provisional` that its values inherit.
+fn period(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<(Label, bool)> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let label = o.string("label");
+    let provisional = o.optional_bool("provisional");
+    o.finish(&["id", "label", "provisional"]);
+    Some((Label { id: id?, label: label? }, provisional?.unwrap_or(false)))
+}
+
+fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
+    let mut o = Obj::new(v, path, p)?;
+    let l = Label { id: o.string("id")?, label: o.string("label")? };
+    o.finish(&["id", "label"]);
+    Some(l)
+}
+
+/// One table of a dataset file. Public so a file can be read table by table (`core::tolerant`).
+pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let title = o.string("title");
+    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
+    let pillar = o.enumerated("pillar", Pillar::from_id, "gebruik, ervaringen, budgetten of beschikbaarheid");
+    let src = o.field("source").and_then(|(v, path, p)| source(v, &path, p));
+    let note = o.optional_string("note");
+    let definitions = o.optional_strings("definitions");
+    let provisional = o.boolean("provisional");
+    let rounding = o.rounding("rounding");
+    let periods = o.list("periods", period);
+    let categories = o.optional_list("categories", label);
+    let measures = o.list("measures", measure);
+    let totals = o.optional_list("totals", total);
+    let provisional_default = provisional.unwrap_or(false);
+    // A period may be provisional on its own (issue 15: only the last year is voorlopig).
+    let provisional_periods: Vec<String> =
+        periods.iter().flatten().filter(|(_, provisional)| *provisional).map(|(l, _)| l.id.clone()).collect();
+    let values = o.list("values", |v, path, p| value(v, path, p, provisional_default, &provisional_periods));
+    let inconsistencies = o.optional_list("inconsistencies", inconsistency);
+    let headline = o.optional("headline", headline);
+    o.finish(&[
+        "id",
+        "title",
+        "theme",
+        "pillar",
+        "source",
+        "note",
+        "definitions",
+        "provisional",
+        "rounding",
+        "periods",
+        "categories",
+        "measures",
+        "totals",
+        "values",
+        "inconsistencies",
+        "headline",
+    ]);
+    let mut table = Table {
+        id: id?,
+        title: title?,
+        theme: theme?,
+        pillar: pillar?,
+        source: src?,
+        note: note?,
+        definitions: definitions?,
+        provisional: provisional?,
+        rounding: rounding?,
+        periods: periods?.into_iter().map(|(l, _)| l).collect(),
+        categories: categories?,
+        measures: measures?,
+        totals: totals?,
+        values: values?,
+        inconsistencies: inconsistencies?,
+        headline: headline?,
+        index: Default::default(),
+    };
+    table.reindex();
+    Some(table)
+}
+
+/// The `decimals` field of a measure or statement: 0 to 6 (one rule for both).
+fn decimals(o: &mut Obj) -> Option<u8> {
+    o.whole("decimals").and_then(|d: u32| {
+        if d > 6 {
+            o.problem("decimals", format!("{d} decimalen is te veel; verwacht 0 tot en met 6"));
+            None
+        } else {
+            Some(d as u8)
+        }
+    })
+}
+
+fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let label = o.string("label");
+    let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
+    let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
+    let decimals = decimals(&mut o);
+    let group = o.optional_string("group");
+    let base = o.optional_string("base");
+    let rounding = o.rounding("rounding");
+    let formula = match o.optional_field("formula") {
+        None => Some(None),
+        Some((v, path, p)) => formula(v, &path, p).map(Some),
+    };
+    o.finish(&["id", "label", "unit", "kind", "decimals", "group", "base", "rounding", "formula"]);
+    Some(Measure {
+        id: id?,
+        label: label?,
+        unit: unit?,
+        kind: kind?,
+        decimals: decimals?,
+        group: group?,
+        base: base?,
+        rounding: rounding?,
+        formula: formula?,
+    })
+}
+
+fn formula(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Formula> {
+    let mut o = Obj::new(v, path, p)?;
+    let op = o.enumerated("op", Op::from_id, "share, per1000, sum, difference, abs_difference of ratio");
+    let args = o.strings("args");
+    o.finish(&["op", "args"]);
+    let (op, args) = (op?, args?);
+    let ok = match op.arity() {
+        Some(n) => args.len() == n,
+        None => args.len() >= 2,
+    };
+    if !ok {
+        let expected = op.arity().map_or("minstens 2".to_owned(), |n| n.to_string());
+        p.add(&path.key("args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
+        return None;
+    }
+    Some(Formula { op, args })
+}
+
+fn total(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Total> {
+    let mut o = Obj::new(v, path, p)?;
+    let dimension = o.enumerated(
+        "dimension",
+        |s| match s {
+            "area" => Some(TotalDimension::Area),
+            "category" => Some(TotalDimension::Category),
+            _ => None,
+        },
+        "area of category",
+    );
+    let t = o.string("total");
+    let of = o.strings("of");
+    o.finish(&["dimension", "total", "of"]);
+    Some(Total { dimension: dimension?, total: t?, of: of? })
+}
+
+fn key(o: &mut Obj) -> Option<Key> {
+    let measure = o.string("measure");
+    let area = o.string("area");
+    let period = o.string("period");
+    let category = o.optional_string("category");
+    Some(Key { measure: measure?, area: area?, period: period?, category: category? })
+}
+
+fn value(
+    v: &Json,
+    path: &JsonPath,
+    p: &mut Problems,
+    provisional_default: bool,
+    provisional_periods: &[String],
+) -> Option<Value> {
+    let mut o = Obj::new(v, path, p)?;
+    let key = key(&mut o);
+    let number = o.optional_number("value");
+    let status = status(&mut o)?;
+    let provisional = o.optional_bool("provisional");
+    let printed = o.optional_string("printed");
+    o.finish(&["measure", "area", "period", "category", "value", "status", "provisional", "printed"]);
+    let (number, status) = (number?, status?);
+    match (status, number) {
+        (Status::Gepubliceerd, None) => {
+            p.add(path, "een waarde zonder status moet een getal hebben in \"value\"");
+            return None;
+        }
+        (Status::Geheim, Some(_)) => {
+            p.add(
+                &path.key("value"),
+                "bij een geheime waarde mag geen getal staan (geheim betekent: 0 tot en met 7, afgeschermd); laat \"value\" weg",
+            );
+            return None;
+        }
+        (Status::NietBeschikbaar, Some(_)) => {
+            p.add(&path.key("value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
+            return None;
+        }
+        (Status::Nihil, n) if n != Some(0.0) => {
+            p.add(&path.key("value"), "een waarde met status nihil moet \"value\": 0 hebben");
+            return None;
+        }
+        _ => {}
+    }
+    let key = key?;
+    let inherited = provisional_default || provisional_periods.contains(&key.period);
+    Some(Value { provisional: provisional?.unwrap_or(inherited), key, value: number, status, printed: printed? })
+}
+
+fn headline(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Headline> {
+    let mut o = Obj::new(v, path, p)?;
+    let h = Headline {
+        measure: o.string("measure")?,
+        category: o.optional_string("category")?,
+        sentence: o.string("sentence")?,
+    };
+    o.finish(&["measure", "category", "sentence"]);
+    Some(h)
+}
+
+fn inconsistency(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Inconsistency> {
+    let mut o = Obj::new(v, path, p)?;
+    let kind = o.enumerated("kind", InconsistencyKind::from_id, "total-not-sum, derived-mismatch of text-differs");
+    let key = key(&mut o);
+    let published = o.optional_number("published");
+    let expected = o.optional_number("expected");
+    let description = o.string("description");
+    o.finish(&["kind", "measure", "area", "period", "category", "published", "expected", "description"]);
+    Some(Inconsistency {
+        kind: kind?,
+        key: key?,
+        published: published?,
+        expected: expected?,
+        description: description?,
+    })
+}
+
+fn availability(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Availability> {
+    let mut o = Obj::new(v, path, p)?;
+    let id = o.string("id");
+    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
+    let title = o.string("title");
+    let src = o.field("source").and_then(|(v, path, p)| source(v, &path, p));
+    let rows = o.list("rows", |v, path, p| {
+        let mut o = Obj::new(v, path, p)?;
+        let r = AvailabilityRow {
+            item: o.optional_string("item")?,
+            supplier: o.optional_string("supplier")?,
+            frequency: o.optional_string("frequency")?,
+            available: o.optional_string("available")?,
+        };
+        o.finish(&["item", "supplier", "frequency", "available"]);
+        Some(r)
+    });
+    o.finish(&["id", "theme", "title", "source", "rows"]);
+    Some(Availability { id: id?, theme: theme?, title: title?, source: src?, rows: rows? })
+}
+
+fn untranscribed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Untranscribed> {
+    let mut o = Obj::new(v, path, p)?;
+    let u = Untranscribed {
+        title: o.string("title")?,
+        seed: o.string("seed")?,
+        section: o.string("section")?,
+        reason: o.string("reason")?,
+    };
+    o.finish(&["title", "seed", "section", "reason"]);
+    Some(u)
+}
+
+/// One JSON object being decoded: reads fields by name and records what is missing or wrong.
+struct Obj<'a, 'p> {
+    fields: &'a [(String, Json)],
+    path: JsonPath,
+    p: &'p mut Problems,
+}
+
+impl<'a, 'p> Obj<'a, 'p> {
+    fn new(v: &'a Json, path: &JsonPath, p: &'p mut Problems) -> Option<Obj<'a, 'p>> {
+        match v {
+            Json::Object(fields) => Some(Obj { fields, path: path.clone(), p }),
+            other => {
+                p.add(path, format!("verwacht een object, maar vond {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    fn path_of(&self, key: &'static str) -> JsonPath {
+        self.path.key(key)
+    }
+
+    fn problem(&mut self, key: &'static str, message: String) {
+        let path = self.path_of(key);
+        self.p.add(&path, message);
+    }
+
+    fn raw(&self, key: &'static str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
+    }
+
+    /// Checks `format: 1` at the root.
+    fn format(&mut self) {
+        match self.raw("format") {
+            Some(Json::Number(n)) if *n == 1.0 => {}
+            Some(other) => {
+                let msg = format!("onbekende formaatversie ({}); deze monitor leest formaat 1", describe(other));
+                self.problem("format", msg)
+            }
+            None => self.problem("format", "\"format\": 1 ontbreekt".into()),
+        }
+    }
+
+    fn field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
+        match self.raw(key) {
+            Some(v) => Some((v, self.path_of(key), &mut *self.p)),
+            None => {
+                self.problem(key, format!("het veld \"{key}\" ontbreekt"));
+                None
+            }
+        }
+    }
+
+    fn optional_field(&mut self, key: &'static str) -> Option<(&'a Json, JsonPath, &mut Problems)> {
+        self.raw(key).map(|v| (v, self.path_of(key), &mut *self.p))
+    }
+
+    /// A required field read by `read`; `None` (with a problem) when absent or wrong.
+    fn required<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
+        let (v, path, p) = self.field(key)?;
+        read(v, &path, p)
+    }
+
+    /// An optional field: `Some(None)` when absent or null; `None` when present but wrong.
+    fn optional<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match self.optional_field(key) {
+            None => Some(None),
+            Some((v, path, p)) => read(v, &path, p).map(Some),
+        }
+    }
+
+    fn string(&mut self, key: &'static str) -> Option<String> {
+        self.required(key, as_string)
+    }
+
+    fn optional_string(&mut self, key: &'static str) -> Option<Option<String>> {
+        self.optional(key, as_string)
+    }
+
+    fn strings(&mut self, key: &'static str) -> Option<Vec<String>> {
+        self.required(key, as_strings)
+    }
+
+    fn optional_strings(&mut self, key: &'static str) -> Option<Vec<String>> {
+        self.optional(key, as_strings).map(Option::unwrap_or_default)
+    }
+
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        self.required(key, as_bool)
+    }
+
+    fn optional_bool(&mut self, key: &'static str) -> Option<Option<bool>> {
+        self.optional(key, as_bool)
+    }
+
+    fn optional_number(&mut self, key: &'static str) -> Option<Option<f64>> {
+        self.optional(key, as_number)
+    }
+
+    fn whole(&mut self, key: &'static str) -> Option<u32> {
+        self.required(key, as_whole)
+    }
+
+    fn optional_whole(&mut self, key: &'static str) -> Option<Option<u32>> {
+        self.optional(key, as_whole)
+    }
+
+    /// `rounding`: absent/null, 5 or 10.
+    fn rounding(&mut self, key: &'static str) -> Option<Option<u32>> {
+        match self.optional_whole(key)? {
+            None => Some(None),
+            Some(r @ (5 | 10)) => Some(Some(r)),
+            Some(r) => {
+                self.problem(key, format!("afronding op {r} is onbekend; verwacht 5, 10 of null"));
+                None
+            }
+        }
+    }
+
+    fn enumerated<T>(&mut self, key: &'static str, from: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+        let s = self.string(key)?;
+        match from(&s) {
+            Some(t) => Some(t),
+            None => {
+                self.problem(key, format!("onbekende waarde \"{}\"; verwacht {expected}", shorten(&s)));
+                None
+            }
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.required(key, |v, path, p| as_list(v, path, p, item))
+    }
+
+    fn optional_list<T>(
+        &mut self,
+        key: &'static str,
+        item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.optional(key, |v, path, p| as_list(v, path, p, item)).map(Option::unwrap_or_default)
+    }
+
+    /// Reports fields that the format does not know: usually a typo that would otherwise be
+    /// silently ignored.
+    fn finish(self, known: &[&str]) {
+        for (k, _) in self.fields {
+            if !known.contains(&k.as_str()) {
+                let path = self.path.key(k.clone());
+                self.p
+                    .add(&path, format!("onbekend veld \"{}\"; bekende velden zijn: {}", shorten(k), known.join(", ")));
+            }
+        }
+    }
+}
+
+fn as_string(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<String> {
+    match v {
+        Json::String(s) => Some(s.clone()),
+        other => {
+            p.add(path, format!("verwacht een tekst, maar vond {}", describe(other)));
+            None
+        }
+    }
+}
+
+fn as_strings(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Vec<String>> {
+    as_list(v, path, p, as_string)
+}
+
+fn as_bool(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<bool> {
+    match v {
+        Json::Bool(b) => Some(*b),
+        other => {
+            p.add(path, format!("verwacht true of false, maar vond {}", describe(other)));
+            None
+        }
+    }
+}
+
+fn as_number(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<f64> {
+    match v {
+        Json::Number(n) if n.is_finite() => Some(*n),
+        other => {
+            let hint = match other {
+                Json::String(s) if s.contains(',') => {
+                    " (schrijf een getal met een punt als decimaalteken, zonder aanhalingstekens: 8.8, niet \"8,8\")"
+                }
+                Json::String(_) => " (een getal zonder aanhalingstekens)",
+                _ => "",
+            };
+            p.add(path, format!("verwacht een getal, maar vond {}{hint}", describe(other)));
+            None
+        }
+    }
+}
+
+fn as_whole(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<u32> {
+    match v {
+        Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= u32::MAX as f64 => Some(*n as u32),
+        other => {
+            p.add(path, format!("verwacht een geheel getal van 0 of meer, maar vond {}", describe(other)));
+            None
+        }
+    }
+}
+
+fn as_list<T>(
+    v: &Json,
+    path: &JsonPath,
+    p: &mut Problems,
+    mut item: impl FnMut(&Json, &JsonPath, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    match v {
+        Json::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            let mut ok = true;
+            for (i, it) in items.iter().enumerate() {
+                match item(it, &path.index(i), p) {
+                    Some(t) => out.push(t),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(out)
+        }
+        other => {
+            p.add(path, format!("verwacht een lijst, maar vond {}", describe(other)));
+            None
+        }
+    }
+}
+
+/// A short Dutch description of a JSON value, quoting small values so the user recognises them.
+fn describe(v: &Json) -> String {
+    match v {
+        Json::String(s) => format!("de tekst \"{}\"", shorten(s)),
+        Json::Number(n) => format!("het getal {n}"),
+        Json::Bool(b) => format!("{b}"),
+        other => other.type_name().to_owned(),
+    }
+}
+
+/// Cuts long (possibly hostile) strings in messages.
+/// The optional `status` of a value or a statement: published when absent; `Some(None)` (with a
+/// problem) for an unknown word; `None` when the field is not a string.
+fn status(o: &mut Obj) -> Option<Option<Status>> {
+    Some(match o.optional_string("status")? {
+        None => Some(Status::Gepubliceerd),
+        Some(s) => Status::from_id(&s).or_else(|| {
+            o.problem(
+                "status",
+                format!("onbekende status \"{}\"; verwacht geheim, niet-beschikbaar of nihil", shorten(&s)),
+            );
+            None
+        }),
+    })
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
