@@ -5,11 +5,11 @@ mod common;
 
 use monitor_sociaal_domein::core::calc::grid::{self, Provisional};
 use monitor_sociaal_domein::core::model::Manifest;
-use monitor_sociaal_domein::core::{check::tolerant, check::validate, kit::csv_import, present::summary};
+use monitor_sociaal_domein::core::{check::tolerant, kit::csv_import, present::summary};
 
 fn manifest() -> Manifest {
     let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    validate::manifest_file("manifest.json", &text).unwrap()
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text).unwrap()
 }
 
 fn per_jaar_template() -> String {

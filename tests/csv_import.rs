@@ -5,7 +5,6 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::check::validate;
 use monitor_sociaal_domein::core::kit::csv_import;
 use monitor_sociaal_domein::core::model::problem::Problem;
 use monitor_sociaal_domein::core::model::{Manifest, Status, Table};
@@ -14,7 +13,7 @@ use proptest::test_runner::{Config, TestRunner};
 
 fn manifest() -> Manifest {
     let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    validate::manifest_file("manifest.json", &text).unwrap()
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text).unwrap()
 }
 
 fn read(rel: &str) -> String {
@@ -23,7 +22,7 @@ fn read(rel: &str) -> String {
 
 fn bundled(file: &str, id: &str) -> Table {
     let text = std::fs::read_to_string(common::root().join("public/data").join(file)).unwrap();
-    let ds = validate::dataset_file(file, &text, &manifest()).unwrap();
+    let ds = monitor_sociaal_domein::core::check::strict::dataset_file(file, &text, &manifest()).unwrap();
     ds.tables.into_iter().find(|t| t.id == id).unwrap()
 }
 
@@ -132,7 +131,8 @@ fn output_is_a_dataset_file_that_decodes_and_validates() {
         let table = ok(template, &read(template));
         assert_eq!(csv_import::guess_region(&table, &m).as_deref(), Some(region));
         let json = csv_import::to_dataset_json(&table, region);
-        let ds = validate::dataset_file(file, &json, &m).unwrap_or_else(|ps| panic!("{template}: {ps:?}\n{json}"));
+        let ds = monitor_sociaal_domein::core::check::strict::dataset_file(file, &json, &m)
+            .unwrap_or_else(|ps| panic!("{template}: {ps:?}\n{json}"));
         assert_eq!(ds.region, region);
         assert_eq!(ds.theme, table.theme);
         assert!(ds.availability.is_empty() && ds.untranscribed.is_empty());
@@ -339,7 +339,9 @@ fn command_line_tool() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json = String::from_utf8(out.stdout).unwrap();
-    let ds = validate::dataset_file("ridderkerk-participatie.json", &json, &manifest()).unwrap();
+    let ds =
+        monitor_sociaal_domein::core::check::strict::dataset_file("ridderkerk-participatie.json", &json, &manifest())
+            .unwrap();
     assert_eq!(ds.region, "ridderkerk");
 
     let out = std::process::Command::new(bin)
@@ -371,7 +373,7 @@ fn command_line_tool() {
 fn check(text: &str, m: &Manifest) {
     if let Ok(table) = csv_import::convert("fuzz.csv", text, m) {
         let json = csv_import::to_dataset_json(&table, "drechtsteden");
-        if let Err(ps) = validate::dataset_file("fuzz.json", &json, m) {
+        if let Err(ps) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", &json, m) {
             panic!("converted output does not validate: {ps:?}\n--- input\n{text}");
         }
     }

@@ -4,14 +4,14 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::{calc::grid, check::validate, present::charts, present::summary};
+use monitor_sociaal_domein::core::{calc::grid, present::charts, present::summary};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
 fn manifest() -> monitor_sociaal_domein::core::model::Manifest {
     let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    validate::manifest_file("manifest.json", &text).unwrap()
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text).unwrap()
 }
 
 fn seed_file() -> String {
@@ -20,14 +20,14 @@ fn seed_file() -> String {
 
 /// Runs the whole pipeline; a panic anywhere fails the test.
 fn pipeline(text: &str, m: &monitor_sociaal_domein::core::model::Manifest) {
-    if let Ok(ds) = validate::dataset_file("fuzz.json", text, m) {
+    if let Ok(ds) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", text, m) {
         for t in &ds.tables {
             let g = grid::build(t, m, None, None);
             let s = summary::describe(&g, m, Some("GM0482"), Some("NL01"));
             let _ = charts::to_json(&charts::bars(&g), &s);
         }
     }
-    let _ = validate::manifest_file("manifest.json", text);
+    let _ = monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", text);
 }
 
 /// A random JSON value, to graft into a valid file.
@@ -159,6 +159,6 @@ fn hostile_shapes_get_errors_not_crashes() {
         String::from_utf8_lossy(&[0xff, 0xfe, 0x00, 0x7b]).into_owned(),
     ] {
         pipeline(&text, &m);
-        assert!(validate::dataset_file("x.json", &text, &m).is_err());
+        assert!(monitor_sociaal_domein::core::check::strict::dataset_file("x.json", &text, &m).is_err());
     }
 }

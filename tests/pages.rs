@@ -3,7 +3,6 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::check::validate;
 use monitor_sociaal_domein::core::kit::datacheck;
 use monitor_sociaal_domein::core::model::view_state::{Display, Page, ViewState};
 use monitor_sociaal_domein::core::model::{Dataset, Manifest, Theme};
@@ -13,7 +12,7 @@ use std::sync::Arc;
 
 fn manifest() -> Manifest {
     let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    validate::manifest_file("manifest.json", &text).expect("bundled manifest")
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text).expect("bundled manifest")
 }
 
 fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
@@ -21,7 +20,9 @@ fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(common::root().join("public/data").join(f)).unwrap();
-            Arc::new(validate::dataset_file(f, &text, manifest).expect("bundled dataset"))
+            Arc::new(
+                monitor_sociaal_domein::core::check::strict::dataset_file(f, &text, manifest).expect("bundled dataset"),
+            )
         })
         .collect()
 }

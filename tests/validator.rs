@@ -6,14 +6,13 @@
 
 mod common;
 
-use monitor_sociaal_domein::core::check::validate;
-
 fn messages(name: &str) -> Vec<String> {
     let root = common::root();
     let manifest_text = std::fs::read_to_string(root.join("public/data/manifest.json")).unwrap();
-    let manifest = validate::manifest_file("manifest.json", &manifest_text).expect("bundled manifest");
+    let manifest = monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &manifest_text)
+        .expect("bundled manifest");
     let text = std::fs::read_to_string(root.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    match validate::dataset_file(&format!("{name}.json"), &text, &manifest) {
+    match monitor_sociaal_domein::core::check::strict::dataset_file(&format!("{name}.json"), &text, &manifest) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(|p| p.to_string()).collect(),
     }

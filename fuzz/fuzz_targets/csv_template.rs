@@ -9,7 +9,7 @@ use monitor_sociaal_domein::core::{kit::csv_import, check::validate};
 use std::sync::LazyLock;
 
 static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {
-    validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
         .expect("the bundled manifest is valid")
 });
 
@@ -18,7 +18,7 @@ fuzz_target!(|bytes: &[u8]| {
     match csv_import::convert("fuzz.csv", &text, &MANIFEST) {
         Ok(table) => {
             let json = csv_import::to_dataset_json(&table, "drechtsteden");
-            if let Err(problems) = validate::dataset_file("fuzz.json", &json, &MANIFEST) {
+            if let Err(problems) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", &json, &MANIFEST) {
                 panic!("converted output does not validate: {problems:?}\n--- input\n{text}");
             }
         }

@@ -11,20 +11,20 @@ use monitor_sociaal_domein::core::{read::decode, check::validate};
 use std::sync::LazyLock;
 
 static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {
-    validate::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
+    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
         .expect("the bundled manifest is valid")
 });
 
 fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
-    if let Ok(dataset) = validate::dataset_file("fuzz.json", &text, &MANIFEST) {
+    if let Ok(dataset) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", &text, &MANIFEST) {
         let written = write_dataset(&dataset);
         let mut problems = Problems::new("fuzz.json");
         let decoded = decode::dataset(&written, &mut problems);
         assert_eq!(decoded.as_ref(), Some(&dataset), "{:?}\n{written}", problems.list);
     }
-    let _ = validate::manifest_file("manifest.json", &text);
-    for problem in validate::dataset_file("fuzz.json", &text, &MANIFEST).err().unwrap_or_default() {
+    let _ = monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text);
+    for problem in monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", &text, &MANIFEST).err().unwrap_or_default() {
         let _ = problem.to_string();
     }
 });

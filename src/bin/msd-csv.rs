@@ -3,7 +3,7 @@
 //! to stdout; or every problem, in Dutch with row and column, to stderr with exit code 1.
 //! Exit code 2 when a file can't be read or the arguments are wrong.
 
-use monitor_sociaal_domein::core::{check::validate, kit::csv_import};
+use monitor_sociaal_domein::core::kit::csv_import;
 use std::process::ExitCode;
 
 const USAGE: &str = "gebruik: msd-csv BESTAND.csv [--regio ID] [--manifest public/data/manifest.json]";
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let manifest = match validate::manifest_file("manifest.json", &manifest_text) {
+    let manifest = match monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &manifest_text) {
         Ok(m) => m,
         Err(problems) => {
             for p in &problems {

@@ -15,7 +15,7 @@
 //! store outlives every page.
 
 use super::data::{self, LoadError};
-use crate::core::check::tolerant::Skipped;
+use crate::core::model::problem::Skipped;
 use crate::core::model::view_state::{Display, Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region};
 use crate::core::pages::site;

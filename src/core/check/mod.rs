@@ -4,6 +4,11 @@
 
 pub mod contradictions;
 pub mod crosscheck;
+pub mod headline;
+pub mod manifest;
+pub mod narrative;
 pub mod report;
+pub mod rules;
+pub mod strict;
 pub mod tolerant;
 pub mod validate;

@@ -2,7 +2,6 @@
 //! Pure: the caller reads the files. Used by `msd-check`, the tests and the data check page.
 
 use crate::core::calc::engine;
-use crate::core::check::validate;
 use crate::core::model::problem::{JsonPath, Location, Problem, Problems};
 use crate::core::model::{Dataset, Manifest};
 use rustc_hash::FxHashMap;
@@ -34,7 +33,7 @@ pub fn check_folder(files: &[(String, String)]) -> Report {
         });
         return r;
     };
-    let manifest = match validate::manifest_file("manifest.json", text) {
+    let manifest = match crate::core::check::strict::manifest_file("manifest.json", text) {
         Ok(m) => m,
         Err(p) => {
             r.problems.extend(p);
@@ -51,7 +50,7 @@ pub fn check_folder(files: &[(String, String)]) -> Report {
             });
             continue;
         };
-        match validate::dataset_file(&d.file, text, &manifest) {
+        match crate::core::check::strict::dataset_file(&d.file, text, &manifest) {
             Ok(ds) => {
                 let mut p = Problems::new(&d.file);
                 if ds.region != d.region {

@@ -7,47 +7,19 @@
 //! data check page still work. Everything left out is returned as [`Skipped`], in Dutch, for that
 //! notice. The strict readers in `validate` are these readers plus "no problems allowed".
 
-use crate::core::check::validate;
-use crate::core::model::problem::{JsonPath, Problem, Problems};
+use crate::core::check::{manifest as manifest_rules, narrative, rules, validate};
+use crate::core::model::problem::{JsonPath, Problems, Skipped};
 use crate::core::model::*;
 use crate::core::read::decode;
 use crate::core::read::json::Json;
 use std::collections::HashSet;
-
-/// Something the site left out, and why: one line of the administrator notice.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Skipped {
-    /// The file it is in (`manifest.json`, `drechtsteden-wmo.json`).
-    pub file: String,
-    /// What was left out, in Dutch: `het gebied "GM9999"`, `de tabel "Wmo-cliënten" (wmo-clienten)`.
-    pub what: String,
-    /// Why, with the place in the file.
-    pub problems: Vec<Problem>,
-}
-
-impl Skipped {
-    /// `drechtsteden-wmo.json: de tabel "…" is overgeslagen: …` — one sentence for the notice.
-    pub fn sentence(&self) -> String {
-        let why: Vec<String> = self.problems.iter().take(3).map(|p| p.to_string()).collect();
-        let more = self.problems.len().saturating_sub(3);
-        let mut s = format!("{}: {} is overgeslagen. {}", self.file, self.what, why.join("; "));
-        if more > 0 {
-            s.push_str(&format!(" (en nog {more} {})", if more == 1 { "probleem" } else { "problemen" }));
-        }
-        s
-    }
-}
-
-fn skipped(file: &str, what: String, problems: Vec<Problem>) -> Skipped {
-    Skipped { file: file.to_owned(), what, problems }
-}
 
 /// Reads `manifest.json`, keeping every entry that is right. Never fails: an unreadable file
 /// gives an empty manifest and one [`Skipped`] for the whole file.
 pub fn manifest(file: &str, text: &str) -> (Manifest, Vec<Skipped>) {
     let empty = || Manifest::new(Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut p = Problems::new(file);
-    let whole = |p: Problems| vec![skipped(file, "het hele bestand".into(), p.list)];
+    let whole = |p: Problems| vec![Skipped::new(file, "het hele bestand".into(), p.list)];
     let Some(root) = decode::parse_root(text, &mut p) else { return (empty(), whole(p)) };
     let Json::Object(fields) = &root else {
         p.add(&JsonPath::root(), format!("verwacht een object {{ … }}, maar vond {}", root.type_name()));
@@ -69,13 +41,13 @@ pub fn manifest(file: &str, text: &str) -> (Manifest, Vec<Skipped>) {
         );
     }
     if !root_p.is_empty() {
-        out.push(skipped(file, "een veld bovenin het bestand".into(), root_p.list));
+        out.push(Skipped::new(file, "een veld bovenin het bestand".into(), root_p.list));
     }
     let areas = entries(file, &root, "areas", "het gebied", &["code"], decode::area, &mut out);
     let regions = entries(file, &root, "regions", "de regio", &["id"], decode::region, &mut out);
     let seeds = entries(file, &root, "seeds", "de bron", &["id"], decode::seed, &mut out);
     let datasets = entries(file, &root, "datasets", "het gegevensbestand", &["file"], decode::dataset_ref, &mut out);
-    let (m, more) = prune_manifest(Manifest::new(areas, regions, seeds, datasets), file);
+    let (m, more) = manifest_rules::prune(Manifest::new(areas, regions, seeds, datasets), file);
     out.extend(more);
     (m, out)
 }
@@ -99,13 +71,13 @@ fn entries<T>(
                 &JsonPath::root().key(key.to_owned()),
                 format!("verwacht een lijst, maar vond {}", other.type_name()),
             );
-            out.push(skipped(file, format!("de hele lijst \"{key}\""), p.list));
+            out.push(Skipped::new(file, format!("de hele lijst \"{key}\""), p.list));
             return Vec::new();
         }
         None => {
             let mut p = Problems::new(file);
             p.add(&JsonPath::root().key(key.to_owned()), format!("het veld \"{key}\" ontbreekt"));
-            out.push(skipped(file, format!("de lijst \"{key}\""), p.list));
+            out.push(Skipped::new(file, format!("de lijst \"{key}\""), p.list));
             return Vec::new();
         }
     };
@@ -119,210 +91,25 @@ fn entries<T>(
                     Some(Json::String(s)) => Some(format!("{noun} \"{}\"", s.chars().take(60).collect::<String>())),
                     _ => None,
                 });
-                out.push(skipped(file, name.unwrap_or_else(|| format!("{noun} op plaats {} in {key}", i + 1)), p.list));
+                out.push(Skipped::new(
+                    file,
+                    name.unwrap_or_else(|| format!("{noun} op plaats {} in {key}", i + 1)),
+                    p.list,
+                ));
             }
         }
     }
     good
 }
 
-/// The semantic checks of the manifest, entry by entry: what is wrong is left out, and so is
-/// what depends on it (a region whose own area is unknown, a dataset of a region that was left
-/// out, a wijk of a gemeente that is not there). An unknown reference or gemeente of a region
-/// only drops that reference.
-pub fn prune_manifest(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
-    let mut out = Vec::new();
-    let one = |path: JsonPath, message: String| {
-        let mut p = Problems::new(file);
-        p.add(&path, message);
-        p.list
-    };
-    // Areas: form of the code, duplicates.
-    let mut codes: HashSet<String> = HashSet::new();
-    let mut areas = Vec::new();
-    for (i, a) in m.areas.into_iter().enumerate() {
-        let path = JsonPath::root().key("areas").index(i).key("code");
-        let what = format!("het gebied \"{}\"", a.code);
-        if !validate::is_area_code(&a.code) {
-            out.push(skipped(file, what, one(path, format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505, WK059701, BU05970101 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code))));
-        } else if let Err(msg) = validate::code_fits_kind(&a.code, a.kind) {
-            out.push(skipped(file, what, one(path, msg)));
-        } else if codes.contains(&a.code) {
-            out.push(skipped(
-                file,
-                format!("{what} (de tweede keer)"),
-                one(path, format!("gebiedscode {} komt twee keer voor", a.code)),
-            ));
-        } else {
-            codes.insert(a.code.clone());
-            areas.push((i, a));
-        }
-    }
-    // Wijken and buurten need their gemeente (they are shown on its page).
-    let gemeenten: HashSet<String> =
-        areas.iter().filter(|(_, a)| a.kind == AreaKind::Gemeente).map(|(_, a)| a.code.clone()).collect();
-    areas.retain(|(i, a)| match a.gemeente() {
-        Some(g) if !gemeenten.contains(&g) => {
-            codes.remove(&a.code);
-            out.push(skipped(
-                file,
-                format!("de {} \"{}\"", a.kind.id(), a.code),
-                one(
-                    JsonPath::root().key("areas").index(*i).key("code"),
-                    format!("{} hoort bij gemeente {g}, maar die staat niet onder areas; voeg de gemeente toe", a.code),
-                ),
-            ));
-            false
-        }
-        _ => true,
-    });
-    // Members of a regio that are not there are dropped from its list.
-    for (i, a) in areas.iter_mut() {
-        let mut kept = Vec::new();
-        for (j, member) in std::mem::take(&mut a.members).into_iter().enumerate() {
-            if codes.contains(&member) {
-                kept.push(member);
-            } else {
-                out.push(skipped(
-                    file,
-                    format!("{member} als deel van {}", a.code),
-                    one(
-                        JsonPath::root().key("areas").index(*i).key("members").index(j),
-                        format!("onbekende gebiedscode {member}"),
-                    ),
-                ));
-            }
-        }
-        a.members = kept;
-    }
-    let areas: Vec<Area> = areas.into_iter().map(|(_, a)| a).collect();
-
-    // Regions.
-    let mut ids = HashSet::new();
-    let mut regions = Vec::new();
-    for (i, mut r) in m.regions.into_iter().enumerate() {
-        let what = format!("de regio \"{}\"", r.id);
-        if !validate::is_id(&r.id) {
-            out.push(skipped(file, what, one(JsonPath::root().key("regions").index(i).key("id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
-            continue;
-        }
-        if !ids.insert(r.id.clone()) {
-            out.push(skipped(
-                file,
-                format!("{what} (de tweede keer)"),
-                one(
-                    JsonPath::root().key("regions").index(i).key("id"),
-                    format!("regio-id \"{}\" komt twee keer voor", r.id),
-                ),
-            ));
-            continue;
-        }
-        if !codes.contains(&r.area) {
-            ids.remove(&r.id);
-            out.push(skipped(
-                file,
-                what,
-                one(
-                    JsonPath::root().key("regions").index(i).key("area"),
-                    format!("onbekende gebiedscode {}; zet het gebied van de regio onder areas", r.area),
-                ),
-            ));
-            continue;
-        }
-        if let Some(reference) = r.reference.take() {
-            if codes.contains(&reference) {
-                r.reference = Some(reference);
-            } else {
-                out.push(skipped(
-                    file,
-                    format!("de vergelijking met {reference} in regio \"{}\"", r.id),
-                    one(
-                        JsonPath::root().key("regions").index(i).key("reference"),
-                        format!("onbekende gebiedscode {reference}"),
-                    ),
-                ));
-            }
-        }
-        let mut kept = Vec::new();
-        for (j, g) in std::mem::take(&mut r.gemeenten).into_iter().enumerate() {
-            if codes.contains(&g) {
-                kept.push(g);
-            } else {
-                out.push(skipped(
-                    file,
-                    format!("gemeente {g} in regio \"{}\"", r.id),
-                    one(
-                        JsonPath::root().key("regions").index(i).key("gemeenten").index(j),
-                        format!("onbekende gebiedscode {g}"),
-                    ),
-                ));
-            }
-        }
-        r.gemeenten = kept;
-        regions.push(r);
-    }
-
-    // Seeds: duplicates.
-    let mut seed_ids = HashSet::new();
-    let mut seeds = Vec::new();
-    for (i, s) in m.seeds.into_iter().enumerate() {
-        if seed_ids.insert(s.id.clone()) {
-            seeds.push(s);
-        } else {
-            out.push(skipped(
-                file,
-                format!("de bron \"{}\" (de tweede keer)", s.id),
-                one(
-                    JsonPath::root().key("seeds").index(i).key("id"),
-                    format!("bronnummer {} komt twee keer voor", s.id),
-                ),
-            ));
-        }
-    }
-
-    // Datasets: region must be there, a safe file name, once.
-    let mut files = HashSet::new();
-    let mut datasets = Vec::new();
-    for (i, d) in m.datasets.into_iter().enumerate() {
-        let what = format!("het gegevensbestand {}", d.file);
-        if !validate::is_safe_file_name(&d.file) {
-            out.push(skipped(file, what, one(JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
-        } else if !regions.iter().any(|r| r.id == d.region) {
-            out.push(skipped(
-                file,
-                what,
-                one(
-                    JsonPath::root().key("datasets").index(i).key("region"),
-                    format!(
-                        "onbekende regio \"{}\"; bekend zijn: {}",
-                        d.region,
-                        regions.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                ),
-            ));
-        } else if !files.insert(d.file.clone()) {
-            out.push(skipped(
-                file,
-                format!("{what} (de tweede keer)"),
-                one(
-                    JsonPath::root().key("datasets").index(i).key("file"),
-                    format!("{} staat twee keer onder datasets", d.file),
-                ),
-            ));
-        } else {
-            datasets.push(d);
-        }
-    }
-    (Manifest::new(areas, regions, seeds, datasets), out)
-}
-
 /// The table without the figures (and totals and inconsistencies) of areas that are not in the
 /// manifest, and those areas; `None` when every area is known.
-fn without_unknown_areas(t: &Table, codes: &rustc_hash::FxHashSet<&str>) -> Option<(Table, Vec<String>)> {
-    let mut gone: Vec<String> = Vec::new();
-    for v in &t.values {
-        if !codes.contains(v.key.area.as_str()) && !gone.contains(&v.key.area) {
-            gone.push(v.key.area.clone());
+fn without_unknown_areas(t: &Table, codes: &rustc_hash::FxHashSet<&str>) -> Option<(Table, Vec<(String, usize)>)> {
+    // Each unknown area with the position of its first value, for the notice.
+    let mut gone: Vec<(String, usize)> = Vec::new();
+    for (i, v) in t.values.iter().enumerate() {
+        if !codes.contains(v.key.area.as_str()) && !gone.iter().any(|(c, _)| *c == v.key.area) {
+            gone.push((v.key.area.clone(), i));
         }
     }
     if gone.is_empty() {
@@ -344,7 +131,7 @@ fn without_unknown_areas(t: &Table, codes: &rustc_hash::FxHashSet<&str>) -> Opti
 /// its root fields are wrong.
 pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>, Vec<Skipped>) {
     let mut p = Problems::new(file);
-    let whole = |p: Problems| vec![skipped(file, "het hele bestand".into(), p.list)];
+    let whole = |p: Problems| vec![Skipped::new(file, "het hele bestand".into(), p.list)];
     let Some(root) = decode::parse_root(text, &mut p) else { return (None, whole(p)) };
     // The root without its tables, decoded strictly; then each table on its own. The tables are
     // moved out of the tree (an empty list in their place), not copied: they are most of the file.
@@ -384,16 +171,15 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
                     let mut again = Problems::new(file);
                     validate::table(&kept, &path, &area_codes, &mut again);
                     if again.is_empty() && !ids.contains(&kept.id) {
+                        let names: Vec<&str> = gone.iter().map(|(c, _)| c.as_str()).collect();
                         let what =
-                            format!("de cijfers van {} in de tabel \"{}\" ({})", gone.join(", "), kept.title, kept.id);
-                        let why: Vec<Problem> = tp
-                            .list
-                            .iter()
-                            .filter(|p| p.message.contains("onbekende gebiedscode"))
-                            .take(3)
-                            .cloned()
-                            .collect();
-                        out.push(skipped(file, what, why));
+                            format!("de cijfers van {} in de tabel \"{}\" ({})", names.join(", "), kept.title, kept.id);
+                        let mut why = Problems::new(file);
+                        for (code, i) in gone.iter().take(3) {
+                            why.add(&path.key("values").index(*i).key("area"), rules::unknown_area(code));
+                        }
+                        let why = why.list;
+                        out.push(Skipped::new(file, what, why));
                         tp = again;
                         Some(kept)
                     } else {
@@ -416,7 +202,7 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
                     (_, Some(Json::String(id))) => format!("de tabel {id}"),
                     _ => format!("tabel {} van dit bestand", i + 1),
                 };
-                out.push(skipped(file, title, tp.list));
+                out.push(Skipped::new(file, title, tp.list));
             }
         }
     }
@@ -426,15 +212,15 @@ pub fn dataset(file: &str, text: &str, manifest: &Manifest) -> (Option<Dataset>,
     validate::check_dataset(&availability_only, manifest, &mut ap);
     if !ap.is_empty() {
         ds.availability.clear();
-        out.push(skipped(file, "de lijst met beschikbaarheid".into(), ap.list));
+        out.push(Skipped::new(file, "de lijst met beschikbaarheid".into(), ap.list));
     }
     // The figures from the running text refer to the tables that were kept; a problem there
     // hides only those figures, never the tables.
     let mut np = Problems::new(file);
-    crate::core::model::narrative::validate(&ds, manifest, &mut np);
+    narrative::check(&ds, manifest, &mut np);
     if !np.is_empty() {
         ds.narrative = Default::default();
-        out.push(skipped(file, "de cijfers uit de lopende tekst".into(), np.list));
+        out.push(Skipped::new(file, "de cijfers uit de lopende tekst".into(), np.list));
     }
     (Some(ds), out)
 }

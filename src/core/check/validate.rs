@@ -6,97 +6,11 @@
 //! problem is reported, in Dutch, with its JSON path.
 
 use crate::core::calc::engine;
-use crate::core::model::problem::{JsonPath, Problem, Problems};
+use crate::core::check::rules;
+use crate::core::model::problem::{JsonPath, Problems};
 use crate::core::model::*;
 use crate::core::text::format;
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// Decodes and validates one dataset file against the manifest.
-pub fn dataset_file(file: &str, text: &str, manifest: &Manifest) -> Result<Dataset, Vec<Problem>> {
-    let mut p = Problems::new(file);
-    let Some(ds) = crate::core::read::decode::dataset(text, &mut p) else {
-        return Err(p.list);
-    };
-    check_dataset(&ds, manifest, &mut p);
-    if p.is_empty() {
-        Ok(ds)
-    } else {
-        Err(p.list)
-    }
-}
-
-/// Decodes and validates `manifest.json`: every problem, or the manifest when there are none.
-/// (The app reads it with `tolerant::manifest`, which keeps the good entries.)
-pub fn manifest_file(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
-    let (m, skipped) = crate::core::check::tolerant::manifest(file, text);
-    if skipped.is_empty() {
-        Ok(m)
-    } else {
-        Err(skipped.into_iter().flat_map(|s| s.problems).collect())
-    }
-}
-
-/// The semantic checks of a decoded manifest (codes, references, file names), one source of
-/// truth with `tolerant::manifest`.
-pub fn check_manifest(m: &Manifest, p: &mut Problems) {
-    let (_, skipped) = crate::core::check::tolerant::prune_manifest(m.clone(), &p.file);
-    p.list.extend(skipped.into_iter().flat_map(|s| s.problems));
-}
-
-/// A CBS code (`GM0505`, `NL01`, `PV28`…) or one of our region codes (`RG-DRECHTSTEDEN`).
-pub fn is_area_code(code: &str) -> bool {
-    // Byte slicing below is safe only on ASCII (a hostile "€12" must be an error, not a panic).
-    if !code.is_ascii() {
-        return false;
-    }
-    let cbs = code.len() >= 4
-        && (code.len() <= 8 || (code.len() == 10 && code.starts_with("BU")))
-        && code[..2].chars().all(|c| c.is_ascii_uppercase())
-        && code[2..].chars().all(|c| c.is_ascii_digit());
-    let ours = code
-        .strip_prefix("RG-")
-        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
-    cbs || ours
-}
-
-/// Whether a code has the form its kind needs: a wijk is `WK` + six digits, a buurt `BU` +
-/// eight (the first four are the gemeente's, as in CBS's Wijk- en Buurtkaart), and a code of
-/// that form is never another kind. The monitor does not ship CBS's list, so a well-formed code
-/// that CBS does not use (a council's own wijkindeling) is allowed; see docs/data-format.md.
-pub fn code_fits_kind(code: &str, kind: AreaKind) -> Result<(), String> {
-    let digits = |prefix: &str, n: usize| {
-        code.strip_prefix(prefix).is_some_and(|d| d.len() == n && d.chars().all(|c| c.is_ascii_digit()))
-    };
-    match kind {
-        AreaKind::Wijk if !digits("WK", 6) => Err(format!(
-            "\"{code}\" is geen wijkcode; een wijk heeft een CBS-code als WK059701: WK, de vier cijfers van de gemeente en twee cijfers voor de wijk"
-        )),
-        AreaKind::Buurt if !digits("BU", 8) => Err(format!(
-            "\"{code}\" is geen buurtcode; een buurt heeft een CBS-code als BU05970101: BU, de zes cijfers van de wijk en twee cijfers voor de buurt"
-        )),
-        AreaKind::Gemeente if !digits("GM", 4) => Err(format!(
-            "\"{code}\" is geen gemeentecode; een gemeente heeft een CBS-code als GM0597: GM en vier cijfers"
-        )),
-        k if k != AreaKind::Wijk && k != AreaKind::Buurt && (code.starts_with("WK") || code.starts_with("BU")) => Err(
-            format!("\"{code}\" is een wijk- of buurtcode, maar het soort gebied is {}; kies wijk of buurt", k.id()),
-        ),
-        _ => Ok(()),
-    }
-}
-
-/// Dataset files are fetched relative to the page: no folders, no schemes, no tricks.
-pub fn is_safe_file_name(name: &str) -> bool {
-    name.ends_with(".json")
-        && name.len() <= 80
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
-        && !name.starts_with('.')
-}
-
-pub fn is_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 80
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
 
 pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
     let area_codes: FxHashSet<&str> = m.areas.iter().map(|a| a.code.as_str()).collect();
@@ -117,8 +31,8 @@ pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         }
         source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
-    crate::core::present::headline::check_dataset(ds, p);
-    crate::core::model::narrative::validate(ds, m, p);
+    crate::core::check::headline::check_dataset(ds, p);
+    crate::core::check::narrative::check(ds, m, p);
 }
 
 /// `source.text` of a table whose document prints no *Bron* line.
@@ -140,38 +54,9 @@ fn source(s: &Source, path: &JsonPath, p: &mut Problems) {
     }
 }
 
-pub(crate) fn unit_fits(m: &Measure) -> Result<(), String> {
-    let expected: &[Unit] = match (m.kind, m.formula.as_ref().map(|f| f.op)) {
-        (Kind::Count | Kind::Denominator, _) => &[Unit::Aantal],
-        (Kind::Amount, _) => &[Unit::Euro],
-        (Kind::Score, _) => &[Unit::Score, Unit::Jaar, Unit::Maanden],
-        (Kind::Derived, Some(Op::Share)) => &[Unit::Procent],
-        (Kind::Derived, Some(Op::Per1000)) => &[Unit::Per1000],
-        (Kind::Derived, _) => return Ok(()),
-    };
-    if expected.contains(&m.unit) {
-        Ok(())
-    } else {
-        let names: Vec<String> = expected.iter().map(|u| u.id().to_owned()).collect();
-        Err(format!(
-            "eenheid \"{}\" past niet bij {}; verwacht {}",
-            m.unit.id(),
-            describe_kind(m),
-            format::join_nl(&names).replace(" en ", " of ")
-        ))
-    }
-}
-
-fn describe_kind(m: &Measure) -> String {
-    match (m.kind, m.formula.as_ref().map(|f| f.op)) {
-        (Kind::Derived, Some(op)) => format!("een formule {}", op.id()),
-        (k, _) => format!("soort {}", k.id()),
-    }
-}
-
 /// The checks of one table. Public so a file can be checked table by table (`core::tolerant`).
 pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
-    if !is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
+    if !rules::is_id(&t.id) || !t.id.starts_with(&format!("{}-", t.theme.id())) {
         p.add(
             &path.key("id"),
             format!(
@@ -192,7 +77,7 @@ pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Proble
         if !measure_ids.insert(m.id.as_str()) {
             p.add(&mp.key("id"), format!("maat \"{}\" komt twee keer voor", m.id));
         }
-        if let Err(msg) = unit_fits(m) {
+        if let Err(msg) = rules::unit_fits(m.unit, m.kind, m.formula.as_ref().map(|f| f.op)) {
             p.add(&mp.key("unit"), msg);
         }
         if let Some(f) = &m.formula {
@@ -220,7 +105,7 @@ pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Proble
     };
     unique(&t.periods, "periods", p);
     unique(&t.categories, "categories", p);
-    crate::core::present::headline::check(t, path, p);
+    crate::core::check::headline::check(t, path, p);
 
     let mut keys: FxHashMap<&Key, usize> = FxHashMap::default();
     for (j, v) in t.values.iter().enumerate() {
@@ -322,7 +207,7 @@ fn key_known(t: &Table, k: &Key, vp: &JsonPath, areas: &FxHashSet<&str>, p: &mut
         p.add(&vp.key("measure"), format!("onbekende maat \"{}\"; declareer hem onder measures", k.measure));
     }
     if !areas.contains(k.area.as_str()) {
-        p.add(&vp.key("area"), format!("onbekende gebiedscode \"{}\"; verwacht een code uit manifest.json", k.area));
+        p.add(&vp.key("area"), rules::unknown_area(&k.area));
     }
     if !t.periods.iter().any(|x| x.id == k.period) {
         p.add(&vp.key("period"), format!("onbekende periode \"{}\"; declareer haar onder periods", k.period));

@@ -161,7 +161,7 @@ impl Session {
                     }
                     InputKind::Dataset => {
                         let (ds, skipped) = tolerant::dataset(&i.name, &i.text, &self.manifest);
-                        let mut problems: Vec<String> = skipped.iter().map(tolerant::Skipped::sentence).collect();
+                        let mut problems: Vec<String> = skipped.iter().map(crate::core::model::problem::Skipped::sentence).collect();
                         if let Some(ds) = &ds {
                             if !self.manifest.regions.iter().any(|r| r.id == ds.region) {
                                 problems.push(format!("{}: de regio \"{}\" staat niet in manifest.json", i.name, ds.region));

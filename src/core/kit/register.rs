@@ -5,7 +5,6 @@
 //! region fits, the answer is a problem that says what to choose or create.
 
 use crate::core::check::tolerant;
-use crate::core::check::validate;
 use crate::core::model::problem::{JsonPath, Problem, Problems};
 use crate::core::model::*;
 use serde::Serialize;
@@ -55,7 +54,7 @@ pub fn add_area(m: &Manifest, code: &str, name: &str, kind: AreaKind) -> Result<
     let mut areas = m.areas.clone();
     areas.push(Area { code: code.clone(), name: name.to_owned(), short: short_of(name), kind, members: Vec::new() });
     let candidate = Manifest::new(areas, m.regions.clone(), m.seeds.clone(), m.datasets.clone());
-    let (pruned, skipped) = tolerant::prune_manifest(candidate, FILE);
+    let (pruned, skipped) = crate::core::check::manifest::prune(candidate, FILE);
     if pruned.area(&code).is_none() || !skipped.is_empty() {
         return Err(skipped.into_iter().flat_map(|s| s.problems).collect());
     }
@@ -114,7 +113,7 @@ pub fn add_region(
         gemeenten: gemeenten.to_vec(),
     });
     let (pruned, skipped) =
-        tolerant::prune_manifest(Manifest::new(areas, regions, m.seeds.clone(), m.datasets.clone()), FILE);
+        crate::core::check::manifest::prune(Manifest::new(areas, regions, m.seeds.clone(), m.datasets.clone()), FILE);
     if !skipped.is_empty() {
         return Err(skipped.into_iter().flat_map(|s| s.problems).collect());
     }
@@ -399,11 +398,11 @@ pub fn build(
     let updated = Manifest::new(m.areas.clone(), m.regions.clone(), m.seeds.clone(), datasets);
     let manifest_text = manifest_json(&updated);
     // Checked together, with the readers the site uses.
-    let checked = validate::manifest_file(FILE, &manifest_text)?;
+    let checked = crate::core::check::strict::manifest_file(FILE, &manifest_text)?;
     let mut out = Vec::new();
     for (name, ds, new) in files {
         let text = dataset_json(&ds);
-        match validate::dataset_file(&name, &text, &checked) {
+        match crate::core::check::strict::dataset_file(&name, &text, &checked) {
             Ok(_) => out.push(OutFile { name, text, new, tables: ds.tables.iter().map(|t| t.id.clone()).collect() }),
             Err(e) => p.extend(e),
         }
@@ -462,7 +461,7 @@ pub fn dataset_json(ds: &Dataset) -> String {
 /// sentence, or nothing when the site shows all of it.
 pub fn check_manifest(text: &str) -> (Manifest, Vec<String>) {
     let (m, skipped) = tolerant::manifest(FILE, text);
-    (m, skipped.iter().map(tolerant::Skipped::sentence).collect())
+    (m, skipped.iter().map(crate::core::model::problem::Skipped::sentence).collect())
 }
 
 /// The data check page on `config.json`: every field that is ignored or replaced by its default.
@@ -556,9 +555,9 @@ mod tests {
         assert_eq!(out.files.len(), 1);
         assert_eq!(out.files[0].name, file);
         assert!(!out.files[0].new);
-        let site = validate::manifest_file(FILE, &out.manifest).unwrap();
+        let site = crate::core::check::strict::manifest_file(FILE, &out.manifest).unwrap();
         assert_eq!(site.datasets.len(), m.datasets.len(), "no new entry for an update");
-        let ds = validate::dataset_file(file, &out.files[0].text, &site).unwrap();
+        let ds = crate::core::check::strict::dataset_file(file, &out.files[0].text, &site).unwrap();
         assert_eq!(ds.tables.len(), before);
         let buig = ds.tables.iter().find(|t| t.id == "participatie-ridderkerk-buig-budget").unwrap();
         assert_eq!(buig.periods.len(), periods + 1);
@@ -593,7 +592,7 @@ mod tests {
         let m = add_area(&m, "GM9003", "Derde", AreaKind::Gemeente).unwrap();
         let m = add_to_region(&m, "samen-sterk", "GM9003").unwrap();
         assert_eq!(m.area("RG-SAMEN-STERK").unwrap().members.len(), 3);
-        assert!(validate::manifest_file(FILE, &manifest_json(&m)).is_ok());
+        assert!(crate::core::check::strict::manifest_file(FILE, &manifest_json(&m)).is_ok());
     }
 
     #[test]

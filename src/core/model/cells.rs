@@ -6,7 +6,7 @@
 //! the table is indexed. Callers that look up many cells resolve the strings once ([`Coord`]) and
 //! then vary one number, e.g. the measure of a formula's inputs or the area of a total's parts.
 
-use crate::core::model::{FastMap, Key, Value};
+use crate::core::model::value::{FastMap, Key, Value};
 
 /// A cell's interned coordinates. Category 0 is "no category".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

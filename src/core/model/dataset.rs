@@ -4,11 +4,8 @@
 //! touches JSON or the browser. Serialize is derived so the app can export exactly what it shows.
 
 use crate::core::model::cells::{CellIndex, Coord};
+use crate::core::model::value::*;
 use serde::Serialize;
-/// The engine's lookups by short string keys use rustc-hash's Fx hasher: the keys come from
-/// validated data files, not from an attacker who could choose collisions at scale, SipHash was a
-/// fifth of the national benchmark, and the crate is already in the WASM through Leptos.
-pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -75,200 +72,6 @@ impl Pillar {
             Pillar::Beschikbaarheid => "Beschikbaarheid",
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Unit {
-    #[serde(rename = "aantal")]
-    Aantal,
-    #[serde(rename = "%")]
-    Procent,
-    #[serde(rename = "€")]
-    Euro,
-    #[serde(rename = "per 1.000")]
-    Per1000,
-    #[serde(rename = "score")]
-    Score,
-    #[serde(rename = "jaar")]
-    Jaar,
-    #[serde(rename = "maanden")]
-    Maanden,
-}
-
-impl Unit {
-    pub const ALL: [Unit; 7] =
-        [Unit::Aantal, Unit::Procent, Unit::Euro, Unit::Per1000, Unit::Score, Unit::Jaar, Unit::Maanden];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::Aantal => "aantal",
-            Unit::Procent => "%",
-            Unit::Euro => "€",
-            Unit::Per1000 => "per 1.000",
-            Unit::Score => "score",
-            Unit::Jaar => "jaar",
-            Unit::Maanden => "maanden",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<Unit> {
-        Unit::ALL.into_iter().find(|u| u.id() == id)
-    }
-}
-
-/// What a printed figure is: the engine only sums raw figures and only recomputes derived ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Count,
-    Denominator,
-    Amount,
-    Score,
-    Derived,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Count, Kind::Denominator, Kind::Amount, Kind::Score, Kind::Derived];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Count => "count",
-            Kind::Denominator => "denominator",
-            Kind::Amount => "amount",
-            Kind::Score => "score",
-            Kind::Derived => "derived",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == id)
-    }
-    /// Raw figures that add up over areas or categories.
-    pub fn is_additive(self) -> bool {
-        matches!(self, Kind::Count | Kind::Denominator | Kind::Amount)
-    }
-}
-
-/// How a cell was published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// A number was printed.
-    Gepubliceerd,
-    /// `-`: a value of 0 to 7, suppressed to protect individuals. Never has a number.
-    Geheim,
-    /// `.`, `[pm]`, "niet openbaar gemaakt": not published or not available.
-    NietBeschikbaar,
-    /// `-` in a financial table, where it means zero.
-    Nihil,
-}
-
-impl Status {
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Gepubliceerd => "gepubliceerd",
-            Status::Geheim => "geheim",
-            Status::NietBeschikbaar => "niet-beschikbaar",
-            Status::Nihil => "nihil",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<Status> {
-        [Status::Gepubliceerd, Status::Geheim, Status::NietBeschikbaar, Status::Nihil]
-            .into_iter()
-            .find(|s| s.id() == id)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Op {
-    Share,
-    Per1000,
-    Sum,
-    Difference,
-    AbsDifference,
-    Ratio,
-}
-
-impl Op {
-    pub const ALL: [Op; 6] = [Op::Share, Op::Per1000, Op::Sum, Op::Difference, Op::AbsDifference, Op::Ratio];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Op::Share => "share",
-            Op::Per1000 => "per1000",
-            Op::Sum => "sum",
-            Op::Difference => "difference",
-            Op::AbsDifference => "abs_difference",
-            Op::Ratio => "ratio",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<Op> {
-        Op::ALL.into_iter().find(|o| o.id() == id)
-    }
-    /// How many arguments the operation takes: `None` means two or more.
-    pub fn arity(self) -> Option<usize> {
-        match self {
-            Op::Sum => None,
-            _ => Some(2),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Formula {
-    pub op: Op,
-    pub args: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Measure {
-    pub id: String,
-    pub label: String,
-    pub unit: Unit,
-    pub kind: Kind,
-    pub decimals: u8,
-    pub group: Option<String>,
-    pub base: Option<String>,
-    pub rounding: Option<u32>,
-    pub formula: Option<Formula>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Label {
-    pub id: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TotalDimension {
-    Area,
-    Category,
-}
-
-/// A published total over areas or categories that is meant as the sum of its parts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Total {
-    pub dimension: TotalDimension,
-    pub total: String,
-    pub of: Vec<String>,
-}
-
-/// The coordinates of one cell.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Key {
-    pub measure: String,
-    pub area: String,
-    pub period: String,
-    pub category: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Value {
-    pub key: Key,
-    pub value: Option<f64>,
-    pub status: Status,
-    pub provisional: bool,
-    pub printed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -488,6 +291,18 @@ pub struct Seed {
     pub title: String,
     pub publisher: String,
     pub year: u32,
+}
+
+impl Seed {
+    /// `Title (Publisher, 2025), Section` — without the section (and its comma) when there is none.
+    pub fn citation(&self, section: &str) -> String {
+        let mut s = format!("{} ({}, {})", self.title, self.publisher, self.year);
+        if !section.trim().is_empty() {
+            s.push_str(", ");
+            s.push_str(section.trim());
+        }
+        s
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,6 +5,8 @@ pub mod cells;
 pub mod dataset;
 pub mod narrative;
 pub mod problem;
+pub mod value;
 pub mod view_state;
 
 pub use dataset::*;
+pub use value::*;

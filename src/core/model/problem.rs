@@ -218,3 +218,33 @@ mod tests {
         assert_eq!(column_letters(1), "A");
     }
 }
+
+/// Something the site left out, and why: one line of the administrator notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// The file it is in (`manifest.json`, `drechtsteden-wmo.json`).
+    pub file: String,
+    /// What was left out, in Dutch: `het gebied "GM9999"`, `de tabel "Wmo-cliënten" (wmo-clienten)`.
+    pub what: String,
+    /// Why, with the place in the file.
+    pub problems: Vec<Problem>,
+}
+
+impl Skipped {
+    /// `drechtsteden-wmo.json: de tabel "…" is overgeslagen: …` — one sentence for the notice.
+    pub fn sentence(&self) -> String {
+        let why: Vec<String> = self.problems.iter().take(3).map(|p| p.to_string()).collect();
+        let more = self.problems.len().saturating_sub(3);
+        let mut s = format!("{}: {} is overgeslagen. {}", self.file, self.what, why.join("; "));
+        if more > 0 {
+            s.push_str(&format!(" (en nog {more} {})", if more == 1 { "probleem" } else { "problemen" }));
+        }
+        s
+    }
+}
+
+impl Skipped {
+    pub fn new(file: &str, what: String, problems: Vec<Problem>) -> Skipped {
+        Skipped { file: file.to_owned(), what, problems }
+    }
+}

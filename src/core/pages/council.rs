@@ -131,19 +131,9 @@ pub fn key_figures(
         .collect()
 }
 
-/// `Title (Publisher, 2025), Section` — without the section (and its comma) when there is none.
-pub fn publication(seed: &Seed, section: &str) -> String {
-    let mut s = format!("{} ({}, {})", seed.title, seed.publisher, seed.year);
-    if !section.trim().is_empty() {
-        s.push_str(", ");
-        s.push_str(section.trim());
-    }
-    s
-}
-
 /// The "Overgenomen uit: …." line under a table, or `None` when the seed is not in the manifest.
 pub fn source_line(table: &Table, manifest: &Manifest) -> Option<String> {
-    manifest.seed(&table.source.seed).map(|s| format!("Overgenomen uit: {}.", publication(s, &table.source.section)))
+    manifest.seed(&table.source.seed).map(|s| format!("Overgenomen uit: {}.", s.citation(&table.source.section)))
 }
 
 /// A wijk (or buurt) of a gemeente and whether any loaded table has figures for it.
@@ -204,7 +194,7 @@ pub struct Notice {
 /// Fetch failures count as skipped files (`what` is then the Dutch reason).
 pub fn notice(
     config_problems: &[crate::core::model::problem::Problem],
-    skipped: &[crate::core::check::tolerant::Skipped],
+    skipped: &[crate::core::model::problem::Skipped],
 ) -> Option<Notice> {
     if config_problems.is_empty() && skipped.is_empty() {
         return None;
@@ -224,7 +214,7 @@ pub fn notice(
             if config_problems.len() == 1 { "fout" } else { "fouten" }
         ));
     }
-    let mut items: Vec<String> = skipped.iter().map(crate::core::check::tolerant::Skipped::sentence).collect();
+    let mut items: Vec<String> = skipped.iter().map(crate::core::model::problem::Skipped::sentence).collect();
     items.extend(config_problems.iter().map(ToString::to_string));
     Some(Notice { summary: format!("Voor de beheerder: {}.", crate::core::text::format::join_nl(&parts)), items })
 }

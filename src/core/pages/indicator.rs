@@ -162,7 +162,7 @@ pub fn indicator_in(
         note: table.note.clone(),
         definitions: table.definitions.clone(),
         source: table.source.text.clone(),
-        publication: manifest.seed(&table.source.seed).map(|s| council::publication(s, &table.source.section)),
+        publication: manifest.seed(&table.source.seed).map(|s| s.citation(&table.source.section)),
         inconsistencies: table.inconsistencies.iter().map(|i| i.description.clone()).collect(),
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,

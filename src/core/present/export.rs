@@ -121,7 +121,7 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provena
     }
     lines.push(meta("Bron", &table.source.text));
     if let Some(seed) = manifest.seed(&table.source.seed) {
-        lines.push(meta("Publicatie", &crate::core::pages::council::publication(seed, &table.source.section)));
+        lines.push(meta("Publicatie", &seed.citation(&table.source.section)));
     }
     for n in notes(table) {
         lines.push(meta("Toelichting", &n));

@@ -8,14 +8,14 @@
 //! reader recorded that no rule computes.
 
 use crate::core::calc::engine::{self, Figure, How, Missing};
-use crate::core::model::narrative::at;
 use crate::core::model::narrative::*;
-use crate::core::model::problem::Problem;
 use crate::core::model::*;
 use crate::core::text::format;
 use std::collections::{HashMap, HashSet};
 
+mod references;
 mod tables;
+pub use references::reference_problems;
 pub use tables::notation_slip;
 
 /// One side of a contradiction: what, the figure, and where.
@@ -592,71 +592,4 @@ fn declared(ix: &Index, c: &Contradiction) -> Finding {
         tables: c.cells.iter().map(|x| x.table.clone()).collect(),
         statements: c.statements.clone(),
     }
-}
-
-/// Checks that every reference of the narrative exists: tables, measures, cells, statements.
-pub fn reference_problems(datasets: &[(String, Dataset)], manifest: &Manifest) -> Vec<Problem> {
-    let named: Vec<(&str, &Dataset)> = datasets.iter().map(|(f, d)| (f.as_str(), d)).collect();
-    let datasets = &named;
-    let ix = Index::new(datasets, manifest);
-    let mut out = Vec::new();
-    let mut seen: HashMap<&str, &str> = HashMap::new();
-    for (file, ds) in datasets {
-        let mut problems = crate::core::model::problem::Problems::new(file);
-        let p = &mut problems;
-        let cell_ok = |c: &CellRef, path: &str, p: &mut crate::core::model::problem::Problems| {
-            let Some((_, t)) = ix.tables.get(c.table.as_str()) else {
-                at(p, &format!("{path}.table"), format!("onbekende tabel \"{}\"", c.table));
-                return;
-            };
-            if t.measure(&c.measure).is_none() {
-                at(p, &format!("{path}.measure"), format!("tabel {} heeft geen maat \"{}\"", t.id, c.measure));
-            } else if ix.cell(c).is_none() {
-                at(p, path, format!("tabel {} heeft geen cel voor deze maat, dit gebied en deze periode", t.id));
-            }
-        };
-        for (i, s) in ds.narrative.statements.iter().enumerate() {
-            if let Some(other) = seen.insert(s.id.as_str(), file) {
-                if other != *file {
-                    at(p, &format!("statements[{i}].id"), format!("id \"{}\" staat ook in {other}", s.id));
-                }
-            }
-            if let Some(c) = &s.cell {
-                cell_ok(c, &format!("statements[{i}].cell"), p);
-            }
-            if let Some(o) = &s.same_as {
-                if !ix.statements.contains_key(o.as_str()) || o == &s.id {
-                    at(p, &format!("statements[{i}].same_as"), format!("onbekende uitspraak \"{o}\""));
-                }
-            }
-            if let Some(d) = manifest.datasets.iter().find(|d| d.file == *file) {
-                if !d.themes.contains(&s.theme) {
-                    at(
-                        p,
-                        &format!("statements[{i}].theme"),
-                        format!("thema {} staat niet bij dit bestand in manifest.json (themes)", s.theme.id()),
-                    );
-                }
-            }
-        }
-        for (i, c) in ds.narrative.claims.iter().enumerate() {
-            cell_ok(&c.subject, &format!("claims[{i}].subject"), p);
-        }
-        for (i, l) in ds.narrative.links.iter().enumerate() {
-            cell_ok(&l.a, &format!("links[{i}].a"), p);
-            cell_ok(&l.b, &format!("links[{i}].b"), p);
-        }
-        for (i, c) in ds.narrative.contradictions.iter().enumerate() {
-            for (k, id) in c.statements.iter().enumerate() {
-                if !ix.statements.contains_key(id.as_str()) {
-                    at(p, &format!("contradictions[{i}].statements[{k}]"), format!("onbekende uitspraak \"{id}\""));
-                }
-            }
-            for (k, cell) in c.cells.iter().enumerate() {
-                cell_ok(cell, &format!("contradictions[{i}].cells[{k}]"), p);
-            }
-        }
-        out.extend(problems.list);
-    }
-    out
 }

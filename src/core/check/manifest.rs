@@ -1,0 +1,205 @@
+//! The rules of `manifest.json`, entry by entry: what is wrong is left out together with what
+//! depends on it. The tolerant reader applies them to keep the good entries; `check` lists
+//! every problem for the data check and `msd-check`.
+
+use crate::core::check::rules;
+use crate::core::model::problem::{JsonPath, Problems, Skipped};
+use crate::core::model::*;
+use std::collections::HashSet;
+
+/// The semantic checks of the manifest, entry by entry: what is wrong is left out, and so is
+/// what depends on it (a region whose own area is unknown, a dataset of a region that was left
+/// out, a wijk of a gemeente that is not there). An unknown reference or gemeente of a region
+/// only drops that reference.
+pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
+    let mut out = Vec::new();
+    let one = |path: JsonPath, message: String| {
+        let mut p = Problems::new(file);
+        p.add(&path, message);
+        p.list
+    };
+    // Areas: form of the code, duplicates.
+    let mut codes: HashSet<String> = HashSet::new();
+    let mut areas = Vec::new();
+    for (i, a) in m.areas.into_iter().enumerate() {
+        let path = JsonPath::root().key("areas").index(i).key("code");
+        let what = format!("het gebied \"{}\"", a.code);
+        if !rules::is_area_code(&a.code) {
+            out.push(Skipped::new(file, what, one(path, format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505, WK059701, BU05970101 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code))));
+        } else if let Err(msg) = rules::code_fits_kind(&a.code, a.kind) {
+            out.push(Skipped::new(file, what, one(path, msg)));
+        } else if codes.contains(&a.code) {
+            out.push(Skipped::new(
+                file,
+                format!("{what} (de tweede keer)"),
+                one(path, format!("gebiedscode {} komt twee keer voor", a.code)),
+            ));
+        } else {
+            codes.insert(a.code.clone());
+            areas.push((i, a));
+        }
+    }
+    // Wijken and buurten need their gemeente (they are shown on its page).
+    let gemeenten: HashSet<String> =
+        areas.iter().filter(|(_, a)| a.kind == AreaKind::Gemeente).map(|(_, a)| a.code.clone()).collect();
+    areas.retain(|(i, a)| match a.gemeente() {
+        Some(g) if !gemeenten.contains(&g) => {
+            codes.remove(&a.code);
+            out.push(Skipped::new(
+                file,
+                format!("de {} \"{}\"", a.kind.id(), a.code),
+                one(
+                    JsonPath::root().key("areas").index(*i).key("code"),
+                    format!("{} hoort bij gemeente {g}, maar die staat niet onder areas; voeg de gemeente toe", a.code),
+                ),
+            ));
+            false
+        }
+        _ => true,
+    });
+    // Members of a regio that are not there are dropped from its list.
+    for (i, a) in areas.iter_mut() {
+        let mut kept = Vec::new();
+        for (j, member) in std::mem::take(&mut a.members).into_iter().enumerate() {
+            if codes.contains(&member) {
+                kept.push(member);
+            } else {
+                out.push(Skipped::new(
+                    file,
+                    format!("{member} als deel van {}", a.code),
+                    one(
+                        JsonPath::root().key("areas").index(*i).key("members").index(j),
+                        format!("onbekende gebiedscode {member}"),
+                    ),
+                ));
+            }
+        }
+        a.members = kept;
+    }
+    let areas: Vec<Area> = areas.into_iter().map(|(_, a)| a).collect();
+
+    // Regions.
+    let mut ids = HashSet::new();
+    let mut regions = Vec::new();
+    for (i, mut r) in m.regions.into_iter().enumerate() {
+        let what = format!("de regio \"{}\"", r.id);
+        if !rules::is_id(&r.id) {
+            out.push(Skipped::new(file, what, one(JsonPath::root().key("regions").index(i).key("id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
+            continue;
+        }
+        if !ids.insert(r.id.clone()) {
+            out.push(Skipped::new(
+                file,
+                format!("{what} (de tweede keer)"),
+                one(
+                    JsonPath::root().key("regions").index(i).key("id"),
+                    format!("regio-id \"{}\" komt twee keer voor", r.id),
+                ),
+            ));
+            continue;
+        }
+        if !codes.contains(&r.area) {
+            ids.remove(&r.id);
+            out.push(Skipped::new(
+                file,
+                what,
+                one(
+                    JsonPath::root().key("regions").index(i).key("area"),
+                    format!("onbekende gebiedscode {}; zet het gebied van de regio onder areas", r.area),
+                ),
+            ));
+            continue;
+        }
+        if let Some(reference) = r.reference.take() {
+            if codes.contains(&reference) {
+                r.reference = Some(reference);
+            } else {
+                out.push(Skipped::new(
+                    file,
+                    format!("de vergelijking met {reference} in regio \"{}\"", r.id),
+                    one(
+                        JsonPath::root().key("regions").index(i).key("reference"),
+                        format!("onbekende gebiedscode {reference}"),
+                    ),
+                ));
+            }
+        }
+        let mut kept = Vec::new();
+        for (j, g) in std::mem::take(&mut r.gemeenten).into_iter().enumerate() {
+            if codes.contains(&g) {
+                kept.push(g);
+            } else {
+                out.push(Skipped::new(
+                    file,
+                    format!("gemeente {g} in regio \"{}\"", r.id),
+                    one(
+                        JsonPath::root().key("regions").index(i).key("gemeenten").index(j),
+                        format!("onbekende gebiedscode {g}"),
+                    ),
+                ));
+            }
+        }
+        r.gemeenten = kept;
+        regions.push(r);
+    }
+
+    // Seeds: duplicates.
+    let mut seed_ids = HashSet::new();
+    let mut seeds = Vec::new();
+    for (i, s) in m.seeds.into_iter().enumerate() {
+        if seed_ids.insert(s.id.clone()) {
+            seeds.push(s);
+        } else {
+            out.push(Skipped::new(
+                file,
+                format!("de bron \"{}\" (de tweede keer)", s.id),
+                one(
+                    JsonPath::root().key("seeds").index(i).key("id"),
+                    format!("bronnummer {} komt twee keer voor", s.id),
+                ),
+            ));
+        }
+    }
+
+    // Datasets: region must be there, a safe file name, once.
+    let mut files = HashSet::new();
+    let mut datasets = Vec::new();
+    for (i, d) in m.datasets.into_iter().enumerate() {
+        let what = format!("het gegevensbestand {}", d.file);
+        if !rules::is_safe_file_name(&d.file) {
+            out.push(Skipped::new(file, what, one(JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
+        } else if !regions.iter().any(|r| r.id == d.region) {
+            out.push(Skipped::new(
+                file,
+                what,
+                one(
+                    JsonPath::root().key("datasets").index(i).key("region"),
+                    format!(
+                        "onbekende regio \"{}\"; bekend zijn: {}",
+                        d.region,
+                        regions.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+            ));
+        } else if !files.insert(d.file.clone()) {
+            out.push(Skipped::new(
+                file,
+                format!("{what} (de tweede keer)"),
+                one(
+                    JsonPath::root().key("datasets").index(i).key("file"),
+                    format!("{} staat twee keer onder datasets", d.file),
+                ),
+            ));
+        } else {
+            datasets.push(d);
+        }
+    }
+    (Manifest::new(areas, regions, seeds, datasets), out)
+}
+
+/// The semantic checks of a decoded manifest (codes, references, file names), the same rules
+/// the tolerant reader applies entry by entry.
+pub fn check(m: &Manifest, p: &mut Problems) {
+    let (_, skipped) = prune(m.clone(), &p.file);
+    p.list.extend(skipped.into_iter().flat_map(|s| s.problems));
+}
