@@ -133,8 +133,12 @@ fn search_understands_a_gemeente_and_a_subject() {
 fn a_chosen_period_of_a_time_series_shows_that_period_only() {
     let (m, sets) = data();
     let t = sets.iter().flat_map(|d| &d.tables).find(|t| t.id == "participatie-ridderkerk-instroomredenen").unwrap();
+    // The whole series: one area with categories as rows and each period in its own columns
+    // (issue 21: every figure of every period gets a cell).
     let all = monitor_sociaal_domein::core::calc::grid::build(t, &m, None, None);
-    assert_eq!(all.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Periods);
+    assert_eq!(all.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Categories);
+    assert_eq!(all.period, None);
+    assert!(all.columns.iter().all(|c| c.period.is_some()));
     let first = &t.periods[0];
     let one = monitor_sociaal_domein::core::calc::grid::build(t, &m, Some(&first.id), None);
     assert_eq!(one.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Categories);
@@ -142,7 +146,7 @@ fn a_chosen_period_of_a_time_series_shows_that_period_only() {
     assert_eq!(one.rows.len(), t.categories.len());
     // An unknown period is not a choice: the whole series.
     let odd = monitor_sociaal_domein::core::calc::grid::build(t, &m, Some("1900"), None);
-    assert_eq!(odd.rows_are, monitor_sociaal_domein::core::calc::grid::RowsAre::Periods);
+    assert_eq!(odd, all);
 }
 
 #[test]

@@ -22,6 +22,9 @@ pub struct Column {
     pub decimals: u8,
     pub measure: String,
     pub category: Option<String>,
+    /// The period of the column's figures, when the columns are periods (a series of one area
+    /// with categories as rows); else the grid's `period`, or the row's.
+    pub period: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,37 +88,56 @@ pub enum Provisional {
 /// (default: the last one); in a time series of one area, a chosen period shows that period's
 /// categories or measures instead of every period (the period choice). `areas` limits and orders
 /// the area rows (default: the source's order).
+///
+/// Every stored figure of the view gets a cell (issue 21): with one area, categories are the
+/// rows and the columns are the measures (with every period, or the chosen one); without
+/// categories, the rows are the periods (or, for one period, the measures). A column is kept
+/// when it has a figure in what the view shows, or can be computed there.
 pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Option<&[String]>) -> Grid {
     let table_areas = table.areas();
     let chosen = period.is_some_and(|p| table.periods.iter().any(|x| x.id == p));
     let rows_are = if table_areas.len() > 1 {
         RowsAre::Areas
-    } else if table.periods.len() > 1 && !chosen {
-        RowsAre::Periods
     } else if !table.categories.is_empty() {
         RowsAre::Categories
+    } else if table.periods.len() > 1 && !chosen {
+        RowsAre::Periods
     } else {
         RowsAre::Measures
     };
-    let period = match rows_are {
-        RowsAre::Periods => None,
-        _ => Some(
+    // One period for the whole grid, unless the rows or the columns are the periods.
+    let every_period = !chosen && table.periods.len() > 1 && matches!(rows_are, RowsAre::Periods | RowsAre::Categories);
+    let period = if every_period {
+        None
+    } else {
+        Some(
             period
                 .filter(|p| table.periods.iter().any(|x| x.id == *p))
                 .map(str::to_owned)
                 .or_else(|| table.periods.last().map(|p| p.id.clone()))
                 .unwrap_or_default(),
-        ),
+        )
     };
     let single_area = table_areas.first().cloned().unwrap_or_default();
+    // In a grid of one area, what the view shows is small: a column is kept only when it has
+    // a figure in the view's period (a table of several areas keeps its columns across periods).
+    let scope = if rows_are == RowsAre::Areas { None } else { period.as_deref() };
 
-    // Columns: measures × categories, unless the rows already are one of them.
+    // Columns: measures × categories (rows of areas or periods), measures × periods (rows of
+    // categories, every period), measures (rows of categories, one period).
     let mut columns = Vec::new();
     let categories: Vec<Option<&Label>> = if table.categories.is_empty() || rows_are == RowsAre::Categories {
         vec![None]
     } else {
         table.categories.iter().map(Some).collect()
     };
+    let periods: Vec<Option<&Label>> = if every_period && rows_are == RowsAre::Categories {
+        table.periods.iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    // Rows of categories: a measure with a figure in any category counts.
+    let any_category = rows_are == RowsAre::Categories;
     if rows_are == RowsAre::Measures {
         columns.push(Column {
             label: "waarde".into(),
@@ -123,27 +145,33 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
             decimals: 0,
             measure: String::new(),
             category: None,
+            period: None,
         });
     } else {
         for m in &table.measures {
             for c in &categories {
-                let cat = c.map(|c| c.id.as_str());
-                // A derived measure the source does not print is computed wherever its inputs are.
-                let computed = m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| has_values(table, a, cat)));
-                if !has_values(table, &m.id, cat) && !computed {
-                    continue;
+                for p in &periods {
+                    let cat = c.map(|c| c.id.as_str());
+                    let at = p.map(|p| p.id.as_str()).or(scope);
+                    let present = |measure: &str| has_values_in(table, measure, cat, any_category, at);
+                    // A derived measure the source does not print is computed wherever its inputs are.
+                    let computed = m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| present(a)));
+                    if !present(&m.id) && !computed {
+                        continue;
+                    }
+                    let mut label = m.full_label();
+                    for part in [c, p].into_iter().flatten() {
+                        label = format!("{label} – {}", part.label);
+                    }
+                    columns.push(Column {
+                        label,
+                        unit: m.unit,
+                        decimals: m.decimals,
+                        measure: m.id.clone(),
+                        category: c.map(|c| c.id.clone()),
+                        period: p.map(|p| p.id.clone()),
+                    });
                 }
-                let label = match c {
-                    Some(c) => format!("{} – {}", m.label, c.label),
-                    None => m.label.clone(),
-                };
-                columns.push(Column {
-                    label,
-                    unit: m.unit,
-                    decimals: m.decimals,
-                    measure: m.id.clone(),
-                    category: c.map(|c| c.id.clone()),
-                });
             }
         }
     }
@@ -225,16 +253,23 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 reference: table.totals.iter().any(|t| t.dimension == TotalDimension::Category && t.total == cat.id),
                 cells: columns
                     .iter()
-                    .map(|c| engine::cell(table, &key(&c.measure, Some(cat.id.clone()), &single_area, &p)))
+                    .map(|c| {
+                        let at = c.period.as_deref().unwrap_or(&p);
+                        engine::cell(table, &key(&c.measure, Some(cat.id.clone()), &single_area, at))
+                    })
                     .collect(),
             })
             .collect(),
         RowsAre::Measures => table
             .measures
             .iter()
+            .filter(|m| {
+                let present = |measure: &str| has_values_in(table, measure, None, false, scope);
+                present(&m.id) || m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| present(a)))
+            })
             .map(|m| Row {
                 id: m.id.clone(),
-                label: m.label.clone(),
+                label: m.full_label(),
                 reference: false,
                 cells: vec![engine::cell(table, &key(&m.id, None, &single_area, &p))],
             })
@@ -244,8 +279,23 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
     Grid { table: table.id.clone(), title: table.title.clone(), rows_are, period, period_label, columns, rows }
 }
 
-fn has_values(table: &Table, measure: &str, category: Option<&str>) -> bool {
-    table.index.has_values(measure, category)
+/// Whether `measure` has a printed cell in `category` (any category when `any_category`) and
+/// `period` (any period when `None`). Without a period this is the index's answer; with one it
+/// scans the values, which only grids of one area ask (small tables).
+fn has_values_in(
+    table: &Table,
+    measure: &str,
+    category: Option<&str>,
+    any_category: bool,
+    period: Option<&str>,
+) -> bool {
+    match period {
+        None if any_category => table.categories.iter().any(|c| table.index.has_values(measure, Some(&c.id))),
+        None => table.index.has_values(measure, category),
+        Some(p) => table.values.iter().any(|v| {
+            v.key.measure == measure && v.key.period == p && (any_category || v.key.category.as_deref() == category)
+        }),
+    }
 }
 
 impl Column {

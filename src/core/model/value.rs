@@ -164,6 +164,20 @@ pub struct Measure {
     pub formula: Option<Formula>,
 }
 
+impl Measure {
+    /// The measure's complete name: its group before its label ("cliënten per 1.000 inwoners –
+    /// 1 voorziening"), so two measures with the same label in different groups never share a
+    /// name (issue 21); the label alone when it already names its group.
+    pub fn full_label(&self) -> String {
+        match self.group.as_deref().map(str::trim) {
+            Some(g) if !g.is_empty() && !self.label.to_lowercase().contains(&g.to_lowercase()) => {
+                format!("{g} – {}", self.label)
+            }
+            _ => self.label.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     pub id: String,

@@ -133,6 +133,7 @@ fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&s
         decimals: m.decimals,
         measure: m.id.clone(),
         category: None,
+        period: None,
     };
     // The unit once: in the table's title when it is there, else after the measure.
     let header = if column(&t.title).header() == t.title { m.label.clone() } else { column(&m.label).header() };

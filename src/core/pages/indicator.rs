@@ -180,17 +180,18 @@ pub fn period_choice(table: &Table, grid: &Grid, state: &ViewState) -> Vec<NavLi
     if table.periods.len() < 2 {
         return Vec::new();
     }
-    let series = grid.rows_are == RowsAre::Periods || (grid.rows_are != RowsAre::Areas && table.areas().len() <= 1);
+    // Every period is shown when the rows or the columns are the periods (`grid.period` is None).
+    let series = grid.period.is_none() || (grid.rows_are != RowsAre::Areas && table.areas().len() <= 1);
     let all = series.then(|| NavLink {
         href: ViewState { period: None, ..state.clone() }.href(),
         label: "Alle perioden".into(),
-        current: grid.rows_are == RowsAre::Periods,
+        current: grid.period.is_none(),
     });
     all.into_iter()
         .chain(table.periods.iter().map(|p| NavLink {
             href: ViewState { period: Some(p.id.clone()), ..state.clone() }.href(),
             label: p.label.clone(),
-            current: grid.rows_are != RowsAre::Periods && grid.period.as_deref() == Some(p.id.as_str()),
+            current: grid.period.as_deref() == Some(p.id.as_str()),
         }))
         .collect()
 }

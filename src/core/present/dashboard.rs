@@ -200,8 +200,8 @@ fn card_for(
     let label = match &category {
         // A measure labelled only by its unit ("%", "aantal"): the category says what it is.
         Some(c) if Unit::from_id(m.label.trim()).is_some() => t.category_label(c),
-        Some(c) => format!("{} – {}", m.label, t.category_label(c)),
-        None => m.label.clone(),
+        Some(c) => format!("{} – {}", m.full_label(), t.category_label(c)),
+        None => m.full_label(),
     };
     let comparison = comparison(t, manifest, region, &here, &figure, |a| key(a, &period.id, category.clone()));
     let (chart, chart_text) = small_chart(t, manifest, region, &here, m, category.as_deref(), &period.id);

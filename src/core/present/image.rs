@@ -23,7 +23,17 @@ pub fn subtitle(grid: &Grid, place: &str) -> String {
             (Some(a), _) => Some(a.label.clone()),
             _ => None,
         },
-        _ => None,
+        // Categories as rows, the periods as columns: the span of the columns' periods.
+        (None, _) => {
+            let spans: Vec<&str> = grid.columns.iter().filter_map(|c| c.period.as_deref()).collect();
+            match (spans.first().copied(), spans.last().copied()) {
+                (Some(a), Some(b)) if a != b => {
+                    Some(format!("{} t/m {}", table_period(grid, a), table_period(grid, b)))
+                }
+                (Some(a), _) => Some(table_period(grid, a)),
+                _ => None,
+            }
+        }
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some(p) = period.filter(|p| !p.trim().is_empty() && !grid.title.contains(p.as_str())) {
@@ -33,6 +43,15 @@ pub fn subtitle(grid: &Grid, place: &str) -> String {
         parts.push(place.to_owned());
     }
     parts.join(" · ")
+}
+
+/// A period's label as the columns say it (the part after the last " – ").
+fn table_period(grid: &Grid, id: &str) -> String {
+    grid.columns
+        .iter()
+        .find(|c| c.period.as_deref() == Some(id))
+        .and_then(|c| c.label.rsplit(" – ").next())
+        .map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// The short mark drawn in the chart for a missing figure.
@@ -94,10 +113,50 @@ pub fn with_marks(option_json: &str, grid: &Grid, columns: &[usize]) -> String {
         return option_json.to_owned();
     }
     if stacked || lines {
+        // A row whose drawn figures are all missing says so on the axis ("2017 (n.b.)"); a line
+        // or segment that misses a figure in a row where others have one says it in its own
+        // name ("… (n.b. in 2017)"), so the mark never covers figures that are there (issue 21).
+        let all_missing = |row: &crate::core::calc::grid::Row| {
+            columns.iter().all(|c| row.cells.get(*c).is_some_and(|f| f.value.is_err()))
+        };
+        if let Some(series) = v["series"].as_array_mut() {
+            for (s, column) in series.iter_mut().zip(columns) {
+                let mut words: Vec<(&str, Vec<&str>)> = Vec::new();
+                for row in grid.rows.iter().filter(|r| !all_missing(r)) {
+                    let Some(Err(m)) = row.cells.get(*column).map(|f| &f.value) else { continue };
+                    let word = mark_word(m);
+                    match words.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, rows)) => rows.push(row.label.as_str()),
+                        None => words.push((word, vec![row.label.as_str()])),
+                    }
+                }
+                if words.is_empty() {
+                    continue;
+                }
+                let said: Vec<String> = words
+                    .iter()
+                    .map(|(w, rows)| {
+                        format!(
+                            "{w} in {}",
+                            crate::core::text::format::join_nl(&rows.iter().map(|r| r.to_string()).collect::<Vec<_>>())
+                        )
+                    })
+                    .collect();
+                if let Some(Value::String(name)) = s.get_mut("name") {
+                    let suffix = format!(" ({})", said.join("; "));
+                    if !name.ends_with(&suffix) {
+                        name.push_str(&suffix);
+                    }
+                }
+            }
+        }
         let axis_key = if lines { "xAxis" } else { "yAxis" };
         let axis = if v[axis_key].is_array() { &mut v[axis_key][0] } else { &mut v[axis_key] };
         if let Some(data) = axis["data"].as_array_mut() {
             for (row, slot) in grid.rows.iter().zip(data.iter_mut()) {
+                if !all_missing(row) {
+                    continue;
+                }
                 let mut words: Vec<&str> = columns
                     .iter()
                     .filter_map(|c| row.cells.get(*c).and_then(|f| f.value.as_ref().err()).map(mark_word))

@@ -225,10 +225,26 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
     let grid = &question_columns(grid, table);
     let (chart, height) = chart(grid);
     let mut v = serde_json::to_value(&chart).unwrap_or(serde_json::Value::Null);
+    per_point_labels(&mut v, grid);
     refine::highlight(&mut v, grid, focus);
     refine::no_overlap(&mut v);
     let extra = refine::wrap_legend(&mut v);
     (finish(v, description), height + extra)
+}
+
+/// Rows of measures share one column ("waarde") but not one unit or precision: each bar gets
+/// the label of its own figure ("18,9%", "7,5"), not the column's whole numbers (issue 21).
+fn per_point_labels(v: &mut serde_json::Value, grid: &Grid) {
+    if grid.rows_are != RowsAre::Measures {
+        return;
+    }
+    let Some(points) = v["series"][0]["data"].as_array_mut() else { return };
+    for (row, point) in grid.rows.iter().zip(points.iter_mut()) {
+        let Some(f) = row.cells.first() else { continue };
+        if let Some(x) = f.number() {
+            *point = serde_json::json!({ "value": x, "label": { "formatter": nl_formatter(f.unit, f.decimals) } });
+        }
+    }
 }
 
 /// The columns that answer the question a chart asks; the table keeps them all. A base
