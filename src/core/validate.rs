@@ -118,6 +118,7 @@ pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
     super::headline::check_dataset(ds, p);
+    super::dashboard::check_budget(ds, p);
     super::narrative::validate(ds, m, p);
 }
 
