@@ -94,8 +94,8 @@ enum Expect {
 impl Expect {
     /// Derived from the data: a printed figure of a measure without a formula is the stored
     /// number in its measure's unit and decimals; a *geheim* or unavailable cell is its mark; a
-    /// derived measure with a formula is what the engine computes from its inputs (the printed
-    /// figure then travels as "bron: …" where it differs).
+    /// derived measure with a formula is its printed figure, or the engine's when none is printed (the printed
+    /// figure wins; a recomputation that differs travels next to it, "berekend uit de delen: …").
     fn of(table: &Table, v: &Value) -> Expect {
         let m = table.measure(&v.key.measure).expect("a value of a known measure");
         if m.formula.is_none() {
@@ -108,7 +108,7 @@ impl Expect {
         let f = engine::cell(table, &v.key);
         match f.value {
             Ok(x) => {
-                Expect::Number { value: x, unit: f.unit, decimals: f.decimals, published: f.printed_differently() }
+                Expect::Number { value: x, unit: f.unit, decimals: f.decimals, published: f.computed_differently() }
             }
             Err(m) => Expect::Mark(m),
         }

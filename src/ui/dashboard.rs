@@ -49,6 +49,8 @@ pub fn CardView(card: Card) -> impl IntoView {
                 <span>{card.caption.clone()}</span>
             </p>
             {card.missing.clone().map(|m| view! { <p class="klein">{m}</p> })}
+            {card.computed.clone().map(|c| view! { <p class="klein bron-wijkt-af">{c}</p> })}
+            {card.quote.clone().map(|q| view! { <blockquote class="klein">"“"{q}"”"</blockquote> })}
             {card.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
             {card.comparison.clone().map(|c| view! {
                 <p class=format!("vergelijking vergelijking-{}", c.direction.id())>

@@ -71,8 +71,12 @@ pub struct Figure {
     /// How the figure came about; written out only when someone reads it ([`Figure::how`]),
     /// because formatting every input of every figure would cost more than computing them.
     pub explain: How,
-    /// For a recomputed derived figure: what the source printed.
-    pub published: Option<f64>,
+    /// For a figure the source printed *and* gives the parts of (a derived measure with a
+    /// formula): the engine's recomputation from those parts. The printed figure is the value
+    /// every output shows; this is kept to check it and, where it differs at the printed
+    /// precision, shown next to it as a contradiction ("berekend uit de delen: 80 per 1.000"),
+    /// never in its place (issue 21).
+    pub recomputed: Option<Box<Figure>>,
 }
 
 /// How a figure came about.
@@ -123,7 +127,7 @@ impl Figure {
             unit,
             decimals,
             explain: How::Printed(how.into()),
-            published: None,
+            recomputed: None,
         }
     }
 
@@ -138,6 +142,13 @@ impl Figure {
 
     /// "Hoe berekend": the calculation written out with its actual inputs and result.
     pub fn how(&self) -> String {
+        if let Some(r) = &self.recomputed {
+            let printed = match &self.explain {
+                How::Printed(text) if !text.is_empty() => text.to_string(),
+                _ => "zoals gepubliceerd in de bron".to_owned(),
+            };
+            return format!("{} {printed}; berekend uit de delen: {}", self.display(), r.how());
+        }
         let calc = match &self.explain {
             How::Printed(text) => return text.to_string(),
             How::Calc(c) => c,
@@ -180,11 +191,30 @@ impl Figure {
     pub fn is_secret(&self) -> bool {
         matches!(self.value, Err(Missing::Geheim | Missing::UitGeheim(_)))
     }
-    /// What the source printed, when it differs from the engine's result at the printed
-    /// precision: the page shows both.
-    pub fn printed_differently(&self) -> Option<f64> {
+    /// The engine's recomputation from the parts, when it differs from the printed figure at
+    /// the printed precision: the contradiction every output shows next to the printed figure.
+    pub fn computed_differently(&self) -> Option<f64> {
         let v = self.number()?;
-        self.published.filter(|p| format::round(v, self.decimals) != format::round(*p, self.decimals))
+        let c = self.recomputed.as_ref()?.number()?;
+        (format::round(v, self.decimals) != format::round(c, self.decimals)).then_some(c)
+    }
+    /// "berekend uit de delen: 80 per 1.000", when the recomputation differs from the printed
+    /// figure ([`Figure::computed_differently`]).
+    pub fn computed_note(&self) -> Option<String> {
+        self.computed_differently()
+            .map(|c| format!("berekend uit de delen: {}", format::with_unit(c, self.unit, self.decimals)))
+    }
+    /// [`Figure::display`] with the contradiction next to it, when there is one:
+    /// "85 per 1.000 (berekend uit de delen: 80 per 1.000)".
+    pub fn display_noted(&self) -> String {
+        match self.computed_note() {
+            Some(note) => format!("{} ({note})", self.display()),
+            None => self.display(),
+        }
+    }
+    /// A figure that stands for the source's own printed number (not a calculation of ours).
+    pub fn is_printed(&self) -> bool {
+        matches!(self.explain, How::Printed(_))
     }
     /// The figure in Dutch notation with its unit, or the missing mark.
     pub fn display(&self) -> String {
@@ -206,8 +236,10 @@ fn half_step(measure: &Measure, table: &Table) -> f64 {
     }
 }
 
-/// A printed cell as a figure. For a derived measure with a formula this is the *engine's*
-/// result; the printed value is kept in `published` for comparison.
+/// A cell as a figure. Where the source printed a number, that number is the figure, also for a
+/// derived measure with a formula (issue 21: a total of parts rounded to fives is not the
+/// printed total); the engine's recomputation is kept in `recomputed`. Where the source printed
+/// no number (a `.` total of published parts), the engine's result is the figure.
 pub fn cell(table: &Table, key: &Key) -> Figure {
     let Some(measure) = table.measure(&key.measure) else {
         return unknown_measure(&key.measure);
@@ -236,7 +268,15 @@ pub fn place(table: &Table, key: &Key) -> Option<Coord> {
 /// the strings of a key are looked up once per row or value, not once per cell and input.
 pub fn cell_at(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure {
     if let Some(formula) = &measure.formula {
-        return derived(table, measure, formula, place);
+        let computed = derived(table, measure, formula, place);
+        let printed_number = value_at(table, &measure.id, place).is_some_and(|v| v.value.is_some());
+        if !printed_number || computed.is_printed() {
+            return computed;
+        }
+        let mut out = printed(table, measure, place);
+        out.provisional |= computed.provisional;
+        out.recomputed = Some(Box::new(computed));
+        return out;
     }
     printed(table, measure, place)
 }
@@ -271,7 +311,7 @@ pub fn printed(table: &Table, measure: &Measure, place: Option<Coord>) -> Figure
         unit: measure.unit,
         decimals: measure.decimals,
         explain: How::Printed(how),
-        published: None,
+        recomputed: None,
     };
     match (v.status, v.value) {
         (Status::Geheim, _) => {
@@ -308,9 +348,7 @@ fn derived(table: &Table, measure: &Measure, formula: &Formula, place: Option<Co
         return out;
     }
     let labelled = formula.args.iter().zip(&inputs).map(|(arg, f)| (Cow::Owned(label(arg)), f)).collect();
-    let mut out = apply_owned(formula.op, labelled, measure.unit, measure.decimals);
-    out.published = value_at(table, &measure.id, place).and_then(|v| v.value);
-    out
+    apply_owned(formula.op, labelled, measure.unit, measure.decimals)
 }
 
 /// True when every input of a formula has a cell in the table, so the result can be checked.
@@ -358,7 +396,7 @@ fn outcome(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals
         } else {
             Missing::UitNietBeschikbaar(unavailable)
         };
-        return Figure { value: Err(reason), range, provisional, unit, decimals, explain, published: None };
+        return Figure { value: Err(reason), range, provisional, unit, decimals, explain, recomputed: None };
     }
     let x = |i: usize| inputs.get(i).and_then(|(_, f)| f.number()).unwrap_or(f64::NAN);
     let value = match op {
@@ -370,7 +408,7 @@ fn outcome(op: Op, inputs: &[(Cow<'static, str>, &Figure)], unit: Unit, decimals
         Op::Per1000 => Ok(1000.0 * x(0) / x(1)),
         Op::Ratio => Ok(x(0) / x(1)),
     };
-    Figure { value, range, provisional, unit, decimals, explain, published: None }
+    Figure { value, range, provisional, unit, decimals, explain, recomputed: None }
 }
 
 /// Sets how a figure is written out (for the comparison helpers below).
@@ -448,9 +486,7 @@ fn total_at(table: &Table, decl: &Total, measure_id: &str, place: Option<Coord>)
         .collect();
     let (labels, figures): (Vec<String>, Vec<Figure>) = parts.into_iter().unzip();
     let labelled = labels.into_iter().map(Cow::Owned).zip(&figures).collect();
-    let mut out = apply_owned(Op::Sum, labelled, unit, decimals);
-    out.published = value_at(table, measure_id, place).and_then(|v| v.value);
-    out
+    apply_owned(Op::Sum, labelled, unit, decimals)
 }
 
 /// What a [`Check`] recomputed.
@@ -578,7 +614,7 @@ mod tests {
             unit,
             decimals,
             explain: How::Printed("".into()),
-            published: None,
+            recomputed: None,
         }
     }
 
@@ -698,7 +734,7 @@ mod flow_tests {
             unit: Unit::Euro,
             decimals: 0,
             explain: How::Printed("".into()),
-            published: None,
+            recomputed: None,
         }
     }
 

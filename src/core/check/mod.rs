@@ -2,6 +2,7 @@
 //! running text; the strict reader (no problem allowed) and the tolerant reader the app uses
 //! (a mistake hides only itself) both call the same rules; checks across tables and documents.
 
+pub mod budget;
 pub mod contradictions;
 pub mod crosscheck;
 pub mod headline;

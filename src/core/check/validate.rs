@@ -32,6 +32,7 @@ pub fn check_dataset(ds: &Dataset, m: &Manifest, p: &mut Problems) {
         source(&a.source, &JsonPath::root().key("availability").index(i).key("source"), p);
     }
     crate::core::check::headline::check_dataset(ds, p);
+    crate::core::check::budget::check(ds, p);
     crate::core::check::narrative::check(ds, m, p);
 }
 

@@ -180,6 +180,7 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
                 values,
                 inconsistencies: vec![],
                 headline: None,
+                budget: None,
                 index: Default::default(),
             };
             t.reindex();

@@ -130,6 +130,8 @@ pub struct Table {
     pub inconsistencies: Vec<Inconsistency>,
     /// This table holds the theme's headline figure (see [`Headline`]).
     pub headline: Option<Headline>,
+    /// For a budget table: what its card's figure is (see [`BudgetMark`]).
+    pub budget: Option<BudgetMark>,
     /// Position of each cell in `values` by interned coordinates, so the engine's lookups stay
     /// fast on national data.
     #[serde(skip)]
@@ -177,6 +179,80 @@ pub struct Headline {
     /// One plain-Dutch (B1) sentence on what the number means; may hold `{waarde}` and
     /// `{gebied}`, filled in with the figure and the area it is for.
     pub sentence: String,
+}
+
+/// What a budget table's card shows and what that number is (issue 21): a budget, a
+/// realisation, a deviation from the budget or the exhaustion, and for a deviation whether a
+/// positive number is a *tekort* or an *overschot* in the source's own sign convention. The
+/// figure is the table's card measure, or the theme's headline budget fact as a sentence of the
+/// text states it (`statement`), when the table itself does not print it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetMark {
+    pub figure: BudgetFigure,
+    /// For an afwijking: what a positive number means in the source.
+    pub positive: Option<Balance>,
+    /// The statement (id, same file) whose figure is the card's figure.
+    pub statement: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BudgetFigure {
+    Begroting,
+    Realisatie,
+    Afwijking,
+    Uitputting,
+}
+
+impl BudgetFigure {
+    pub const ALL: [BudgetFigure; 4] =
+        [BudgetFigure::Begroting, BudgetFigure::Realisatie, BudgetFigure::Afwijking, BudgetFigure::Uitputting];
+    pub fn id(self) -> &'static str {
+        match self {
+            BudgetFigure::Begroting => "begroting",
+            BudgetFigure::Realisatie => "realisatie",
+            BudgetFigure::Afwijking => "afwijking",
+            BudgetFigure::Uitputting => "uitputting",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<BudgetFigure> {
+        BudgetFigure::ALL.into_iter().find(|b| b.id() == id)
+    }
+    /// What the number is, in words a resident reads next to it.
+    pub fn words(self) -> &'static str {
+        match self {
+            BudgetFigure::Begroting => "begroting",
+            BudgetFigure::Realisatie => "realisatie",
+            BudgetFigure::Afwijking => "afwijking van de begroting",
+            BudgetFigure::Uitputting => "uitputting: uitgegeven als % van het budget",
+        }
+    }
+}
+
+/// A result's name: more spent than budgeted, or less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Balance {
+    Tekort,
+    Overschot,
+}
+
+impl Balance {
+    pub fn id(self) -> &'static str {
+        match self {
+            Balance::Tekort => "tekort",
+            Balance::Overschot => "overschot",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Balance> {
+        [Balance::Tekort, Balance::Overschot].into_iter().find(|b| b.id() == id)
+    }
+    pub fn opposite(self) -> Balance {
+        match self {
+            Balance::Tekort => Balance::Overschot,
+            Balance::Overschot => Balance::Tekort,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -69,7 +69,7 @@ pub fn profile_cell(row: &ProfileRow, column: ProfileColumn) -> String {
         ProfileColumn::Region => row.region.as_ref(),
         ProfileColumn::Reference => row.reference.as_ref(),
     };
-    f.map_or_else(|| "—".to_owned(), Figure::display)
+    f.map_or_else(|| "—".to_owned(), Figure::display_noted)
 }
 
 /// One key figure on the home page.

@@ -17,6 +17,9 @@ pub struct KeyFigure {
     pub theme: String,
     pub theme_href: String,
     pub value: String,
+    /// The printed figure's recomputation from its parts, when it differs (issue 21):
+    /// "berekend uit de delen: 80 per 1.000". Shown next to the figure, never instead of it.
+    pub computed: Option<String>,
     /// What follows the number: "in Dordrecht" when the sentence says what it counts,
     /// otherwise what it counts and where ("jeugdhulp – 18-22 jaar in Dordrecht").
     pub caption: String,
@@ -78,6 +81,7 @@ pub fn key_figures(
             theme: k.theme.name().to_owned(),
             theme_href: link(state, Page::Theme, |v| v.theme = Some(k.theme.id().to_owned())),
             value: k.figure.display(),
+            computed: k.figure.computed_note(),
             // The sentence names what the figure counts in plain words; the measure label next
             // to the number would repeat it in the table's terms ("55 per 1.000 aantal per 1.000
             // inwoners – totaal").

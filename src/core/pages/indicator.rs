@@ -209,14 +209,16 @@ pub fn how_lines(grid: &Grid) -> Vec<String> {
     grid.rows
         .iter()
         .flat_map(|row| {
-            row.cells.iter().zip(&grid.columns).filter(|(f, _)| matches!(f.explain, engine::How::Calc(_))).map(
-                move |(figure, column)| {
-                    let published = figure.printed_differently().map_or_else(String::new, |p| {
-                        format!(" (de bron drukt {} af)", format::with_unit(p, figure.unit, figure.decimals))
+            row.cells
+                .iter()
+                .zip(&grid.columns)
+                .filter(|(f, _)| matches!(f.explain, engine::How::Calc(_)) || f.recomputed.is_some())
+                .map(move |(figure, column)| {
+                    let differs = figure.computed_note().map_or_else(String::new, |_| {
+                        format!(" (de bron drukt {} af, en dat cijfer tonen we)", figure.display())
                     });
-                    format!("{}, {}: {}{published}", row.label, column.label, figure.how())
-                },
-            )
+                    format!("{}, {}: {}{differs}", row.label, column.label, figure.how())
+                })
         })
         .take(60)
         .collect()
@@ -249,7 +251,7 @@ pub fn comparison(
             let ranked = column_values.iter().flatten().count();
             ComparisonRow {
                 label: column.label.clone(),
-                value: value.display(),
+                value: value.display_noted(),
                 difference: difference.number().map_or_else(
                     || difference.display(),
                     |v| format::signed_difference(v, column.unit, column.decimals),

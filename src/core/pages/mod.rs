@@ -36,7 +36,8 @@ pub enum CellText {
         /// The figure with its unit, also the cell's `data-waarde`.
         text: String,
         provisional: bool,
-        /// Where the source printed another figure than the engine computes: " (bron: …)".
+        /// Where the engine's recomputation from the parts differs from the printed figure
+        /// shown: " (berekend uit de delen: …)".
         printed: Option<String>,
     },
     Mark {
@@ -55,9 +56,7 @@ pub fn cell_text(figure: &crate::core::calc::engine::Figure) -> CellText {
         Ok(_) => CellText::Number {
             text: figure.display(),
             provisional: figure.provisional,
-            printed: figure
-                .printed_differently()
-                .map(|p| format!(" (bron: {})", format::with_unit(p, figure.unit, figure.decimals))),
+            printed: figure.computed_note().map(|note| format!(" ({note})")),
         },
         Err(missing) => CellText::Mark {
             mark: missing.mark(),

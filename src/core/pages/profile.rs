@@ -67,9 +67,9 @@ pub fn profile(
                     title: r.title.clone(),
                     measure: r.measure.clone(),
                     period: r.period.clone(),
-                    gemeente: r.gemeente.display(),
-                    region: r.region.as_ref().map_or("—".into(), |f| f.display()),
-                    reference: r.reference.as_ref().map_or("—".into(), |f| f.display()),
+                    gemeente: r.gemeente.display_noted(),
+                    region: r.region.as_ref().map_or("—".into(), |f| f.display_noted()),
+                    reference: r.reference.as_ref().map_or("—".into(), |f| f.display_noted()),
                     cells: columns.iter().map(|(c, _)| council::profile_cell(r, *c)).collect(),
                 })
                 .collect();

@@ -4,6 +4,7 @@
 //! *voorlopig* / *geheim* marks and a link to the full view. Pure, so the page only renders it.
 
 use crate::core::calc::engine::{self, Figure};
+use crate::core::model::narrative::Statement;
 use crate::core::model::*;
 use crate::core::present::charts::{self, card};
 use crate::core::present::headline::{self, KeyFigure};
@@ -79,7 +80,37 @@ pub struct Card {
     pub chart_text: String,
     /// The B1 sentence when this card holds the theme's headline figure.
     pub sentence: Option<String>,
+    /// The printed figure's recomputation from its parts, when it differs (issue 21):
+    /// "berekend uit de delen: 80 per 1.000". Shown next to the figure, never instead of it.
+    pub computed: Option<String>,
+    /// For a budget card: what the number is (begroting, realisatie, afwijking, uitputting) and,
+    /// for a deviation, *tekort* or *overschot* as the source means it.
+    pub budget: Option<BudgetWords>,
+    /// The sentence of the report the figure is taken from, quoted exactly, when the card shows
+    /// a budget fact from the text.
+    pub quote: Option<String>,
     pub href: String,
+}
+
+/// What a budget card's number is, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetWords {
+    pub figure: BudgetFigure,
+    /// "afwijking van de begroting", "uitputting: uitgegeven als % van het budget".
+    pub what: String,
+    /// "tekort" / "overschot" for a deviation, by the source's own sign convention; "precies
+    /// op de begroting" for none.
+    pub balance: Option<String>,
+}
+
+impl BudgetWords {
+    /// "tekort (afwijking van de begroting)", or only what it is.
+    pub fn label(&self) -> String {
+        match &self.balance {
+            Some(b) => format!("{b} ({})", self.what),
+            None => self.what.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +139,20 @@ pub fn build(
     gemeente: Option<&str>,
     href: impl Fn(&str) -> String,
 ) -> Dashboard {
+    build_with_text(tables, &[], theme, manifest, region, gemeente, href)
+}
+
+/// [`build`] with the statements of the running text, so a budget table whose headline budget
+/// fact is stated in the text (its `budget.statement`) shows that fact as its card's figure.
+pub fn build_with_text(
+    tables: &[&Table],
+    statements: &[&Statement],
+    theme: Theme,
+    manifest: &Manifest,
+    region: &Region,
+    gemeente: Option<&str>,
+    href: impl Fn(&str) -> String,
+) -> Dashboard {
     let area = gemeente.unwrap_or(region.area.as_str());
     let mut chain = vec![area];
     if area != region.area {
@@ -120,7 +165,10 @@ pub fn build(
             let cards = tables
                 .iter()
                 .filter(|t| t.theme == theme && t.pillar == pillar)
-                .filter_map(|t| card_for(t, manifest, region, area, &href))
+                .filter_map(|t| {
+                    budget_fact_card(t, statements, manifest, &href)
+                        .or_else(|| card_for(t, manifest, region, area, &href))
+                })
                 .collect();
             PillarCards { pillar, cards }
         })
@@ -210,8 +258,23 @@ fn card_for(
         .as_ref()
         .filter(|_| headline::usable(&figure))
         .map(|h| h.sentence.replace("{waarde}", &figure.display()).replace("{gebied}", &manifest.area_name(&here)));
+    let budget = budget_words(t, m, &figure);
+    // A budget card says what its number is: "uitputting: …", "tekort (afwijking van de begroting): …".
+    let label = match &budget {
+        Some(b) if b.balance.is_some() || !label.to_lowercase().contains(b.figure.id()) => {
+            format!("{}: {label}", b.label())
+        }
+        _ => label,
+    };
     let place = format!("in {}, {}", manifest.area_name(&here), period.label);
     let caption = if sentence.is_some() { place } else { format!("{label} {place}") };
+    // A deviation named tekort or overschot is shown as an amount: the word carries the sign.
+    let shown = match (&budget, figure.number()) {
+        (Some(BudgetWords { balance: Some(_), .. }), Some(v)) => {
+            format::with_unit(v.abs(), figure.unit, figure.decimals)
+        }
+        _ => figure.display(),
+    };
     Some(Card {
         table: t.id.clone(),
         title: t.title.clone(),
@@ -219,7 +282,7 @@ fn card_for(
         caption,
         area_name: manifest.area_name(&here),
         period_label: period.label.clone(),
-        shown: figure.display(),
+        shown,
         missing: figure.value.as_ref().err().map(|m| m.reason()),
         secret: figure.is_secret(),
         provisional: figure.provisional,
@@ -227,6 +290,104 @@ fn card_for(
         chart,
         chart_text,
         sentence,
+        computed: figure.computed_note(),
+        budget,
+        quote: None,
+        href: href(&t.id),
+        figure,
+    })
+}
+
+/// What a budget table's card figure is: as the table's `budget` mark says, else a share in a
+/// budget table is the exhaustion; `None` outside the budget pillar.
+fn budget_words(t: &Table, m: &Measure, figure: &Figure) -> Option<BudgetWords> {
+    if t.pillar != Pillar::Budgetten {
+        return None;
+    }
+    let mark = t.budget.as_ref().filter(|b| b.statement.is_none());
+    let what = match mark {
+        Some(b) => b.figure,
+        None if m.unit == Unit::Procent && m.formula.as_ref().is_some_and(|f| f.op == Op::Share) => {
+            BudgetFigure::Uitputting
+        }
+        None => return None,
+    };
+    let balance = mark.and_then(|b| b.positive).and_then(|positive| balance(positive, figure.number()?));
+    Some(BudgetWords { figure: what, what: what.words().to_owned(), balance })
+}
+
+/// The word for a deviation `v` when a positive deviation is `positive` in the source.
+fn balance(positive: Balance, v: f64) -> Option<String> {
+    let v = format::round(v, 0);
+    Some(if v > 0.0 {
+        positive.id().to_owned()
+    } else if v < 0.0 {
+        positive.opposite().id().to_owned()
+    } else {
+        "precies op de begroting".to_owned()
+    })
+}
+
+/// The card of a budget table whose `budget` mark names a statement: the headline budget fact
+/// as the report's text states it (the Jeugd overrun of € 1.178.000, the Wmo surplus of
+/// € 6,1 mln), with what it is and its quote. `None` when the mark names no statement or the
+/// statement is not loaded.
+fn budget_fact_card(
+    t: &Table,
+    statements: &[&Statement],
+    manifest: &Manifest,
+    href: &impl Fn(&str) -> String,
+) -> Option<Card> {
+    let mark = t.budget.as_ref().filter(|_| t.pillar == Pillar::Budgetten)?;
+    let id = mark.statement.as_deref()?;
+    let st = statements.iter().find(|s| s.id == id)?;
+    let v = st.value?;
+    let figure = Figure {
+        value: Ok(v),
+        range: None,
+        provisional: st.provisional,
+        unit: st.unit,
+        decimals: st.decimals,
+        explain: engine::How::Printed(format!("zoals de tekst het noemt: “{}”", st.quote).into()),
+        recomputed: None,
+    };
+    let words = BudgetWords {
+        figure: mark.figure,
+        what: match st.nature.word().filter(|w| !mark.figure.words().contains(w)) {
+            Some(nature) => format!("{}, {nature}", mark.figure.words()),
+            None => mark.figure.words().to_owned(),
+        },
+        balance: mark.positive.and_then(|p| balance(p, v)),
+    };
+    // As the sentence writes it: "6,1 miljoen euro" is € 6,1 mln, not € 6.100.000.
+    let amount = |v: f64| match &st.printed {
+        Some(_) if st.unit == Unit::Euro => charts::budget::euro_label(v),
+        _ => format::with_unit(v, st.unit, st.decimals),
+    };
+    let shown = match words.balance {
+        Some(_) => amount(v.abs()),
+        None => amount(v),
+    };
+    let label = format!("{}: {}", words.label(), st.label);
+    let area_name = manifest.area_name(&st.area);
+    Some(Card {
+        table: t.id.clone(),
+        title: t.title.clone(),
+        caption: format!("{label} in {area_name}, {}", st.period.label),
+        label,
+        area_name,
+        period_label: st.period.label.clone(),
+        shown,
+        missing: None,
+        secret: false,
+        provisional: st.provisional,
+        comparison: None,
+        chart: None,
+        chart_text: String::new(),
+        sentence: None,
+        computed: None,
+        budget: Some(words),
+        quote: Some(st.quote.clone()),
         href: href(&t.id),
         figure,
     })

@@ -103,6 +103,20 @@ fn field(s: &str) -> String {
     }
 }
 
+/// The printed figures whose recomputation from their parts differs (issue 21): the figure in
+/// the file is the printed one; this line names the contradiction.
+fn recomputed_lines(grid: &Grid) -> Vec<String> {
+    grid.rows
+        .iter()
+        .flat_map(|r| {
+            r.cells.iter().zip(&grid.columns).filter_map(move |(f, c)| {
+                let note = f.computed_note()?;
+                Some(format!("{}, {}: de bron drukt {} af; {note}", r.label, c.label, f.display()))
+            })
+        })
+        .collect()
+}
+
 fn cell(f: &Figure) -> String {
     match &f.value {
         Ok(v) => format::spreadsheet(*v, f.decimals),
@@ -125,6 +139,9 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provena
     }
     for n in notes(table) {
         lines.push(meta("Toelichting", &n));
+    }
+    for line in recomputed_lines(grid) {
+        lines.push(meta("Berekend uit de delen", &line));
     }
     for i in &table.inconsistencies {
         lines.push(meta("Bron spreekt zichzelf tegen", &i.description));
@@ -175,7 +192,10 @@ pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Proven
                     match &f.value {
                         Ok(x) => {
                             v["waarde"] = json!(format::round(*x, f.decimals));
-                            v["status"] = json!(if f.published.is_some() || matches!(f.explain, crate::core::calc::engine::How::Calc(_)) { "berekend" } else { "gepubliceerd" });
+                            v["status"] = json!(if f.is_printed() { "gepubliceerd" } else { "berekend" });
+                            if let Some(c) = f.computed_differently() {
+                                v["berekend_uit_de_delen"] = json!(format::round(c, f.decimals));
+                            }
                         }
                         Err(m) => {
                             v["waarde"] = serde_json::Value::Null;

@@ -30,7 +30,7 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
                 let mut sentence = capitalise(&col.label);
                 if let Some(code) = focus {
                     if let Some((_, f)) = figures.iter().find(|(c, _)| *c == code) {
-                        sentence.push_str(&format!(" in {}: {}", name(code), f.display()));
+                        sentence.push_str(&format!(" in {}: {}", name(code), f.display_noted()));
                         if let (Some(r), Some(rf)) = (reference, reference_fig) {
                             let d = engine::difference(f, rf);
                             let comparison = match d.number().map(|x| format::round(x, col.decimals)) {

@@ -51,6 +51,18 @@ struct TableFile<'a> {
     /// The theme's headline figure (issue 13), only where the table has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<HeadlineFile<'a>>,
+    /// What a budget table's card figure is (issue 21), only where the table has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget: Option<BudgetFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct BudgetFile<'a> {
+    figure: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positive: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statement: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -272,6 +284,11 @@ fn table(table: &Table) -> TableFile<'_> {
             measure: &h.measure,
             category: h.category.as_deref(),
             sentence: &h.sentence,
+        }),
+        budget: table.budget.as_ref().map(|b| BudgetFile {
+            figure: b.figure.id(),
+            positive: b.positive.map(crate::core::model::Balance::id),
+            statement: b.statement.as_deref(),
         }),
     }
 }

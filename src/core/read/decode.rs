@@ -201,6 +201,7 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let values = o.list("values", |v, path, p| value(v, path, p, provisional_default, &provisional_periods));
     let inconsistencies = o.optional_list("inconsistencies", inconsistency);
     let headline = o.optional("headline", headline);
+    let budget = o.optional("budget", budget_mark);
     o.finish(&[
         "id",
         "title",
@@ -218,6 +219,7 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
         "values",
         "inconsistencies",
         "headline",
+        "budget",
     ]);
     let mut table = Table {
         id: id?,
@@ -236,6 +238,7 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
         values: values?,
         inconsistencies: inconsistencies?,
         headline: headline?,
+        budget: budget?,
         index: Default::default(),
     };
     table.reindex();
@@ -376,6 +379,22 @@ fn headline(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Headline> {
     };
     o.finish(&["measure", "category", "sentence"]);
     Some(h)
+}
+
+fn budget_mark(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<BudgetMark> {
+    let mut o = Obj::new(v, path, p)?;
+    let figure = o.enumerated("figure", BudgetFigure::from_id, "begroting, realisatie, afwijking of uitputting");
+    let positive = o.optional("positive", |v, path, p| {
+        let s = as_string(v, path, p)?;
+        let b = Balance::from_id(&s);
+        if b.is_none() {
+            p.add(path, format!("onbekend woord \"{s}\"; verwacht tekort of overschot"));
+        }
+        b
+    });
+    let statement = o.optional_string("statement");
+    o.finish(&["figure", "positive", "statement"]);
+    Some(BudgetMark { figure: figure?, positive: positive?, statement: statement? })
 }
 
 fn inconsistency(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Inconsistency> {

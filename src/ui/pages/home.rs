@@ -48,6 +48,7 @@ pub fn HomePage() -> impl IntoView {
                         <li class="kerncijfer">
                             <h3><a href=card.theme_href>{card.theme.clone()}</a></h3>
                             <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.caption}</p>
+                            {card.computed.map(|c| view! { <p class="klein bron-wijkt-af">{c}</p> })}
                             {card.sentence.map(|s| view! { <p class="zin">{s}</p> })}
                             {card.context.map(|c| view! { <p class="klein">{c}</p> })}
                             <p class="klein">{card.period}{card.provisional.then_some(" (voorlopig)")}</p>

@@ -194,7 +194,7 @@ pub fn statement_figure(st: &Statement) -> Figure {
         unit: st.unit,
         decimals: st.decimals,
         explain: How::Printed(how.into()),
-        published: None,
+        recomputed: None,
     }
 }
 

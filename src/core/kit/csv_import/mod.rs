@@ -124,6 +124,7 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
         values,
         inconsistencies: Vec::new(),
         headline: None,
+        budget: None,
         index: Default::default(),
     };
     table.reindex();
