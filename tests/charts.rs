@@ -12,7 +12,7 @@ fn kind_of(id: &str) -> (ChartKind, String) {
     let t = r.datasets.iter().flat_map(|(_, d)| &d.tables).find(|t| t.id == id).unwrap();
     let g = grid::build(t, m, None, None);
     let (chart, _) = charts::chart(&g);
-    (charts::kind(&g), charts::to_json(&chart, "samenvatting"))
+    (charts::kind(&g), charts::finish(serde_json::to_value(&chart).unwrap(), "samenvatting"))
 }
 
 #[test]

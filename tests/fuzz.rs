@@ -18,16 +18,30 @@ fn seed_file() -> String {
     std::fs::read_to_string(common::root().join("tests/fixtures/good.json")).unwrap()
 }
 
-/// Runs the whole pipeline; a panic anywhere fails the test.
+/// Runs the whole pipeline as the app and the tools run it: the strict reader, and the tolerant
+/// reader the app uses (with its branch that checks a table again without unknown areas); then
+/// grid, summary and the chart option with its marks. A panic anywhere fails the test; a table
+/// the tolerant reader keeps must pass the table rules.
 fn pipeline(text: &str, m: &monitor_sociaal_domein::core::model::Manifest) {
-    if let Ok(ds) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", text, m) {
-        for t in &ds.tables {
-            let g = grid::build(t, m, None, None);
-            let s = summary::describe(&g, m, Some("GM0482"), Some("NL01"));
-            let _ = charts::to_json(&charts::bars(&g), &s);
+    let strict = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", text, m).ok();
+    let (tolerant, _) = monitor_sociaal_domein::core::check::tolerant::dataset("fuzz.json", text, m);
+    let codes = m.areas.iter().map(|a| a.code.as_str()).collect();
+    for ds in strict.iter().chain(tolerant.iter()) {
+        for (i, t) in ds.tables.iter().enumerate() {
+            let mut p = monitor_sociaal_domein::core::model::problem::Problems::new("fuzz.json");
+            let path = monitor_sociaal_domein::core::model::problem::JsonPath::root().key("tables").index(i);
+            monitor_sociaal_domein::core::check::validate::table(t, &path, &codes, &mut p);
+            assert!(p.is_empty(), "a kept table breaks the table rules: {:?}", p.list);
+            for period in std::iter::once(None).chain(t.periods.iter().map(|p| Some(p.id.as_str()))) {
+                let g = grid::build(t, m, period, None);
+                let s = summary::describe(&g, m, Some("GM0482"), Some("NL01"));
+                let (option, _) = charts::draw(&g, t, Some("GM0482"), &s);
+                assert!(serde_json::from_str::<Value>(&option).is_ok(), "the option is JSON");
+            }
         }
     }
     let _ = monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", text);
+    let _ = monitor_sociaal_domein::core::check::tolerant::manifest("manifest.json", text);
 }
 
 /// A random JSON value, to graft into a valid file.

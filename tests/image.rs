@@ -17,8 +17,7 @@ fn table(id: &str) -> (Manifest, Table) {
 fn spec_of(id: &str, place: &str) -> (Value, grid::Grid) {
     let (m, t) = table(id);
     let g = grid::build(&t, &m, None, None);
-    let (chart, height) = charts::chart(&g);
-    let option = charts::to_json(&chart, "beschrijving");
+    let (option, height) = charts::draw(&g, &t, None, "beschrijving");
     let here = Provenance { url: "https://voorbeeld.nl/monitor/?pagina=indicator".into(), date: "2026-11-28".into() };
     (serde_json::from_str(&image::spec(&g, &t, &m, &option, height, place, &here)).unwrap(), g)
 }

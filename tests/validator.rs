@@ -25,9 +25,25 @@ fn check(name: &str) {
         std::fs::write(&path, got.join("\n") + "\n").unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    // A missing golden file is a failure, not "no messages": an empty one says that on purpose.
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; make it with MSD_BLESS=1 and review it", path.display()));
     let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(got, expected, "messages for {name}.json");
+}
+
+/// Every fixture but the good ones has its golden file, so none is checked against nothing.
+#[test]
+fn every_fixture_has_its_expected_messages() {
+    let dir = common::root().join("tests/fixtures");
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".json") else { continue };
+        if stem == "good" || stem.ends_with("-documented") {
+            continue;
+        }
+        assert!(dir.join(format!("{stem}.expected")).exists(), "tests/fixtures/{stem}.expected ontbreekt");
+    }
 }
 
 #[test]

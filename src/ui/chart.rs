@@ -28,7 +28,7 @@ impl ChartsDrawn {
 
 #[component]
 pub fn ChartView(
-    /// The option (from `core::charts::to_json`), height and accessible name.
+    /// The option (from `core::present::charts::draw`), height and accessible name.
     chart: Memo<ChartModel>,
     /// Id of the element with the text summary.
     described_by: Memo<String>,

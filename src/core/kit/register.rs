@@ -27,17 +27,9 @@ fn short_of(name: &str) -> String {
     }
 }
 
-/// `Hoeksche Waard` → `hoeksche-waard`.
+/// `Hoeksche Waard` → `hoeksche-waard`: a region id from its name.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in crate::core::present::catalog::fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(40).collect::<String>().trim_end_matches('-').to_owned()
+    crate::core::text::words::slug(name, '-', 40)
 }
 
 /// Adds a gemeente, wijk, buurt or land to the working manifest, with the same checks as the
@@ -182,7 +174,7 @@ pub fn add_seed(
 pub fn csv_seed(text: &str) -> Option<String> {
     text.lines().find_map(|line| {
         let cells: Vec<&str> = line.split([';', ',', '\t']).map(|c| c.trim().trim_matches('"').trim()).collect();
-        let key = crate::core::present::catalog::fold(cells.first()?.trim_start_matches('\u{feff}'));
+        let key = crate::core::text::words::fold(cells.first()?.trim_start_matches('\u{feff}'));
         (matches!(key.trim_end_matches(':'), "bronnummer" | "brondocument" | "bron nummer" | "bron-nummer"))
             .then(|| cells.get(1).copied().unwrap_or(""))
             .filter(|s| (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))

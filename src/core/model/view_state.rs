@@ -162,12 +162,6 @@ pub fn encode(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, ESCAPED).to_string()
 }
 
-/// Percent-decodes (and reads `+` as a space, as a GET form sends it); invalid sequences are kept
-/// as they are.
-pub fn decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,12 +199,5 @@ mod tests {
         let v = ViewState::parse("?pagina=vergelijk&gemeenten=GM0505&gemeenten=GM0642&gemeenten=GM0505");
         assert_eq!(v.gemeenten, vec!["GM0505", "GM0642"]);
         assert_eq!(v.to_query(), "?pagina=vergelijk&gemeenten=GM0505,GM0642");
-    }
-
-    #[test]
-    fn decode_handles_plus_and_utf8() {
-        assert_eq!(decode("a+b%C3%A9"), "a bé");
-        assert_eq!(decode("%"), "%");
-        assert_eq!(decode("%4"), "%4");
     }
 }

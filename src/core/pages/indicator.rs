@@ -117,7 +117,6 @@ pub fn indicator_in(
     // The chart that fits the question, the chosen gemeente highlighted (issue 13); *geheim* and
     // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
     let (option, height) = charts::draw(&grid, table, focus, &text);
-    let option = image::with_marks(&option, &grid, &charts::charted_columns(&grid));
     let map = region.and_then(|r| charts::map::view(&grid, 0, manifest, r, focus));
     let periods = period_choice(table, &grid, state);
     let show_map = state.display == Display::Map && map.is_some() && !state.embed;

@@ -6,7 +6,7 @@
 
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region, Table, Theme};
-use crate::core::present::catalog::fold;
+use crate::core::text::words::fold;
 
 /// The view that will be shown, and what the reader must be told about the link.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

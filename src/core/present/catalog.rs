@@ -4,20 +4,7 @@
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::*;
 
-/// Lower-case and without diacritics, so "clienten" finds "cliënten".
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            c => c,
-        })
-        .collect()
-}
+use crate::core::text::words::fold;
 
 /// Tables whose title, measures, categories, note or theme mention every word of `query`.
 pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {

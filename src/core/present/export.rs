@@ -61,17 +61,7 @@ pub fn notes(table: &Table) -> Vec<String> {
 
 /// A file name that says what is in it: `jeugd-jongeren-in-jeugdzorg_2016-H1_drechtsteden.csv`.
 pub fn file_name(grid: &Grid, place: &str, extension: &str) -> String {
-    let clean = |s: &str| -> String {
-        let mut out = String::new();
-        for c in crate::core::present::catalog::fold(s).chars() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c);
-            } else if !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        out.trim_matches('-').chars().take(60).collect()
-    };
+    let clean = |s: &str| crate::core::text::words::slug(s, '-', 60);
     let mut parts = vec![clean(&grid.table)];
     if let Some(p) = &grid.period {
         parts.push(clean(p));

@@ -3,10 +3,10 @@
 //! and by search, plus CSV and JSON downloads of statements. Pure, so the UI only renders.
 
 use crate::core::check::crosscheck::{self, Finding, Outcome};
-use crate::core::model::narrative::{Grade, Statement};
+use crate::core::model::narrative::Statement;
 use crate::core::model::*;
-use crate::core::present::catalog::fold;
 use crate::core::text::format;
+use crate::core::text::words::fold;
 use serde_json::json;
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -216,13 +216,4 @@ pub fn json(cards: &[Card], statements: &HashMap<&str, &Statement>) -> String {
 /// Every statement by id, for the downloads.
 pub fn by_id<D: Borrow<Dataset>>(datasets: &[D]) -> HashMap<&str, &Statement> {
     index(datasets)
-}
-
-/// How many contradictions of each grade touch a table: for a short line on its page.
-pub fn grade_counts(outcome: &Outcome, table: &str) -> Vec<(Grade, usize)> {
-    Grade::ALL
-        .into_iter()
-        .map(|g| (g, outcome.for_table(table).filter(|f| f.grade == g).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect()
 }

@@ -2,3 +2,4 @@
 //! search, or makes a slug or an id.
 
 pub mod format;
+pub mod words;

@@ -6,8 +6,8 @@ use super::words::{find_area, pillar_word, table_slug, theme_word, yes_no};
 use super::Layout;
 use crate::core::model::problem::Problems;
 use crate::core::model::{Label, Manifest, Pillar, Theme};
-use crate::core::present::catalog::fold;
 use crate::core::text::format::join_nl;
+use crate::core::text::words::fold;
 use std::collections::HashMap;
 
 pub(super) const META_KEYS: [&str; 14] = [

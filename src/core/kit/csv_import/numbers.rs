@@ -2,7 +2,7 @@
 //! `8,8%`), and the marks that stand in for a number (`-` geheim, `.` niet beschikbaar, …).
 
 use crate::core::model::{Status, Unit};
-use crate::core::present::catalog::fold;
+use crate::core::text::words::fold;
 
 /// What one figure cell holds.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Period words: what a policy officer writes for a period (`2016`, `2016-H1`, `31-12-2016`,
 //! `2015-2018`, `structureel`) → the format's period id, and the Dutch label of an id.
 
-use crate::core::present::catalog::fold;
+use crate::core::text::words::fold;
 
 /// `2016`, `2016-H1`, `2016-Q3`, `2016-12-31` (also as Excel writes a date: `31-12-2016`),
 /// `2015-2018`, `structureel` → the period id.

@@ -9,8 +9,8 @@
 //! reads it to the end of the file).
 
 use crate::core::model::problem::Problems;
-use crate::core::present::catalog::fold;
 use crate::core::read::json::MAX_FILE_BYTES;
+use crate::core::text::words::fold;
 
 /// One record as the spreadsheet shows it.
 #[derive(Debug, Clone)]

@@ -2,8 +2,8 @@
 //! from column names and titles.
 
 use crate::core::model::{Area, Formula, Kind, Manifest, Op, Pillar, Theme, Unit};
-use crate::core::present::catalog::fold;
 use crate::core::text::format::join_nl;
+use crate::core::text::words::fold;
 
 pub(super) fn theme_word(text: &str) -> Option<Theme> {
     let folded = fold(text);
@@ -96,15 +96,7 @@ pub(super) fn yes_no(text: &str) -> Option<bool> {
 
 /// `BUIG- uitgaven` → `buig_uitgaven`: a measure id from a column name.
 pub(super) fn measure_slug(label: &str) -> String {
-    let mut slug = String::new();
-    for character in fold(label).chars() {
-        if character.is_ascii_alphanumeric() {
-            slug.push(character);
-        } else if !slug.is_empty() && !slug.ends_with('_') {
-            slug.push('_');
-        }
-    }
-    slug.trim_end_matches('_').chars().take(60).collect::<String>().trim_end_matches('_').to_owned()
+    crate::core::text::words::slug(label, '_', 60)
 }
 
 /// `Jongeren in jeugdzorg, 2016 (%)` → `jongeren-in-jeugdzorg-2016`.

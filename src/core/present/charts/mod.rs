@@ -7,6 +7,7 @@
 pub mod budget;
 pub mod card;
 pub mod map;
+pub mod marks;
 pub mod refine;
 
 use crate::core::calc::grid::{Grid, RowsAre};
@@ -219,7 +220,8 @@ pub fn bars_height(grid: &Grid) -> u32 {
 /// that never overlap and a legend that wraps ([`refine`]).
 pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) -> (String, u32) {
     if let Some(plan) = budget::plan(grid, table) {
-        let (v, height) = budget::option(grid, &plan);
+        let (mut v, height) = budget::option(grid, &plan);
+        marks::add(&mut v, grid, &charted_columns(grid));
         return (finish(v, description), height);
     }
     let grid = &question_columns(grid, table);
@@ -229,6 +231,7 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
     refine::highlight(&mut v, grid, focus);
     refine::no_overlap(&mut v);
     let extra = refine::wrap_legend(&mut v);
+    marks::add(&mut v, grid, &charted_columns(grid));
     (finish(v, description), height + extra)
 }
 
@@ -285,23 +288,6 @@ pub fn finish(mut v: serde_json::Value, description: &str) -> String {
                 if decal.get("decals").and_then(|d| d.as_array()).is_some_and(|a| a.is_empty()) {
                     decal.remove("decals");
                 }
-            }
-        }
-    }
-    v.to_string()
-}
-
-/// The options as JSON for the binding, with the chart's accessible description put where
-/// ECharts' aria module reads it (charming has no typed field for it).
-pub fn to_json(chart: &Chart, description: &str) -> String {
-    let mut v = serde_json::to_value(chart).unwrap_or(serde_json::Value::Null);
-    if let Some(aria) = v.get_mut("aria").and_then(|a| a.as_object_mut()) {
-        aria.insert("label".into(), serde_json::json!({ "enabled": true, "description": description }));
-        // charming writes `"decals": []`, which ECharts 5 reads as "no patterns at all" and
-        // then fails on; without the key ECharts uses its own set of patterns.
-        if let Some(decal) = aria.get_mut("decal").and_then(|d| d.as_object_mut()) {
-            if decal.get("decals").and_then(|d| d.as_array()).is_some_and(|a| a.is_empty()) {
-                decal.remove("decals");
             }
         }
     }
