@@ -22,10 +22,44 @@ import { join } from 'node:path';
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /**
+ * The tools must be the versions the build was made and measured with: `wasm-bindgen` exactly
+ * the crate's version in Cargo.lock (its output and the crate's glue must agree), and
+ * `wasm-split-cli` the version `scripts/setup.sh` installs (the splitter of the
+ * `wasm_split_helpers` 0.2 in Cargo.lock). A mismatch stops the build with what to run.
+ */
+export function checkToolVersions(root) {
+  const lock = readFileSync(join(root, 'Cargo.lock'), 'utf8');
+  const locked = (name) => lock.match(new RegExp(`name = "${name}"\\nversion = "([^"]+)"`))?.[1];
+  const problems = [];
+  const bindgen = locked('wasm-bindgen');
+  let have = '';
+  try { have = execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim().split(/\s+/)[1]; } catch { /* missing */ }
+  if (have !== bindgen) {
+    problems.push(`wasm-bindgen ${have || '(ontbreekt)'} is not ${bindgen} from Cargo.lock: run ` +
+      `cargo install wasm-bindgen-cli --version ${bindgen}`);
+  }
+  const setup = readFileSync(join(root, 'scripts', 'setup.sh'), 'utf8');
+  const split = setup.match(/^WS_VERSION=(\S+)/m)?.[1];
+  let installed = '';
+  try { installed = execFileSync('cargo', ['install', '--list'], { encoding: 'utf8' }); } catch { /* no cargo */ }
+  if (!installed.includes(`wasm_split_cli_support v${split}:`)) {
+    problems.push(`wasm-split-cli is not wasm_split_cli_support ${split}: run ` +
+      `cargo install wasm_split_cli_support --version ${split} --features build-binary --locked`);
+  }
+  const helpers = locked('wasm_split_helpers');
+  if (helpers && split && helpers.split('.').slice(0, 2).join('.') !== split.split('.').slice(0, 2).join('.')) {
+    problems.push(`wasm_split_helpers ${helpers} in Cargo.lock does not match wasm-split-cli ${split}: ` +
+      'change WS_VERSION in scripts/setup.sh to the same 0.x series');
+  }
+  if (problems.length) throw new Error(`wasm-split: ${problems.join('; ')}`);
+}
+
+/**
  * Replaces Trunk's bound WASM and glue in `staging` by the split main module, and adds the
  * chunks and their loader. `root`: the repository; `profile`: 'release' or 'debug'.
  */
 export function splitWasm({ root, staging, profile, bin = 'monitor-sociaal-domein' }) {
+  checkToolVersions(root);
   const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
   const input = join(targetDir, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
   if (!existsSync(input)) throw new Error(`wasm-split: ${input} is missing (cargo's output for ${bin})`);
