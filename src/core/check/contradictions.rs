@@ -10,7 +10,7 @@ pub fn markdown(o: &Outcome) -> String {
          De monitor neemt gepubliceerde cijfers over zoals ze zijn afgedrukt, ook waar de bron zichzelf\n\
          tegenspreekt, en lost niets stilzwijgend op. Hieronder staat elke tegenspraak: binnen een tabel\n\
          (vastgelegd bij de tabel, `inconsistencies`), tussen tekst en tabel, tussen tabellen en tussen\n\
-         documenten (gevonden door de kruiscontroles in `src/core/crosscheck.rs`, of vastgelegd als\n\
+         documenten (gevonden door de kruiscontroles in `src/core/check/crosscheck/`, of vastgelegd als\n\
          `contradictions` waar geen rekenregel het kan vinden). Elke tegenspraak heeft een gradatie:\n\n\
          - **duidelijke tegenspraak** — de cijfers verschillen meer dan afronding kan verklaren;\n\
          - **klein, binnen afronding** — het verschil is één eenheid in het laatste cijfer of past bijna binnen de afronding;\n\
