@@ -2,7 +2,8 @@
 //! and validating them with the same core validator that `msd-check` uses. The store
 //! (`store.rs`) decides when a file is fetched; this module only fetches and validates.
 
-use crate::core::check::tolerant::{self, Skipped};
+use crate::core::check::tolerant;
+use crate::core::model::problem::Skipped;
 use crate::core::model::problem::{Problem, Problems};
 use crate::core::model::{Dataset, Manifest};
 use crate::core::read::config::{self, Config};
