@@ -106,6 +106,22 @@ function dark() {
 }
 const observers = new WeakMap();
 
+/** Per chart: what waits for its next `finished` event (answered false when it is disposed). */
+const waiting = new WeakMap();
+function finished(chart) {
+  return new Promise((ok) => {
+    if (!waiting.has(chart)) {
+      waiting.set(chart, new Set());
+      chart.on('finished', () => {
+        const all = waiting.get(chart);
+        for (const answer of all) answer(true);
+        all.clear();
+      });
+    }
+    waiting.get(chart).add(ok);
+  });
+}
+
 window.msdCharts = {
   /** One chart per container: an old instance on the same element is disposed first. */
   init(el, renderer, height) {
@@ -121,20 +137,25 @@ window.msdCharts = {
   },
   /**
    * Replaces the whole option: no series of an earlier view survives. Drawn at once when the
-   * first bundle has every part the option uses; otherwise after the extras have loaded (the
-   * returned promise settles then; a failure is logged, the page's table still has the figures).
+   * first bundle has every part the option uses; otherwise after the extras have loaded (a
+   * failure is logged, the page's table still has the figures). The returned promise never
+   * rejects: true once ECharts has finished rendering the option (its `finished` event, also
+   * sent when a later option finishes first), false if it was never drawn.
    */
   setOption(chart, json) {
     const option = JSON.parse(json);
     resolveFormatters(option, 0);
     if (dark()) option.backgroundColor = 'transparent';
     const draw = () => {
-      if (chart.isDisposed()) return;
+      if (chart.isDisposed()) return false;
       markFirstChart(chart);
+      // Listening before setOption: ECharts may render (and finish) inside it.
+      const done = finished(chart);
       chart.setOption(option, { notMerge: true });
+      return done;
     };
-    if (!needsExtras(option, chart.getZr().painter.type)) { draw(); return Promise.resolve(); }
-    return loadExtras().then(draw).catch((e) => console.warn('grafiekonderdelen niet geladen', e));
+    if (!needsExtras(option, chart.getZr().painter.type)) return Promise.resolve(draw());
+    return loadExtras().then(draw).catch((e) => { console.warn('grafiekonderdelen niet geladen', e); return false; });
   },
   /**
    * The chart as a PNG or SVG data URL that stands on its own (title, period, source, marks,
@@ -159,6 +180,8 @@ window.msdCharts = {
   },
   resize(chart) { chart.resize(); },
   dispose(chart) {
+    for (const answer of waiting.get(chart) || []) answer(false);
+    waiting.delete(chart);
     const ro = observers.get(chart);
     if (ro) ro.disconnect();
     live.delete(chart);

@@ -2,8 +2,12 @@
 //! mounted, given each new option with `setOption` while it stays (a new gemeente or period
 //! keeps the instance), and disposed only when the container is removed, so navigation leaks
 //! nothing.
+//!
+//! The container carries `data-getekend="ja"` once ECharts has finished rendering its current
+//! option (the attribute goes when a new option is given), so tests and tools wait on the
+//! chart itself instead of on a clock.
 
-use super::echarts::{self, ChartHandle, Renderer};
+use super::echarts::{self, ChartHandle, Rendered, Renderer};
 use crate::core::pages::indicator::ChartModel;
 use leptos::prelude::*;
 
@@ -26,6 +30,25 @@ impl ChartsDrawn {
     }
 }
 
+/// The attribute on a chart's container that says its current option is on screen.
+const PAINTED: &str = "data-getekend";
+
+/// A new option is being drawn in `el`: the container is no longer marked as painted, and is
+/// marked again when ECharts has finished rendering this option, unless a newer one came first.
+fn mark_when_rendered(el: &web_sys::HtmlElement, generation: StoredValue<u32>) -> impl FnOnce(Rendered) {
+    el.remove_attribute(PAINTED).ok();
+    let current = generation.get_value().wrapping_add(1);
+    generation.set_value(current);
+    let el = el.clone();
+    move |rendered| {
+        leptos::task::spawn_local(async move {
+            if rendered.wait().await && generation.try_get_value() == Some(current) {
+                el.set_attribute(PAINTED, "ja").ok();
+            }
+        });
+    }
+}
+
 #[component]
 pub fn ChartView(
     /// The option (from `core::present::charts::draw`), height and accessible name.
@@ -39,11 +62,13 @@ pub fn ChartView(
     let alive = StoredValue::new(true);
     let started = StoredValue::new(false);
     let drawn_flag = use_context::<ChartsDrawn>();
+    let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let spec = chart.get();
         let Some(el) = node.get() else { return };
         if let Some(Some(h)) = handle.try_get_value() {
-            h.update(&el, spec.height, &spec.option);
+            let mark = mark_when_rendered(&el, generation);
+            mark(h.update(&el, spec.height, &spec.option));
             return;
         }
         if started.get_value() {
@@ -56,7 +81,13 @@ pub fn ChartView(
                 // The view may have changed while ECharts was loading.
                 Ok(()) if !alive.try_get_value().unwrap_or(false) => return,
                 Ok(()) => match chart.try_get_untracked() {
-                    Some(spec) => echarts::draw(&el, Renderer::Canvas, spec.height, &spec.option),
+                    Some(spec) => {
+                        let mark = mark_when_rendered(&el, generation);
+                        echarts::draw(&el, Renderer::Canvas, spec.height, &spec.option).map(|(h, rendered)| {
+                            mark(rendered);
+                            h
+                        })
+                    }
                     None => return,
                 },
                 Err(e) => Err(e),

@@ -11,9 +11,9 @@ extern "C" {
     fn js_load() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = msdCharts, js_name = init, catch)]
     fn js_init(el: &web_sys::HtmlElement, renderer: &str, height: u32) -> Result<JsValue, JsValue>;
-    /// Returns a promise (drawn later when the option needs the lazy extras); it never rejects.
+    /// Returns a promise of whether the option was rendered (`finished`); it never rejects.
     #[wasm_bindgen(js_namespace = msdCharts, js_name = setOption, catch)]
-    fn js_set_option(chart: &JsValue, json: &str) -> Result<JsValue, JsValue>;
+    fn js_set_option(chart: &JsValue, json: &str) -> Result<js_sys::Promise, JsValue>;
     /// Resolves in the frame after the chart was first rendered (or after 3 s).
     #[wasm_bindgen(js_namespace = msdCharts, js_name = painted, catch)]
     fn js_painted(chart: &JsValue) -> Result<js_sys::Promise, JsValue>;
@@ -26,6 +26,19 @@ extern "C" {
 /// One live ECharts instance. Dispose it when its container goes away.
 #[derive(Clone)]
 pub struct ChartHandle(JsValue);
+
+/// The binding's answer to one `setOption`: whether ECharts finished rendering that option.
+pub struct Rendered(Option<js_sys::Promise>);
+
+impl Rendered {
+    /// True once the option is on screen; false if it never will be (not drawn, disposed).
+    pub async fn wait(self) -> bool {
+        match self.0 {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok_and(|v| v.is_truthy()),
+            None => false,
+        }
+    }
+}
 
 /// Canvas (on the page) or SVG.
 #[derive(Clone, Copy)]
@@ -49,23 +62,27 @@ pub fn draw(
     renderer: Renderer,
     height: u32,
     option_json: &str,
-) -> Result<ChartHandle, String> {
+) -> Result<(ChartHandle, Rendered), String> {
     let kind = match renderer {
         Renderer::Canvas => "canvas",
         Renderer::Svg => "svg",
     };
     let chart = js_init(el, kind, height).map_err(|e| format!("{e:?}"))?;
-    js_set_option(&chart, option_json).map_err(|e| format!("{e:?}"))?;
-    Ok(ChartHandle(chart))
+    let rendered = js_set_option(&chart, option_json).map_err(|e| format!("{e:?}"))?;
+    Ok((ChartHandle(chart), Rendered(Some(rendered))))
 }
 
 impl ChartHandle {
     /// Draws a new option in the same instance (ECharts' `setOption` without merging); the
     /// container takes the new height and the chart's resize observer follows it.
-    pub fn update(&self, el: &web_sys::HtmlElement, height: u32, option_json: &str) {
+    pub fn update(&self, el: &web_sys::HtmlElement, height: u32, option_json: &str) -> Rendered {
         el.style().set_property("height", &format!("{height}px")).ok();
-        if let Err(e) = js_set_option(&self.0, option_json) {
-            leptos::logging::warn!("grafiek niet bijgewerkt: {e:?}");
+        match js_set_option(&self.0, option_json) {
+            Ok(p) => Rendered(Some(p)),
+            Err(e) => {
+                leptos::logging::warn!("grafiek niet bijgewerkt: {e:?}");
+                Rendered(None)
+            }
         }
     }
 

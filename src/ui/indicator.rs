@@ -81,10 +81,12 @@ pub fn IndicatorView(
                     </nav>
                 })}
             })}
+            // Only `show_chart` may be read here: anything else read in this closure would build a
+            // new ChartView (and a new ECharts instance) on every gemeente or period change.
             {move || show_chart.get().then(|| view! {
                 <ChartView chart=chart described_by=summary_id/>
                 // On paper the source goes directly under the chart (style/main.css, print).
-                <p class="alleen-print bron-onder-grafiek">{model.with(|m| m.compact.source.clone())}</p>
+                <p class="alleen-print bron-onder-grafiek">{move || model.with(|m| m.compact.source.clone())}</p>
             })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, chartPainted, DIST } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, chartsPainted, seriesPainted, settled, frames, DIST } from './harness.mjs';
 
 const root = mkdtempSync(join(tmpdir(), 'msd-councils-'));
 const SITES = {
@@ -59,9 +59,8 @@ test('two councils, two sub-folders, two configs: own name, colours, logo and da
     assert.deepEqual(await page.$$eval('.kop nav a', (as) => as.map((a) => a.textContent)), ['Drechtsteden']);
     assert.match(await page.textContent('.kerncijfers'), /in Zwijndrecht/, 'default gemeente from config');
     assert.equal(await page.getAttribute('.voet a:has-text("Toegankelijkheidsverklaring")', 'href'), 'https://www.example.nl/toegankelijkheid');
-    await page.waitForSelector('.grafiek canvas');
-    await page.waitForTimeout(500);
-    assert.ok(await chartPainted(page));
+    await chartsPainted(page);
+    assert.ok((await seriesPainted(page)).every(Boolean), 'the home page\'s chart is drawn');
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
   });
   const b = await newPage(browser, [srv.origin]);
@@ -76,9 +75,8 @@ test('two councils, two sub-folders, two configs: own name, colours, logo and da
     assert.ok(await b.evaluate(() => document.querySelector('.kop img.logo').naturalWidth > 0), 'logo loaded from the own folder');
     await b.click('text=Participatiewet');
     await b.click('text=Jaarlijks BUIG budget en verschil');
-    await b.waitForSelector('.grafiek canvas');
-    await b.waitForTimeout(500);
-    assert.ok(await chartPainted(b));
+    await chartsPainted(b);
+    assert.deepEqual(await seriesPainted(b), [true], 'the budget chart is drawn');
     assert.match(b.url(), /\/ridderkerk\/cijfers\/sociaal-domein\/\?/);
     assert.deepEqual(await b.evaluate(() => window.__csp), []);
     assert.deepEqual(b.log.foreign, []);
@@ -116,7 +114,14 @@ test('every page type runs under the strict CSP without a violation', async () =
     '?pagina=vergelijk&gemeenten=GM0505,GM0590', '?pagina=zoeken&zoek=budget', '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&embed=1']) {
     await page.goto(`${srv.base}${q}`);
     await page.waitForSelector('main h1, main h2');
-    await page.waitForTimeout(300);
+    // Listening until the page is idle: its charts painted, nothing loading, the network quiet,
+    // and (outside an embed) the theme and indicator chunks the shell prefetches are in.
+    await settled(page);
+    if (!q.includes('embed=1')) {
+      await page.waitForFunction(() => ['theme', 'indicator'].every((part) => performance.getEntriesByType('resource')
+        .some((r) => new RegExp(`/msd-${part}-[0-9a-f]{16}\\.wasm$`).test(r.name))), null, { timeout: 30000 });
+    }
+    await frames(page);
     violations.push(...(await page.evaluate(() => window.__csp)).map((v) => `${q}: ${v}`));
   }
   assert.deepEqual(violations, []);

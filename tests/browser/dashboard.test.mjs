@@ -4,30 +4,11 @@
 // figure is never 0, geheim or n.b.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, withScreenshot, axeViolations } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, axeViolations, chartsPainted, seriesPainted, waitForSeries, settled } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
-
-/** For every chart container matching `selector`: whether its canvas has painted pixels. */
-async function paintedCharts(page, selector) {
-  return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => {
-    const c = el.querySelector('canvas');
-    if (!c || !c.width || !c.height) return false;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
-    return false;
-  }), selector);
-}
-
-async function waitForCharts(page, selector) {
-  await page.waitForFunction((selector) => {
-    const els = [...document.querySelectorAll(selector)];
-    return els.length > 0 && els.every((el) => el.querySelector('canvas'));
-  }, selector, { timeout: 20000 });
-  await page.waitForTimeout(400);
-}
 
 const DASHBOARDS = {
   jeugd: '?pagina=thema&thema=jeugd&gemeente=GM0642',
@@ -47,8 +28,8 @@ for (const [name, query] of Object.entries(DASHBOARDS)) {
       const withChart = await page.$$eval('.kaart .grafiek', (els) => els.length);
       assert.ok(cards >= 2, `${cards} cards`);
       assert.equal(withChart, cards, 'every indicator card has a chart');
-      await waitForCharts(page, '.kaart .grafiek');
-      const painted = await paintedCharts(page, '.kaart .grafiek');
+      await chartsPainted(page, '.kaart .grafiek');
+      const painted = await seriesPainted(page, '.kaart .grafiek');
       assert.ok(painted.every(Boolean), `painted: ${painted}`);
       // A figure, a link to the full view, and no comparison by colour alone.
       for (const text of await page.$$eval('.kaart .vergelijking', (els) => els.map((e) => e.textContent))) {
@@ -79,12 +60,13 @@ test('the map view draws the region\'s gemeenten, with legend and credit, loaded
   const page = await newPage(browser, [srv.origin], { width: 360, height: 780 });
   await withScreenshot(page, 'kaart', async () => {
     await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642`);
-    await waitForCharts(page, '.grafiek-kader .grafiek');
+    await chartsPainted(page, '.grafiek-kader .grafiek');
     assert.ok(!page.log.requests.some((u) => /\/geo\//.test(u)), 'no boundaries before a map is opened');
     await page.click('nav.weergave >> text=Kaart');
     await page.waitForURL(/weergave=kaart/);
-    await waitForCharts(page, '.kaart-kader .grafiek');
-    const painted = await paintedCharts(page, '.kaart-kader .grafiek');
+    // The map (src/ui/map.rs) has no painted mark: wait for its areas' colours.
+    await waitForSeries(page, '.kaart-kader .grafiek');
+    const painted = await seriesPainted(page, '.kaart-kader .grafiek');
     assert.deepEqual(painted, [true]);
     assert.ok(page.log.requests.some((u) => u.endsWith('/geo/drechtsteden.json')));
     const legend = await page.$$eval('.kaart-legenda li', (els) => els.map((e) => e.textContent));
@@ -104,8 +86,8 @@ test('the compare page draws a chart per indicator', async () => {
   await withScreenshot(page, 'vergelijken-grafieken', async () => {
     await page.goto(`${srv.base}?pagina=vergelijk&gemeenten=GM0505,GM0642`);
     await page.waitForSelector('.klein-veelvoud');
-    await waitForCharts(page, '.klein-veelvoud .grafiek');
-    const painted = await paintedCharts(page, '.klein-veelvoud .grafiek');
+    await chartsPainted(page, '.klein-veelvoud .grafiek');
+    const painted = await seriesPainted(page, '.klein-veelvoud .grafiek');
     assert.ok(painted.length >= 5 && painted.every(Boolean), `painted: ${painted}`);
     const headers = await page.$$eval('th, h3', (els) => els.map((e) => e.textContent));
     assert.ok(!headers.some((h) => /\(%\)\s*\(%\)|\(per 1\.000\)\s*\(per 1\.000\)/.test(h)), 'units once');
@@ -135,7 +117,7 @@ test('no page type is wider than a 320 px screen', async () => {
   for (const [name, query] of Object.entries(NARROW)) {
     await page.goto(`${srv.base}${query}`);
     await page.waitForSelector('main h1, main h2');
-    await page.waitForTimeout(700);
+    await settled(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 320) wide.push(`${name}: ${width}px`);
   }
@@ -155,7 +137,7 @@ for (const [name, query] of Object.entries({
       const page = await newPage(browser, [srv.origin], viewport);
       await page.goto(`${srv.base}${query}`);
       await page.waitForSelector('main h1');
-      await page.waitForTimeout(900);
+      await settled(page);
       assert.deepEqual(await axeViolations(page, srv.origin), []);
       await page.close();
     });

@@ -2,7 +2,7 @@
 // drives Debian's Chromium through playwright-core, records every request and console error,
 // and saves a screenshot when a test fails.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './serve.mjs';
 
@@ -33,6 +33,7 @@ export async function launch() {
  */
 export async function newPage(browser, allowed, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  await context.addInitScript(watchCharts);
   const page = await context.newPage();
   const log = { foreign: [], errors: [], requests: [] };
   page.on('request', (r) => {
@@ -89,14 +90,192 @@ export async function firstView(page, base) {
   return { paintedMs, files };
 }
 
-/** True when a canvas in the page has at least one painted, non-white pixel. */
-export async function chartPainted(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.grafiek canvas')].some((c) => {
-    if (!c.width || !c.height) return false;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
-    return false;
-  }));
+/**
+ * Runs in every page and frame before the app (an init script): wraps `msdCharts.init` of the
+ * ECharts binding (scripts/echarts-entry.js) so the tests can count the chart instances made
+ * (`window.__msdInits`) and find a container's instance (`el.__msdChart`). The app does not see
+ * the difference.
+ */
+function watchCharts() {
+  window.__msdInits = 0;
+  let charts;
+  Object.defineProperty(window, 'msdCharts', {
+    configurable: true,
+    get: () => charts,
+    set: (value) => {
+      const init = value.init;
+      value.init = function wrapped(el, ...rest) {
+        const chart = init.call(this, el, ...rest);
+        window.__msdInits += 1;
+        el.__msdChart = chart;
+        return chart;
+      };
+      charts = value;
+    },
+  });
+}
+
+/** How many chart instances the page (or frame) has made so far. */
+export async function chartInits(page) {
+  return page.evaluate(() => window.__msdInits);
+}
+
+/**
+ * The series colours of the app: `PALETTE` (src/core/charts/mod.rs), the dashboard cards' bar
+ * colour (`BAR` in card.rs; the chosen gemeente is PALETTE[0]) and the budget charts' deficit
+ * and surplus (`TEKORT`, `OVERSCHOT` in budget.rs). Not the grey of Nederland's bar (refine.rs):
+ * it is too close to the axes' grey. `MAP_COLOURS` are the map's classes (`CLASS_COLOURS` in
+ * map.rs), counted only on charts without a plot area (maps), as the lightest is close to the
+ * grid lines' grey. foundation.test.mjs checks these lists against the Rust sources.
+ */
+export const SERIES_COLOURS = ['#01689b', '#a9006b', '#39870c', '#94710a', '#5b4b8a', '#42145f', '#8fb8d6', '#c2261b', '#2f7209'];
+export const MAP_COLOURS = ['#d6e6f4', '#93bfe0', '#3f88c5', '#0b4f8a'];
+
+/**
+ * In the page: for each chart container matching `selector`, how many device pixels of its
+ * canvas have a series colour (±6 per channel), counted only inside the chart's plot areas
+ * (ECharts' grids), so axes, axis labels and the legend (whose icons have the series colours)
+ * never count; a chart without a grid (a map) is counted over its whole canvas. -1 when the
+ * container has no canvas or no instance the harness knows.
+ */
+function countSeriesPixels({ selector, series, map }) {
+  const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return [...document.querySelectorAll(selector)].map((el) => {
+    const chart = el.__msdChart;
+    const canvases = [...el.querySelectorAll('canvas')].filter((c) => c.width && c.height && c.clientWidth);
+    if (!chart || chart.isDisposed() || !canvases.length) return -1;
+    const boxes = [];
+    chart.getModel().eachComponent('grid', (grid) => {
+      const r = grid.coordinateSystem && grid.coordinateSystem.getRect();
+      if (r) boxes.push(r);
+    });
+    const colours = (boxes.length ? series : [...series, ...map]).map(rgb);
+    let count = 0;
+    for (const c of canvases) {
+      const scale = c.width / c.clientWidth;
+      const whole = [{ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight }];
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (const b of boxes.length ? boxes : whole) {
+        // 2 px inside the plot area: its edges carry the axis lines.
+        const inset = boxes.length ? 2 : 0;
+        const x0 = Math.max(0, Math.ceil((b.x + inset) * scale));
+        const x1 = Math.min(c.width, Math.floor((b.x + b.width - inset) * scale));
+        const y0 = Math.max(0, Math.ceil((b.y + inset) * scale));
+        const y1 = Math.min(c.height, Math.floor((b.y + b.height - inset) * scale));
+        for (let y = y0; y < y1; y += 1) {
+          for (let x = x0; x < x1; x += 1) {
+            const i = (y * c.width + x) * 4;
+            if (d[i + 3] < 250) continue;
+            if (colours.some(([r, g, bl]) => Math.abs(d[i] - r) <= 6 && Math.abs(d[i + 1] - g) <= 6 && Math.abs(d[i + 2] - bl) <= 6)) count += 1;
+          }
+        }
+      }
+    }
+    return count;
+  });
+}
+
+/** A series counts as drawn from this many pixels of its colours in the plot area. */
+const SERIES_PIXELS = 25;
+
+/** Per chart container matching `selector`: how many pixels of series colours its plot areas hold. */
+export async function seriesPixels(page, selector = '.grafiek') {
+  return page.evaluate(countSeriesPixels, { selector, series: SERIES_COLOURS, map: MAP_COLOURS });
+}
+
+/**
+ * Per chart container matching `selector`: whether its series are drawn (pixels of the app's
+ * series colours inside its plot area; axes and legend are not enough). Call it once the chart
+ * says it is painted (`chartsPainted`).
+ */
+export async function seriesPainted(page, selector = '.grafiek') {
+  return (await seriesPixels(page, selector)).map((n) => n >= SERIES_PIXELS);
+}
+
+/**
+ * Waits until at least one chart container matches `selector` and every one of them says that
+ * ECharts has finished rendering its current option (`data-getekend="ja"`, set by
+ * src/ui/chart.rs). Maps (src/ui/map.rs) do not say it; wait for them with `waitForSeries`.
+ */
+export async function chartsPainted(page, selector = '.grafiek', timeout = 30000) {
+  await page.waitForFunction((selector) => {
+    const els = [...document.querySelectorAll(selector)];
+    return els.length > 0 && els.every((el) => el.dataset.getekend === 'ja');
+  }, selector, { timeout });
+}
+
+/**
+ * Waits until every chart container matching `selector` (at least one) has its series drawn;
+ * false if that did not happen within `timeout` (the caller's assertion then says what is wrong).
+ */
+export async function waitForSeries(page, selector, timeout = 30000) {
+  // Checked once per frame the page draws (a string predicate for waitForFunction would be an
+  // eval, which the strict CSP forbids).
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const counts = await seriesPixels(page, selector);
+    if (counts.length > 0 && counts.every((n) => n >= SERIES_PIXELS)) return true;
+    await frames(page, 1);
+  }
+  return false;
+}
+
+/**
+ * Waits until the page is idle: nothing is loading (`.laden`), every chart on the page is
+ * painted (maps: their series), and the network has been quiet (Playwright's `networkidle`).
+ */
+export async function settled(page, timeout = 30000) {
+  await page.waitForFunction(() => !document.querySelector('.laden'), null, { timeout });
+  if (await page.locator('.grafiek:not(.kaart)').count()) await chartsPainted(page, '.grafiek:not(.kaart)', timeout);
+  if (await page.locator('.grafiek.kaart').count()) await waitForSeries(page, '.grafiek.kaart', timeout);
+  await page.waitForLoadState('networkidle', { timeout });
+}
+
+/** Waits for `n` frames to be rendered (ResizeObserver callbacks run before each one). */
+export async function frames(page, n = 2) {
+  await page.evaluate((n) => new Promise((ok) => {
+    const step = (k) => (k === 0 ? ok() : requestAnimationFrame(() => step(k - 1)));
+    step(n);
+  }), n);
+}
+
+/** The embed's content height in CSS px, measured inside its frame as public/loader.js reports it. */
+export async function contentHeight(frame) {
+  return frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+}
+
+/**
+ * The height of the (first) embedded monitor's iframe on `page` once it has settled: public/embed.js
+ * has applied the embed's report of its current content height (`data-msd-hoogte` and the
+ * iframe's height), and the content kept that height meanwhile. If it does not settle within
+ * `timeout`, the iframe's height as it is then (the caller's assertions say what is wrong).
+ */
+export async function settledHeight(page, frame, timeout = 30000) {
+  const shown = () => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    await frames(page);
+    const want = await contentHeight(frame);
+    const applied = await page.waitForFunction((want) => {
+      const f = document.querySelector('iframe');
+      return Number(f.dataset.msdHoogte) === want && Math.abs(f.getBoundingClientRect().height - Math.min(Math.max(want, 150), 6000)) <= 1;
+    }, want, { timeout: 5000 }).then(() => true, () => false);
+    await frames(frame);
+    if (applied && (await contentHeight(frame)) === want) return shown();
+  }
+  return shown();
+}
+
+/** The first <iframe …> snippet in docs/insluiten.md (up to its </p>), pointed at `base`. */
+export function docsSnippet(base) {
+  const doc = readFileSync(resolve(ROOT, 'docs/insluiten.md'), 'utf8');
+  const start = doc.indexOf('<iframe');
+  return doc.slice(start, doc.indexOf('</p>', start) + 4).replaceAll('https://UW-SITE/monitor/', base);
+}
+
+/** The bytes of a Playwright download. */
+export async function readDownload(download) {
+  return readFileSync(await download.path());
 }
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations. axe is served

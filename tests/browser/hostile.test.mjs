@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, DIST } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, chartsPainted, DIST } from './harness.mjs';
 
 const PROBES = [
   '<script>window.__xss = 1</script>',
@@ -34,8 +34,8 @@ test('hostile strings in data and manifest are shown as text and run nothing', a
     await page.route('**/data/drechtsteden-jeugd.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
     await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
     await page.waitForSelector('table.cijfers');
-    await page.waitForSelector('.grafiek canvas');
-    await page.waitForTimeout(500);
+    // Everything drawn from the data is on the page, the chart included.
+    await chartsPainted(page);
     const main = await page.textContent('body');
     for (const probe of PROBES) assert.ok(main.includes(probe), `shown literally: ${probe}`);
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no probe ran');

@@ -2,22 +2,14 @@
 // what is shown. The host page is served from a second origin (another port).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, tableRows, chartPainted, axeViolations, ROOT } from './harness.mjs';
+import { join } from 'node:path';
+import { startServer, launch, newPage, withScreenshot, tableRows, chartsPainted, seriesPainted, axeViolations, docsSnippet, readDownload, settledHeight } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 let srv, host, hostOrigin, browser;
 const hostDir = mkdtempSync(join(tmpdir(), 'msd-host-'));
-
-/** The first <iframe …> snippet in docs/insluiten.md, pointed at the test server. */
-function docsSnippet(base) {
-  const doc = readFileSync(resolve(ROOT, 'docs/insluiten.md'), 'utf8');
-  const start = doc.indexOf('<iframe');
-  const end = doc.indexOf('</p>', start) + 4;
-  return doc.slice(start, end).replaceAll('https://UW-SITE/monitor/', base);
-}
 
 before(async () => {
   srv = await startServer();
@@ -36,10 +28,9 @@ test('the snippet from docs/insluiten.md works on another site: chart, auto-heig
   await withScreenshot(page, 'embed-host', async () => {
     await page.goto(`${hostOrigin}/artikel.html`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
-    await frame.waitForSelector('.grafiek canvas');
-    await page.waitForFunction(() => document.querySelector('iframe').hasAttribute('data-msd-hoogte'), null, { timeout: 15000 });
-    await page.waitForTimeout(600);
-    assert.ok(await chartPainted(frame), 'the embedded chart painted');
+    await chartsPainted(frame);
+    await settledHeight(page, frame);
+    assert.deepEqual(await seriesPainted(frame), [true], 'the embedded chart is drawn');
     const heights = await page.evaluate(() => {
       const f = document.querySelector('iframe');
       return { reported: Number(f.dataset.msdHoogte), shown: f.getBoundingClientRect().height };
@@ -65,17 +56,13 @@ test('the embedded view works at 300 px and in dark mode, with 0 axe violations'
     await page.emulateMedia({ colorScheme: scheme });
     await withScreenshot(page, `embed-300-${scheme}`, async () => {
       await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&embed=1`);
-      await page.waitForSelector('.grafiek canvas');
-      await page.waitForTimeout(400);
+      await chartsPainted(page);
+      assert.deepEqual(await seriesPainted(page), [true], `the chart is drawn (${scheme})`);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'no horizontal scroll');
       assert.deepEqual(await axeViolations(page, srv.origin), []);
     });
   }
 });
-
-function readDownload(download) {
-  return download.path().then((p) => readFileSync(p));
-}
 
 test('CSV and JSON downloads hold the values of the table on screen, marks included; images too', async () => {
   const page = await newPage(browser, [srv.origin]);

@@ -2,21 +2,14 @@
 // from a second origin (another port), as on a newspaper's site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, chartPainted, ROOT } from './harness.mjs';
+import { join } from 'node:path';
+import { startServer, launch, newPage, withScreenshot, chartsPainted, seriesPainted, docsSnippet, readDownload, settledHeight, contentHeight, frames } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 let srv, host, hostOrigin, browser;
 const hostDir = mkdtempSync(join(tmpdir(), 'msd-krant-'));
-
-/** The first snippet in docs/insluiten.md, pointed at the test server. */
-function docsSnippet(base) {
-  const doc = readFileSync(resolve(ROOT, 'docs/insluiten.md'), 'utf8');
-  const start = doc.indexOf('<iframe');
-  return doc.slice(start, doc.indexOf('</p>', start) + 4).replaceAll('https://UW-SITE/monitor/', base);
-}
 
 /** An article page with the snippet in a column of `column` (CSS width). */
 function article(name, snippet, column) {
@@ -40,24 +33,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); srv?.server.close(); host?.close(); });
 
-/** Waits until the iframe's reported height has not changed for `quiet` ms. */
-async function settledHeight(page, quiet = 700) {
-  await page.waitForFunction(() => document.querySelector('iframe').hasAttribute('data-msd-hoogte'), null, { timeout: 20000 });
-  let last = -1;
-  for (let i = 0; i < 40; i += 1) {
-    const h = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
-    if (h === last) return h;
-    last = h;
-    await page.waitForTimeout(quiet);
-  }
-  return last;
-}
-
-/** The embed's content height, measured inside the iframe. */
-async function contentHeight(frame) {
-  return frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-}
-
 /** True when the element with this text lies fully inside the iframe's visible box. */
 async function inSight(page, frame, selector) {
   const frameHeight = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
@@ -75,11 +50,11 @@ test('the default embed in a 680 px column is at most 900 px tall and shows char
   await withScreenshot(page, 'krant-680', async () => {
     await page.goto(`${hostOrigin}/kolom-680.html`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
-    await frame.waitForSelector('.grafiek canvas');
-    const height = await settledHeight(page);
+    await chartsPainted(frame);
+    const height = await settledHeight(page, frame);
     console.log(`embed height in a 680 px column: ${height} px`);
     assert.ok(height <= 900, `the embed is ${height} px tall`);
-    assert.ok(await chartPainted(frame), 'the chart painted');
+    assert.deepEqual(await seriesPainted(frame), [true], 'the chart is drawn');
     assert.ok(await inSight(page, frame, '.grafiek'), 'the chart is in sight');
     assert.ok(await inSight(page, frame, '.embed-voet .bron'), 'the source is in sight');
     assert.ok(await inSight(page, frame, '.embed-voet .licentie'), 'the licence is in sight');
@@ -101,13 +76,13 @@ test('the embed follows its content when the window is widened and narrowed agai
   await withScreenshot(page, 'krant-vloeiend', async () => {
     await page.goto(`${hostOrigin}/vloeiend.html`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
-    await frame.waitForSelector('.grafiek canvas');
-    const narrow = await settledHeight(page);
+    await chartsPainted(frame);
+    const narrow = await settledHeight(page, frame);
     await page.setViewportSize({ width: 1280, height: 800 });
-    const wide = await settledHeight(page);
+    const wide = await settledHeight(page, frame);
     const wideContent = await contentHeight(frame);
     await page.setViewportSize({ width: 375, height: 800 });
-    const narrowAgain = await settledHeight(page);
+    const narrowAgain = await settledHeight(page, frame);
     console.log(`embed height 375 → 1280 → 375: ${narrow} → ${wide} → ${narrowAgain} px`);
     assert.ok(wide < narrow, `wider column, shorter embed (${narrow} → ${wide})`);
     assert.ok(Math.abs(wide - wideContent) <= 2, `no hole: iframe ${wide} px for ${wideContent} px of content`);
@@ -115,7 +90,7 @@ test('the embed follows its content when the window is widened and narrowed agai
     assert.ok(Math.abs(narrowAgain - (await contentHeight(frame))) <= 2, 'the iframe is as tall as its content');
     // Widen once more: the iframe shrinks again (it used to keep its largest height).
     await page.setViewportSize({ width: 1280, height: 800 });
-    const wideAgain = await settledHeight(page);
+    const wideAgain = await settledHeight(page, frame);
     assert.ok(Math.abs(wideAgain - wide) <= 4, `wide again: ${wideAgain} px, was ${wide} px`);
   });
 });
@@ -124,8 +99,8 @@ test('without embed.js the fixed height still shows the chart and the source', a
   const page = await newPage(browser, [srv.origin, hostOrigin], { width: 1280, height: 900 });
   await page.goto(`${hostOrigin}/zonder-script.html`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('.grafiek canvas');
-  await page.waitForTimeout(800);
+  await chartsPainted(frame);
+  await frames(page);
   assert.ok(await inSight(page, frame, '.grafiek'), 'the chart is in sight');
   assert.ok(await inSight(page, frame, '.embed-voet .bron'), 'the source is in sight');
   assert.ok(await inSight(page, frame, '.embed-voet .licentie'), 'the licence is in sight');
@@ -173,10 +148,6 @@ test('a table embed with many columns becomes a list per area, also in a wide co
   assert.equal(out.list, 'flex');
   assert.match(out.label, /^".+"$/, 'each value is named by its column');
 });
-
-function readDownload(download) {
-  return download.path().then((p) => readFileSync(p));
-}
 
 test('the CSV has the note, the contradictions, the licence, the address and the date', async () => {
   const page = await newPage(browser, [srv.origin]);
@@ -318,12 +289,13 @@ test('a time series has a period choice, and search understands "Zwijndrecht jeu
 test('print: the chart is redrawn at the width of the paper, the source under it, the address and date at the end', async () => {
   const page = await newPage(browser, [srv.origin], { width: 1280, height: 900 });
   await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642`);
-  await page.waitForSelector('.grafiek canvas');
-  await page.waitForTimeout(500);
+  await chartsPainted(page);
   const screenWidth = await page.evaluate(() => document.querySelector('.grafiek canvas').getBoundingClientRect().width);
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await page.waitForTimeout(300);
+  // The binding resizes the charts in the listener; its resize observer answers the print
+  // layout before the next frames are drawn.
+  await frames(page);
   const paper = await page.evaluate(() => {
     const canvas = document.querySelector('.grafiek canvas').getBoundingClientRect();
     const source = document.querySelector('.bron-onder-grafiek');
@@ -346,7 +318,7 @@ test('print: the chart is redrawn at the width of the paper, the source under it
   assert.match(paper.address, /^Adres: http:\/\/127\.0\.0\.1:\d+\/sociaal-domein\/monitor\/\?pagina=indicator&.* · Afgedrukt op \d{1,2} [a-z]+ 20\d\d$/);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
-  await page.waitForTimeout(300);
+  await frames(page);
   const back = await page.evaluate(() => document.querySelector('.grafiek canvas').getBoundingClientRect().width);
   assert.ok(Math.abs(back - screenWidth) <= 2, `back on screen: ${back} px`);
 });

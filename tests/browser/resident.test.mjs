@@ -2,7 +2,7 @@
 // type passes axe-core (WCAG 2.1 A/AA) with 0 violations at desktop width and at 360 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, withScreenshot, axeViolations, tabTo } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, axeViolations, tabTo, settled } from './harness.mjs';
 
 export const PAGE_TYPES = {
   home: '',
@@ -87,8 +87,7 @@ for (const [width, viewport] of [['desktop', { width: 1280, height: 900 }], ['36
       await withScreenshot(page, `axe-${name}-${width}`, async () => {
         await page.goto(`${srv.base}${query}`);
         await page.waitForSelector('main h1');
-        await page.waitForFunction(() => !document.querySelector('.laden'));
-        await page.waitForTimeout(300);
+        await settled(page);
         for (const v of await axeViolations(page, srv.origin)) found.push(`${name}: ${v}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) found.push(`${name}: page is ${overflow}px wider than the screen`);
