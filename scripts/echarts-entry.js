@@ -37,9 +37,19 @@ function needsExtras(option, renderer) {
 }
 
 let extras = null;
+/**
+ * How many times parts were registered since the first bundle ran (the extras: once). ECharts
+ * copies the registered layouts and visuals into an instance when it is created (its scheduler),
+ * so an instance made before the extras were registered never lays out their series: a line
+ * chart drew its axes and legend but no lines (issue 21). A chart is therefore made only when its
+ * option is drawn, and made again when it needs parts registered after it was made (`Chart`).
+ */
+let parts = 0;
 /** Loads scripts/echarts-extras.js once (a content-hashed chunk next to this file). */
 function loadExtras() {
-  extras ||= import('./echarts-extras.js').then((m) => m.install(echarts)).catch((e) => { extras = null; throw e; });
+  extras ||= import('./echarts-extras.js')
+    .then((m) => { m.install(echarts); parts += 1; })
+    .catch((e) => { extras = null; throw e; });
   return extras;
 }
 
@@ -104,18 +114,61 @@ function markFirstChart(chart) {
 function dark() {
   return document.body.classList.contains('embed') && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
-const observers = new WeakMap();
+/** The chart of each container, so a second `init` on the same element disposes the first. */
+const charts = new WeakMap();
+
+/**
+ * The handle the Rust side holds for a container: it owns the ECharts instance, which it makes
+ * when an option is first drawn (with the parts that option needs registered) and makes again
+ * when a later option needs parts registered after it (see `parts`). Waiters for `painted` and
+ * the resize observer follow the instance. Has the three methods scripts/echarts-print.js uses.
+ */
+class Chart {
+  constructor(el, renderer) {
+    this.el = el;
+    this.renderer = renderer;
+    this.instance = null;
+    this.parts = -1;
+    this.disposed = false;
+    this.latest = 0;
+    this.onRendered = new Set();
+    this.observer = new ResizeObserver(() => this.resize());
+    this.observer.observe(el);
+  }
+
+  /** The instance to draw `needsParts` in: made now if there is none or if it is too old. */
+  current(needsParts) {
+    if (this.instance && (!needsParts || this.parts === parts)) return this.instance;
+    if (this.instance) this.instance.dispose();
+    const chart = echarts.init(this.el, dark() ? 'dark' : null, { renderer: this.renderer });
+    chart.on('rendered', () => { for (const f of [...this.onRendered]) f(); });
+    this.instance = chart;
+    this.parts = parts;
+    return chart;
+  }
+
+  isDisposed() { return this.disposed || !this.instance; }
+
+  getDom() { return this.el; }
+
+  resize(opts) { if (this.instance && !this.disposed) this.instance.resize(opts); }
+
+  dispose() {
+    this.disposed = true;
+    this.observer.disconnect();
+    if (this.instance && !this.instance.isDisposed()) this.instance.dispose();
+    if (charts.get(this.el) === this) charts.delete(this.el);
+  }
+}
 
 window.msdCharts = {
-  /** One chart per container: an old instance on the same element is disposed first. */
+  /** One chart per container: an old chart on the same element is disposed first. */
   init(el, renderer, height) {
     el.style.height = `${height}px`;
-    const old = echarts.getInstanceByDom(el);
+    const old = charts.get(el);
     if (old) this.dispose(old);
-    const chart = echarts.init(el, dark() ? 'dark' : null, { renderer: renderer === 'svg' ? 'svg' : 'canvas' });
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el);
-    observers.set(chart, ro);
+    const chart = new Chart(el, renderer === 'svg' ? 'svg' : 'canvas');
+    charts.set(el, chart);
     live.add(chart);
     return chart;
   },
@@ -123,17 +176,21 @@ window.msdCharts = {
    * Replaces the whole option: no series of an earlier view survives. Drawn at once when the
    * first bundle has every part the option uses; otherwise after the extras have loaded (the
    * returned promise settles then; a failure is logged, the page's table still has the figures).
+   * Only the newest option is drawn: one still waiting for the extras never replaces a later one.
    */
   setOption(chart, json) {
     const option = JSON.parse(json);
     resolveFormatters(option, 0);
     if (dark()) option.backgroundColor = 'transparent';
+    const turn = ++chart.latest;
+    const extra = needsExtras(option, chart.renderer);
     const draw = () => {
-      if (chart.isDisposed()) return;
-      markFirstChart(chart);
-      chart.setOption(option, { notMerge: true });
+      if (chart.disposed || turn !== chart.latest) return;
+      const instance = chart.current(extra);
+      markFirstChart(instance);
+      instance.setOption(option, { notMerge: true });
     };
-    if (!needsExtras(option, chart.getZr().painter.type)) { draw(); return Promise.resolve(); }
+    if (!extra) { draw(); return Promise.resolve(); }
     return loadExtras().then(draw).catch((e) => console.warn('grafiekonderdelen niet geladen', e));
   },
   /**
@@ -146,26 +203,24 @@ window.msdCharts = {
     return drawImage(echarts, resolveFormatters, spec, type);
   },
   /**
-   * Resolves in the frame after `chart` was first rendered (after the first-chart marks above),
+   * Resolves in the frame after `chart` was next rendered (after the first-chart marks above),
    * or after 3 s if it never is: what can wait for the chart (an indicator's downloads) waits
    * for this (src/ui/chart.rs).
    */
   painted(chart) {
     return new Promise((ok) => {
-      const once = () => { chart.off('rendered', once); requestAnimationFrame(() => ok()); };
-      chart.on('rendered', once);
-      setTimeout(ok, 3000);
+      const once = () => { chart.onRendered.delete(once); requestAnimationFrame(() => ok()); };
+      chart.onRendered.add(once);
+      setTimeout(() => { chart.onRendered.delete(once); ok(); }, 3000);
     });
   },
   resize(chart) { chart.resize(); },
   dispose(chart) {
-    const ro = observers.get(chart);
-    if (ro) ro.disconnect();
     live.delete(chart);
-    if (!chart.isDisposed()) chart.dispose();
+    chart.dispose();
   },
   dataUrl(chart, type) {
-    return chart.getDataURL({ type, pixelRatio: 2, backgroundColor: '#ffffff' });
+    return chart.current(false).getDataURL({ type, pixelRatio: 2, backgroundColor: '#ffffff' });
   },
   /** Loads the lazy part of ECharts (scripts/echarts-extras.js); resolves when it is registered. */
   loadExtras,
