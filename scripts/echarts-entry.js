@@ -37,9 +37,19 @@ function needsExtras(option, renderer) {
 }
 
 let extras = null;
+/**
+ * How many times parts were registered since the first bundle ran (the extras: once). ECharts
+ * copies the registered layouts and visuals into an instance when it is created (its scheduler),
+ * so an instance made before the extras were registered never lays out their series: a line
+ * chart drew its axes and legend but no lines (issue 21). A chart is therefore made only when its
+ * option is drawn, and made again when it needs parts registered after it was made (`Chart`).
+ */
+let parts = 0;
 /** Loads scripts/echarts-extras.js once (a content-hashed chunk next to this file). */
 function loadExtras() {
-  extras ||= import('./echarts-extras.js').then((m) => m.install(echarts)).catch((e) => { extras = null; throw e; });
+  extras ||= import('./echarts-extras.js')
+    .then((m) => { m.install(echarts); parts += 1; })
+    .catch((e) => { extras = null; throw e; });
   return extras;
 }
 
@@ -104,57 +114,96 @@ function markFirstChart(chart) {
 function dark() {
   return document.body.classList.contains('embed') && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
-const observers = new WeakMap();
+/** The chart of each container, so a second `init` on the same element disposes the first. */
+const charts = new WeakMap();
 
-/** Per chart: what waits for its next `finished` event (answered false when it is disposed). */
-const waiting = new WeakMap();
-function finished(chart) {
-  return new Promise((ok) => {
-    if (!waiting.has(chart)) {
-      waiting.set(chart, new Set());
-      chart.on('finished', () => {
-        const all = waiting.get(chart);
-        for (const answer of all) answer(true);
-        all.clear();
-      });
-    }
-    waiting.get(chart).add(ok);
-  });
+/**
+ * The handle the Rust side holds for a container: it owns the ECharts instance, which it makes
+ * when an option is first drawn (with the parts that option needs registered) and makes again
+ * when a later option needs parts registered after it (see `parts`). Waiters for `painted` and
+ * the resize observer follow the instance. Has the three methods scripts/echarts-print.js uses.
+ */
+class Chart {
+  constructor(el, renderer) {
+    this.el = el;
+    this.renderer = renderer;
+    this.instance = null;
+    this.parts = -1;
+    this.disposed = false;
+    this.latest = 0;
+    this.onRendered = new Set();
+    /** What waits for the next `finished` event (answered false when the chart is disposed). */
+    this.waiters = new Set();
+    this.observer = new ResizeObserver(() => this.resize());
+    this.observer.observe(el);
+  }
+
+  /** The instance to draw `needsParts` in: made now if there is none or if it is too old. */
+  current(needsParts) {
+    if (this.instance && (!needsParts || this.parts === parts)) return this.instance;
+    if (this.instance) this.instance.dispose();
+    const chart = echarts.init(this.el, dark() ? 'dark' : null, { renderer: this.renderer });
+    chart.on('rendered', () => { for (const f of [...this.onRendered]) f(); });
+    chart.on('finished', () => { for (const answer of [...this.waiters]) answer(true); this.waiters.clear(); });
+    this.instance = chart;
+    this.parts = parts;
+    return chart;
+  }
+
+  /** Settles true at the next `finished` event of whichever instance draws, false on dispose. */
+  finished() { return new Promise((ok) => this.waiters.add(ok)); }
+
+  isDisposed() { return this.disposed || !this.instance; }
+
+  getDom() { return this.el; }
+
+  resize(opts) { if (this.instance && !this.disposed) this.instance.resize(opts); }
+
+  dispose() {
+    this.disposed = true;
+    for (const answer of this.waiters) answer(false);
+    this.waiters.clear();
+    this.observer.disconnect();
+    if (this.instance && !this.instance.isDisposed()) this.instance.dispose();
+    if (charts.get(this.el) === this) charts.delete(this.el);
+  }
 }
 
 window.msdCharts = {
-  /** One chart per container: an old instance on the same element is disposed first. */
+  /** One chart per container: an old chart on the same element is disposed first. */
   init(el, renderer, height) {
     el.style.height = `${height}px`;
-    const old = echarts.getInstanceByDom(el);
+    const old = charts.get(el);
     if (old) this.dispose(old);
-    const chart = echarts.init(el, dark() ? 'dark' : null, { renderer: renderer === 'svg' ? 'svg' : 'canvas' });
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el);
-    observers.set(chart, ro);
+    const chart = new Chart(el, renderer === 'svg' ? 'svg' : 'canvas');
+    charts.set(el, chart);
     live.add(chart);
     return chart;
   },
   /**
    * Replaces the whole option: no series of an earlier view survives. Drawn at once when the
    * first bundle has every part the option uses; otherwise after the extras have loaded (a
-   * failure is logged, the page's table still has the figures). The returned promise never
-   * rejects: true once ECharts has finished rendering the option (its `finished` event, also
-   * sent when a later option finishes first), false if it was never drawn.
+   * failure is logged, the page's table still has the figures). Only the newest option is
+   * drawn: one still waiting for the extras never replaces a later one. The returned promise
+   * never rejects: true once ECharts has finished rendering the option (its `finished` event,
+   * also sent when a later option finishes first), false if it was never drawn.
    */
   setOption(chart, json) {
     const option = JSON.parse(json);
     resolveFormatters(option, 0);
     if (dark()) option.backgroundColor = 'transparent';
+    const turn = ++chart.latest;
+    const extra = needsExtras(option, chart.renderer);
     const draw = () => {
-      if (chart.isDisposed()) return false;
-      markFirstChart(chart);
+      if (chart.disposed || turn !== chart.latest) return false;
+      const instance = chart.current(extra);
+      markFirstChart(instance);
       // Listening before setOption: ECharts may render (and finish) inside it.
-      const done = finished(chart);
-      chart.setOption(option, { notMerge: true });
+      const done = chart.finished();
+      instance.setOption(option, { notMerge: true });
       return done;
     };
-    if (!needsExtras(option, chart.getZr().painter.type)) return Promise.resolve(draw());
+    if (!extra) return Promise.resolve(draw());
     return loadExtras().then(draw).catch((e) => { console.warn('grafiekonderdelen niet geladen', e); return false; });
   },
   /**
@@ -167,28 +216,24 @@ window.msdCharts = {
     return drawImage(echarts, resolveFormatters, spec, type);
   },
   /**
-   * Resolves in the frame after `chart` was first rendered (after the first-chart marks above),
+   * Resolves in the frame after `chart` was next rendered (after the first-chart marks above),
    * or after 3 s if it never is: what can wait for the chart (an indicator's downloads) waits
    * for this (src/ui/chart.rs).
    */
   painted(chart) {
     return new Promise((ok) => {
-      const once = () => { chart.off('rendered', once); requestAnimationFrame(() => ok()); };
-      chart.on('rendered', once);
-      setTimeout(ok, 3000);
+      const once = () => { chart.onRendered.delete(once); requestAnimationFrame(() => ok()); };
+      chart.onRendered.add(once);
+      setTimeout(() => { chart.onRendered.delete(once); ok(); }, 3000);
     });
   },
   resize(chart) { chart.resize(); },
   dispose(chart) {
-    for (const answer of waiting.get(chart) || []) answer(false);
-    waiting.delete(chart);
-    const ro = observers.get(chart);
-    if (ro) ro.disconnect();
     live.delete(chart);
-    if (!chart.isDisposed()) chart.dispose();
+    chart.dispose();
   },
   dataUrl(chart, type) {
-    return chart.getDataURL({ type, pixelRatio: 2, backgroundColor: '#ffffff' });
+    return chart.current(false).getDataURL({ type, pixelRatio: 2, backgroundColor: '#ffffff' });
   },
   /** Loads the lazy part of ECharts (scripts/echarts-extras.js); resolves when it is registered. */
   loadExtras,

@@ -23,7 +23,9 @@ extern "C" {
     fn js_export_image(spec: &str, kind: &str) -> Result<JsValue, JsValue>;
 }
 
-/// One live ECharts instance. Dispose it when its container goes away.
+/// One chart on the page: the binding's handle (`Chart` in `scripts/echarts-entry.js`), which makes
+/// the ECharts instance once the parts its option needs are registered, and makes it again when a
+/// later option needs parts loaded after it (issue 21). Dispose it when its container goes away.
 #[derive(Clone)]
 pub struct ChartHandle(JsValue);
 
