@@ -179,7 +179,7 @@ test('a line chart reached within the app draws its lines', async () => {
   });
 });
 
-test('a line chart opened on a fresh load draws its lines', { todo: 'blank line charts on a fresh load (issue 21)' }, async () => {
+test('a line chart opened on a fresh load draws its lines', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'lines-fresh', async () => {
     await page.goto(`${srv.base}${LINES}`);

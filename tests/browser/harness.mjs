@@ -93,7 +93,8 @@ export async function firstView(page, base) {
 /**
  * Runs in every page and frame before the app (an init script): wraps `msdCharts.init` of the
  * ECharts binding (scripts/echarts-entry.js) so the tests can count the chart instances made
- * (`window.__msdInits`) and find a container's instance (`el.__msdChart`). The app does not see
+ * (`window.__msdInits`, one handle per container) and find a container's ECharts instance
+ * (`el.__msdChart`). The app does not see
  * the difference.
  */
 function watchCharts() {
@@ -107,7 +108,9 @@ function watchCharts() {
       value.init = function wrapped(el, ...rest) {
         const chart = init.call(this, el, ...rest);
         window.__msdInits += 1;
-        el.__msdChart = chart;
+        // The binding returns a handle that makes (and may remake) the ECharts instance when an
+        // option is drawn; `__msdChart` is always the instance on screen.
+        Object.defineProperty(el, '__msdChart', { configurable: true, get: () => chart.instance ?? chart });
         return chart;
       };
       charts = value;

@@ -166,8 +166,18 @@ pub fn build_with_text(
                 .iter()
                 .filter(|t| t.theme == theme && t.pillar == pillar)
                 .filter_map(|t| {
-                    budget_fact_card(t, statements, manifest, &href)
-                        .or_else(|| card_for(t, manifest, region, area, &href))
+                    let table_card = card_for(t, manifest, region, area, &href);
+                    match budget_fact_card(t, statements, manifest, &href) {
+                        // The text's budget fact as the figure, over the table's own chart.
+                        Some(mut fact) => {
+                            if let Some(c) = table_card {
+                                fact.chart = c.chart;
+                                fact.chart_text = c.chart_text;
+                            }
+                            Some(fact)
+                        }
+                        None => table_card,
+                    }
                 })
                 .collect();
             PillarCards { pillar, cards }
