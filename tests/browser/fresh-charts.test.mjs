@@ -8,8 +8,8 @@
 // opened by its link in a page of its own, in the page and embedded (`&embed=1`), and every
 // region's home page too. A chart passes only when pixels in its series' colours are drawn
 // inside the plot, below the legend: axes and a legend alone never pass. The colours are the
-// palette of src/core/charts/mod.rs (PALETTE), the budget chart's result colours, and whatever
-// colour the option gives a series or a point (src/core/charts/refine.rs; its grey for
+// palette of src/core/present/charts/mod.rs (PALETTE), the budget chart's result colours, and whatever
+// colour the option gives a series or a point (src/core/present/charts/refine.rs; its grey for
 // reference rows is left out: it cannot be told from the axes). On each fresh indicator page the
 // PNG and SVG downloads are made too and checked the same way.
 import { test, before, after } from 'node:test';
@@ -25,8 +25,8 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 const source = (file) => readFileSync(resolve(ROOT, file), 'utf8');
 const hexes = (text) => [...text.matchAll(/"(#[0-9a-fA-F]{6})"/g)].map((m) => m[1].toLowerCase());
 /** The series colours the Rust side gives charts. */
-const PALETTE = hexes(source('src/core/charts/mod.rs').match(/pub const PALETTE[^;]*;/)[0]);
-const RESULT = hexes(source('src/core/charts/budget.rs').match(/pub const (TEKORT|OVERSCHOT)[^;]*;/g).join(' '));
+const PALETTE = hexes(source('src/core/present/charts/mod.rs').match(/pub const PALETTE[^;]*;/)[0]);
+const RESULT = hexes(source('src/core/present/charts/budget.rs').match(/pub const (TEKORT|OVERSCHOT)[^;]*;/g).join(' '));
 
 /** Every region's home page and every indicator (table) of every region, from dist/data/. */
 function pages() {

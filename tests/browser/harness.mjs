@@ -124,7 +124,7 @@ export async function chartInits(page) {
 }
 
 /**
- * The series colours of the app: `PALETTE` (src/core/charts/mod.rs), the dashboard cards' bar
+ * The series colours of the app: `PALETTE` (src/core/present/charts/mod.rs), the dashboard cards' bar
  * colour (`BAR` in card.rs; the chosen gemeente is PALETTE[0]) and the budget charts' deficit
  * and surplus (`TEKORT`, `OVERSCHOT` in budget.rs). Not the grey of Nederland's bar (refine.rs):
  * it is too close to the axes' grey. `MAP_COLOURS` are the map's classes (`CLASS_COLOURS` in

@@ -1,5 +1,5 @@
 // The headline mark (issue 13) in docs/schema/dataset.schema.json follows the decoder and
-// src/core/headline.rs: a measure and one short sentence with only {waarde} and {gebied}.
+// src/core/check/headline.rs: a measure and one short sentence with only {waarde} and {gebied}.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The JSON Schemas in docs/schema/ describe the data files in public/data/ and stay true to the
-// Rust decoder (src/core/decode.rs) and the shape rules of src/core/validate.rs: every bundled
+// Rust decoder (src/core/read/decode.rs) and the shape rules of src/core/check/validate.rs: every bundled
 // file validates, and hand-made broken documents are rejected for the intended reason.
 // Run with `node --test tests/js/`.
 import { test } from 'node:test';
