@@ -122,66 +122,7 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
     // In a grid of one area, what the view shows is small: a column is kept only when it has
     // a figure in the view's period (a table of several areas keeps its columns across periods).
     let scope = if rows_are == RowsAre::Areas { None } else { period.as_deref() };
-
-    // Columns: measures × categories (rows of areas or periods), measures × periods (rows of
-    // categories, every period), measures (rows of categories, one period).
-    let mut columns = Vec::new();
-    let categories: Vec<Option<&Label>> = if table.categories.is_empty() || rows_are == RowsAre::Categories {
-        vec![None]
-    } else {
-        table.categories.iter().map(Some).collect()
-    };
-    let periods: Vec<Option<&Label>> = if every_period && rows_are == RowsAre::Categories {
-        table.periods.iter().map(Some).collect()
-    } else {
-        vec![None]
-    };
-    // Rows of categories: a measure with a figure in any category counts.
-    let any_category = rows_are == RowsAre::Categories;
-    if rows_are == RowsAre::Measures {
-        columns.push(Column {
-            label: "waarde".into(),
-            unit: Unit::Aantal,
-            decimals: 0,
-            measure: String::new(),
-            category: None,
-            period: None,
-        });
-    } else {
-        for m in &table.measures {
-            for c in &categories {
-                for p in &periods {
-                    let cat = c.map(|c| c.id.as_str());
-                    let at = p.map(|p| p.id.as_str()).or(scope);
-                    let present = |measure: &str| has_values_in(table, measure, cat, any_category, at);
-                    // A derived measure the source does not print is computed wherever its inputs are.
-                    let computed = m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| present(a)));
-                    if !present(&m.id) && !computed {
-                        continue;
-                    }
-                    let mut label = m.full_label();
-                    for part in [c, p].into_iter().flatten() {
-                        label = format!("{label} – {}", part.label);
-                    }
-                    columns.push(Column {
-                        label,
-                        unit: m.unit,
-                        decimals: m.decimals,
-                        measure: m.id.clone(),
-                        category: c.map(|c| c.id.clone()),
-                        period: p.map(|p| p.id.clone()),
-                    });
-                }
-            }
-        }
-    }
-
-    let key = |measure: &str, category: Option<String>, area: &str, period: &str| Key {
-        measure: measure.to_owned(),
-        area: area.to_owned(),
-        period: period.to_owned(),
-        category,
-    };
+    let columns = columns(table, rows_are, every_period, scope);
     let p = period.clone().unwrap_or_default();
     let rows: Vec<Row> = match rows_are {
         RowsAre::Areas => {
@@ -189,47 +130,7 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
                 Some(list) => list.iter().filter(|a| table_areas.contains(a)).cloned().collect(),
                 None => table_areas.clone(),
             };
-            // Gemeenten whose wijken or buurten are rows of this table too.
-            let has_wijken: Vec<String> =
-                order.iter().filter_map(|a| manifest.area(a).and_then(Area::gemeente)).collect();
-            // The strings of a cell's key are looked up once per row and column, not per cell:
-            // this loop runs for every gemeente of the country in the benchmark.
-            let ix = &table.index;
-            let period_at = ix.period(&p);
-            let column_at: Vec<_> =
-                columns.iter().map(|c| (table.measure(&c.measure), ix.category(c.category.as_deref()))).collect();
-            order
-                .iter()
-                .map(|a| {
-                    let area_at = ix.area(a);
-                    let cells = columns
-                        .iter()
-                        .zip(&column_at)
-                        .map(|(c, (measure, category))| {
-                            let place = match (area_at, period_at, category) {
-                                (Some(area), Some(period), Some(category)) => {
-                                    Some(Coord { measure: 0, area, period, category: *category })
-                                }
-                                _ => None,
-                            };
-                            match measure {
-                                Some(m) => engine::cell_at(table, m, place),
-                                None => engine::cell(table, &key(&c.measure, c.category.clone(), a, &p)),
-                            }
-                        })
-                        .collect();
-                    let area = manifest.area(a);
-                    Row {
-                        id: a.clone(),
-                        label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
-                        // A gemeente next to its own wijken is their reference, drawn apart.
-                        reference: area.is_some_and(|x| {
-                            x.kind.is_reference() || (x.kind == AreaKind::Gemeente && has_wijken.contains(&x.code))
-                        }),
-                        cells,
-                    }
-                })
-                .collect()
+            area_rows(table, manifest, &order, &columns, &p)
         }
         RowsAre::Periods => table
             .periods
@@ -277,6 +178,113 @@ pub fn build(table: &Table, manifest: &Manifest, period: Option<&str>, areas: Op
     };
     let period_label = period.as_deref().map(|p| table.period_label(p));
     Grid { table: table.id.clone(), title: table.title.clone(), rows_are, period, period_label, columns, rows }
+}
+
+/// The key of one cell of the grid. A function of its own so every kind of row builds its keys
+/// the same way.
+fn key(measure: &str, category: Option<String>, area: &str, period: &str) -> Key {
+    Key { measure: measure.to_owned(), area: area.to_owned(), period: period.to_owned(), category }
+}
+
+/// The columns of a grid: measures × categories (rows of areas or periods), measures × periods
+/// (rows of categories, every period), measures (rows of categories, one period), or one
+/// "waarde" column (rows of measures). Apart from [`build`] because which columns are kept (a
+/// figure in the view's `scope`, or computable there) is a rule of its own (issue 21).
+fn columns(table: &Table, rows_are: RowsAre, every_period: bool, scope: Option<&str>) -> Vec<Column> {
+    if rows_are == RowsAre::Measures {
+        return vec![Column {
+            label: "waarde".into(),
+            unit: Unit::Aantal,
+            decimals: 0,
+            measure: String::new(),
+            category: None,
+            period: None,
+        }];
+    }
+    let categories: Vec<Option<&Label>> = if table.categories.is_empty() || rows_are == RowsAre::Categories {
+        vec![None]
+    } else {
+        table.categories.iter().map(Some).collect()
+    };
+    let periods: Vec<Option<&Label>> = if every_period && rows_are == RowsAre::Categories {
+        table.periods.iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    // Rows of categories: a measure with a figure in any category counts.
+    let any_category = rows_are == RowsAre::Categories;
+    let mut columns = Vec::new();
+    for m in &table.measures {
+        for c in &categories {
+            for p in &periods {
+                let cat = c.map(|c| c.id.as_str());
+                let at = p.map(|p| p.id.as_str()).or(scope);
+                let present = |measure: &str| has_values_in(table, measure, cat, any_category, at);
+                // A derived measure the source does not print is computed wherever its inputs are.
+                let computed = m.formula.as_ref().is_some_and(|f| f.args.iter().all(|a| present(a)));
+                if !present(&m.id) && !computed {
+                    continue;
+                }
+                let mut label = m.full_label();
+                for part in [c, p].into_iter().flatten() {
+                    label = format!("{label} – {}", part.label);
+                }
+                columns.push(Column {
+                    label,
+                    unit: m.unit,
+                    decimals: m.decimals,
+                    measure: m.id.clone(),
+                    category: c.map(|c| c.id.clone()),
+                    period: p.map(|p| p.id.clone()),
+                });
+            }
+        }
+    }
+    columns
+}
+
+/// The rows of a grid of areas (in `order`), at period `p`. Apart from [`build`] because it is
+/// the hot loop (every gemeente of the country in the benchmark): the strings of a cell's key
+/// are looked up once per row and column, not per cell.
+fn area_rows(table: &Table, manifest: &Manifest, order: &[String], columns: &[Column], p: &str) -> Vec<Row> {
+    // Gemeenten whose wijken or buurten are rows of this table too.
+    let has_wijken: Vec<String> = order.iter().filter_map(|a| manifest.area(a).and_then(Area::gemeente)).collect();
+    let ix = &table.index;
+    let period_at = ix.period(p);
+    let column_at: Vec<_> =
+        columns.iter().map(|c| (table.measure(&c.measure), ix.category(c.category.as_deref()))).collect();
+    order
+        .iter()
+        .map(|a| {
+            let area_at = ix.area(a);
+            let cells = columns
+                .iter()
+                .zip(&column_at)
+                .map(|(c, (measure, category))| {
+                    let place = match (area_at, period_at, category) {
+                        (Some(area), Some(period), Some(category)) => {
+                            Some(Coord { measure: 0, area, period, category: *category })
+                        }
+                        _ => None,
+                    };
+                    match measure {
+                        Some(m) => engine::cell_at(table, m, place),
+                        None => engine::cell(table, &key(&c.measure, c.category.clone(), a, p)),
+                    }
+                })
+                .collect();
+            let area = manifest.area(a);
+            Row {
+                id: a.clone(),
+                label: area.map_or_else(|| a.clone(), |x| x.name.clone()),
+                // A gemeente next to its own wijken is their reference, drawn apart.
+                reference: area.is_some_and(|x| {
+                    x.kind.is_reference() || (x.kind == AreaKind::Gemeente && has_wijken.contains(&x.code))
+                }),
+                cells,
+            }
+        })
+        .collect()
 }
 
 /// Whether `measure` has a printed cell in `category` (any category when `any_category`) and

@@ -3,7 +3,7 @@
 //! every problem for the data check and `msd-check`.
 
 use crate::core::check::rules;
-use crate::core::model::problem::{JsonPath, Problems, Skipped};
+use crate::core::model::problem::{JsonPath, Problem, Problems, Skipped};
 use crate::core::model::*;
 use std::collections::HashSet;
 
@@ -13,26 +13,39 @@ use std::collections::HashSet;
 /// only drops that reference.
 pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
     let mut out = Vec::new();
-    let one = |path: JsonPath, message: String| {
-        let mut p = Problems::new(file);
-        p.add(&path, message);
-        p.list
-    };
+    let (areas, codes) = prune_areas(m.areas, file, &mut out);
+    let regions = prune_regions(m.regions, &codes, file, &mut out);
+    let seeds = prune_seeds(m.seeds, file, &mut out);
+    let datasets = prune_datasets(m.datasets, &regions, file, &mut out);
+    (Manifest::new(areas, regions, seeds, datasets), out)
+}
+
+/// One problem at `path` of the manifest, as the list a [`Skipped`] carries: every rule below
+/// reports this way.
+fn one(file: &str, path: JsonPath, message: String) -> Vec<Problem> {
+    let mut p = Problems::new(file);
+    p.add(&path, message);
+    p.list
+}
+
+/// The areas that are kept, and their codes (what regions and datasets may refer to): apart
+/// from [`prune`] because areas come first, and everything else depends on them.
+fn prune_areas(list: Vec<Area>, file: &str, out: &mut Vec<Skipped>) -> (Vec<Area>, HashSet<String>) {
     // Areas: form of the code, duplicates.
     let mut codes: HashSet<String> = HashSet::new();
     let mut areas = Vec::new();
-    for (i, a) in m.areas.into_iter().enumerate() {
+    for (i, a) in list.into_iter().enumerate() {
         let path = JsonPath::root().key("areas").index(i).key("code");
         let what = format!("het gebied \"{}\"", a.code);
         if !rules::is_area_code(&a.code) {
-            out.push(Skipped::new(file, what, one(path, format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505, WK059701, BU05970101 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code))));
+            out.push(Skipped::new(file, what, one(file, path, format!("\"{}\" is geen geldige gebiedscode; verwacht een CBS-code als GM0505, WK059701, BU05970101 of NL01, of RG-NAAM voor een samenwerkingsregio", a.code))));
         } else if let Err(msg) = rules::code_fits_kind(&a.code, a.kind) {
-            out.push(Skipped::new(file, what, one(path, msg)));
+            out.push(Skipped::new(file, what, one(file, path, msg)));
         } else if codes.contains(&a.code) {
             out.push(Skipped::new(
                 file,
                 format!("{what} (de tweede keer)"),
-                one(path, format!("gebiedscode {} komt twee keer voor", a.code)),
+                one(file, path, format!("gebiedscode {} komt twee keer voor", a.code)),
             ));
         } else {
             codes.insert(a.code.clone());
@@ -49,6 +62,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 format!("de {} \"{}\"", a.kind.id(), a.code),
                 one(
+                    file,
                     JsonPath::root().key("areas").index(*i).key("code"),
                     format!("{} hoort bij gemeente {g}, maar die staat niet onder areas; voeg de gemeente toe", a.code),
                 ),
@@ -68,6 +82,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                     file,
                     format!("{member} als deel van {}", a.code),
                     one(
+                        file,
                         JsonPath::root().key("areas").index(*i).key("members").index(j),
                         format!("onbekende gebiedscode {member}"),
                     ),
@@ -76,15 +91,18 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
         }
         a.members = kept;
     }
-    let areas: Vec<Area> = areas.into_iter().map(|(_, a)| a).collect();
+    (areas.into_iter().map(|(_, a)| a).collect(), codes)
+}
 
-    // Regions.
+/// The regions that are kept: a region needs a valid, unique id and a known area of its own; an
+/// unknown reference or gemeente only drops that reference.
+fn prune_regions(list: Vec<Region>, codes: &HashSet<String>, file: &str, out: &mut Vec<Skipped>) -> Vec<Region> {
     let mut ids = HashSet::new();
     let mut regions = Vec::new();
-    for (i, mut r) in m.regions.into_iter().enumerate() {
+    for (i, mut r) in list.into_iter().enumerate() {
         let what = format!("de regio \"{}\"", r.id);
         if !rules::is_id(&r.id) {
-            out.push(Skipped::new(file, what, one(JsonPath::root().key("regions").index(i).key("id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
+            out.push(Skipped::new(file, what, one(file, JsonPath::root().key("regions").index(i).key("id"), format!("\"{}\" is geen geldige regio-id; gebruik kleine letters, cijfers en streepjes, zoals drechtsteden", r.id))));
             continue;
         }
         if !ids.insert(r.id.clone()) {
@@ -92,6 +110,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 format!("{what} (de tweede keer)"),
                 one(
+                    file,
                     JsonPath::root().key("regions").index(i).key("id"),
                     format!("regio-id \"{}\" komt twee keer voor", r.id),
                 ),
@@ -104,6 +123,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 what,
                 one(
+                    file,
                     JsonPath::root().key("regions").index(i).key("area"),
                     format!("onbekende gebiedscode {}; zet het gebied van de regio onder areas", r.area),
                 ),
@@ -118,6 +138,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                     file,
                     format!("de vergelijking met {reference} in regio \"{}\"", r.id),
                     one(
+                        file,
                         JsonPath::root().key("regions").index(i).key("reference"),
                         format!("onbekende gebiedscode {reference}"),
                     ),
@@ -133,6 +154,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                     file,
                     format!("gemeente {g} in regio \"{}\"", r.id),
                     one(
+                        file,
                         JsonPath::root().key("regions").index(i).key("gemeenten").index(j),
                         format!("onbekende gebiedscode {g}"),
                     ),
@@ -142,11 +164,15 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
         r.gemeenten = kept;
         regions.push(r);
     }
+    regions
+}
 
+/// The seeds that are kept: the first of each id.
+fn prune_seeds(list: Vec<Seed>, file: &str, out: &mut Vec<Skipped>) -> Vec<Seed> {
     // Seeds: duplicates.
     let mut seed_ids = HashSet::new();
     let mut seeds = Vec::new();
-    for (i, s) in m.seeds.into_iter().enumerate() {
+    for (i, s) in list.into_iter().enumerate() {
         if seed_ids.insert(s.id.clone()) {
             seeds.push(s);
         } else {
@@ -154,25 +180,31 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 format!("de bron \"{}\" (de tweede keer)", s.id),
                 one(
+                    file,
                     JsonPath::root().key("seeds").index(i).key("id"),
                     format!("bronnummer {} komt twee keer voor", s.id),
                 ),
             ));
         }
     }
+    seeds
+}
 
+/// The datasets that are kept: of a region that was kept, with a safe file name, once.
+fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &mut Vec<Skipped>) -> Vec<DatasetRef> {
     // Datasets: region must be there, a safe file name, once.
     let mut files = HashSet::new();
     let mut datasets = Vec::new();
-    for (i, d) in m.datasets.into_iter().enumerate() {
+    for (i, d) in list.into_iter().enumerate() {
         let what = format!("het gegevensbestand {}", d.file);
         if !rules::is_safe_file_name(&d.file) {
-            out.push(Skipped::new(file, what, one(JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
+            out.push(Skipped::new(file, what, one(file, JsonPath::root().key("datasets").index(i).key("file"), format!("\"{}\" is geen geldige bestandsnaam; verwacht kleine letters, cijfers en streepjes, eindigend op .json, zonder map", d.file))));
         } else if !regions.iter().any(|r| r.id == d.region) {
             out.push(Skipped::new(
                 file,
                 what,
                 one(
+                    file,
                     JsonPath::root().key("datasets").index(i).key("region"),
                     format!(
                         "onbekende regio \"{}\"; bekend zijn: {}",
@@ -186,6 +218,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
                 file,
                 format!("{what} (de tweede keer)"),
                 one(
+                    file,
                     JsonPath::root().key("datasets").index(i).key("file"),
                     format!("{} staat twee keer onder datasets", d.file),
                 ),
@@ -194,7 +227,7 @@ pub fn prune(m: Manifest, file: &str) -> (Manifest, Vec<Skipped>) {
             datasets.push(d);
         }
     }
-    (Manifest::new(areas, regions, seeds, datasets), out)
+    datasets
 }
 
 /// The semantic checks of a decoded manifest (codes, references, file names), the same rules

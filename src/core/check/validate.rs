@@ -72,6 +72,75 @@ pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Proble
     }
     source(&t.source, &path.key("source"), p);
 
+    measures(t, path, p);
+    if let Some(cycle) = formula_cycle(t) {
+        p.add(&path.key("measures"), format!("de formules verwijzen in een kring naar elkaar ({cycle})"));
+        return; // the engine cannot compute a cycle; stop before the checks below
+    }
+    let unique = |list: &[Label], what: &'static str, p: &mut Problems| {
+        let mut seen = FxHashSet::default();
+        for (j, l) in list.iter().enumerate() {
+            if !seen.insert(l.id.as_str()) {
+                p.add(&path.key(what).index(j).key("id"), format!("\"{}\" komt twee keer voor", l.id));
+            }
+        }
+    };
+    unique(&t.periods, "periods", p);
+    unique(&t.categories, "categories", p);
+    crate::core::check::headline::check(t, path, p);
+
+    values(t, path, areas, p);
+    for (j, total) in t.totals.iter().enumerate() {
+        for (k, code) in std::iter::once(&total.total).chain(total.of.iter()).enumerate() {
+            let ok = match total.dimension {
+                TotalDimension::Area => areas.contains(code.as_str()),
+                TotalDimension::Category => t.categories.iter().any(|c| c.id == *code),
+            };
+            if !ok {
+                let total_path = path.key("totals").index(j);
+                let at = if k == 0 { total_path.key("total") } else { total_path.key("of").index(k - 1) };
+                p.add(&at, format!("onbekende code \"{code}\""));
+            }
+        }
+    }
+    for (j, inc) in t.inconsistencies.iter().enumerate() {
+        let ip = path.key("inconsistencies").index(j);
+        if inc.kind != InconsistencyKind::TextDiffers && t.value(&inc.key).is_none() {
+            p.add(&ip, "deze inconsistentie verwijst naar een cel die niet in de tabel staat");
+        }
+        if inc.description.trim().is_empty() {
+            p.add(&ip.key("description"), "beschrijf de inconsistentie in één zin");
+        }
+    }
+    for check in engine::checks(t) {
+        let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
+        let vp = path.key("values").index(j).key("value");
+        match (check.agrees, check.documented) {
+            (true, true) => {
+                p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how()))
+            }
+            (false, false) => p.add(
+                &vp,
+                format!(
+                    "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
+                    if check.kind == engine::CheckKind::Total {
+                        "het gepubliceerde totaal"
+                    } else {
+                        "de gepubliceerde uitkomst van de formule"
+                    },
+                    format::shortest(check.published),
+                    check.how()
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The measures of a table: unique ids, a unit that fits the kind, formulas only on derived
+/// measures and over known measures. Apart from [`table`] because the formula cycle check
+/// right after it relies on these.
+fn measures(t: &Table, path: &JsonPath, p: &mut Problems) {
     let mut measure_ids = FxHashSet::default();
     for (j, m) in t.measures.iter().enumerate() {
         let mp = path.key("measures").index(j);
@@ -92,22 +161,12 @@ pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Proble
             }
         }
     }
-    if let Some(cycle) = formula_cycle(t) {
-        p.add(&path.key("measures"), format!("de formules verwijzen in een kring naar elkaar ({cycle})"));
-        return; // the engine cannot compute a cycle; stop before the checks below
-    }
-    let unique = |list: &[Label], what: &'static str, p: &mut Problems| {
-        let mut seen = FxHashSet::default();
-        for (j, l) in list.iter().enumerate() {
-            if !seen.insert(l.id.as_str()) {
-                p.add(&path.key(what).index(j).key("id"), format!("\"{}\" komt twee keer voor", l.id));
-            }
-        }
-    };
-    unique(&t.periods, "periods", p);
-    unique(&t.categories, "categories", p);
-    crate::core::check::headline::check(t, path, p);
+}
 
+/// The values of a table: a known key, once; a number that fits its measure (not negative, a
+/// percentage within 0–100, a whole count, a multiple of the rounding). Apart from [`table`]
+/// because these are the rules per cell.
+fn values(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Problems) {
     let mut keys: FxHashMap<&Key, usize> = FxHashMap::default();
     for (j, v) in t.values.iter().enumerate() {
         let vp = path.key("values").index(j);
@@ -154,51 +213,6 @@ pub fn table(t: &Table, path: &JsonPath, areas: &FxHashSet<&str>, p: &mut Proble
                     format!("de tabel rondt af op {r}-tallen, maar {} is geen veelvoud van {r}", format::number(x, 0)),
                 );
             }
-        }
-    }
-    for (j, total) in t.totals.iter().enumerate() {
-        for (k, code) in std::iter::once(&total.total).chain(total.of.iter()).enumerate() {
-            let ok = match total.dimension {
-                TotalDimension::Area => areas.contains(code.as_str()),
-                TotalDimension::Category => t.categories.iter().any(|c| c.id == *code),
-            };
-            if !ok {
-                let total_path = path.key("totals").index(j);
-                let at = if k == 0 { total_path.key("total") } else { total_path.key("of").index(k - 1) };
-                p.add(&at, format!("onbekende code \"{code}\""));
-            }
-        }
-    }
-    for (j, inc) in t.inconsistencies.iter().enumerate() {
-        let ip = path.key("inconsistencies").index(j);
-        if inc.kind != InconsistencyKind::TextDiffers && t.value(&inc.key).is_none() {
-            p.add(&ip, "deze inconsistentie verwijst naar een cel die niet in de tabel staat");
-        }
-        if inc.description.trim().is_empty() {
-            p.add(&ip.key("description"), "beschrijf de inconsistentie in één zin");
-        }
-    }
-    for check in engine::checks(t) {
-        let Some(j) = t.values.iter().position(|v| v.key == check.key) else { continue };
-        let vp = path.key("values").index(j).key("value");
-        match (check.agrees, check.documented) {
-            (true, true) => {
-                p.add(&vp, format!("als inconsistentie gedocumenteerd, maar de berekening klopt: {}", check.how()))
-            }
-            (false, false) => p.add(
-                &vp,
-                format!(
-                    "{} {} wijkt af van de berekening uit de delen ({}) en is niet als inconsistentie gedocumenteerd",
-                    if check.kind == engine::CheckKind::Total {
-                        "het gepubliceerde totaal"
-                    } else {
-                        "de gepubliceerde uitkomst van de formule"
-                    },
-                    format::shortest(check.published),
-                    check.how()
-                ),
-            ),
-            _ => {}
         }
     }
 }

@@ -37,6 +37,44 @@ fn measure(id: &str, unit: Unit, kind: Kind, decimals: u8, formula: Option<(Op, 
 /// as their declared total, one suppressed cell in about fifty, and the derived measures of
 /// every kind (share, per 1.000, saldo, uitputting, cost per client).
 pub fn synthetic() -> (Manifest, Vec<Table>) {
+    let (manifest, codes) = synthetic_manifest();
+    let periods: Vec<Label> =
+        (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
+    let mut rng = Lcg(42);
+    let tables = families()
+        .into_iter()
+        .map(|(id, theme, measures, raw)| {
+            let values = synthetic_values(id, raw, &periods, &codes, &mut rng);
+            let mut t = Table {
+                id: id.into(),
+                title: id.into(),
+                theme,
+                pillar: Pillar::Gebruik,
+                source: Source { text: "synthetisch".into(), seed: "000".into(), section: String::new(), page: None },
+                note: None,
+                definitions: vec![],
+                provisional: false,
+                rounding: None,
+                periods: periods.clone(),
+                categories: vec![],
+                measures,
+                totals: vec![Total { dimension: TotalDimension::Area, total: "NL01".into(), of: codes.clone() }],
+                values,
+                inconsistencies: vec![],
+                headline: None,
+                budget: None,
+                index: Default::default(),
+            };
+            t.reindex();
+            t
+        })
+        .collect();
+    (manifest, tables)
+}
+
+/// The manifest of the synthetic country: every gemeente and Nederland, in one region.
+/// Returns the gemeente codes too (the areas of every table).
+fn synthetic_manifest() -> (Manifest, Vec<String>) {
     let mut areas: Vec<Area> = (1..=GEMEENTEN)
         .map(|i| Area {
             code: format!("GM{i:04}"),
@@ -66,9 +104,13 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
         vec![],
         vec![],
     );
-    let periods: Vec<Label> =
-        (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
-    let families: [(&str, Theme, Vec<Measure>, [&str; 2]); 4] = [
+    (manifest, codes)
+}
+
+/// One table per theme: its id, theme, measures (two raw ones and the derived measures of
+/// every kind) and the ids of the two raw measures, which [`synthetic_values`] fills.
+fn families() -> [(&'static str, Theme, Vec<Measure>, [&'static str; 2]); 4] {
+    [
         (
             "jeugd-bench",
             Theme::Jeugd,
@@ -116,78 +158,49 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
             ],
             ["begroot", "realisatie"],
         ),
-    ];
-    let mut rng = Lcg(42);
-    let tables = families
-        .into_iter()
-        .map(|(id, theme, measures, raw)| {
-            let mut values = Vec::new();
-            for p in &periods {
-                let mut totals = [0.0f64; 2];
-                for code in &codes {
-                    for (k, m) in raw.iter().enumerate() {
-                        let x = if k == 0 { 50 + rng.next(5_000) } else { 6_000 + rng.next(60_000) } as f64;
-                        let key =
-                            Key { measure: (*m).into(), area: code.clone(), period: p.id.clone(), category: None };
-                        // One suppressed count in about fifty (its true value, 0–7, still counts in
-                        // Nederland); amounts are never suppressed.
-                        if k == 0 && id != "samenloop-bench" && rng.next(50) == 0 {
-                            totals[k] += 3.0;
-                            values.push(Value {
-                                key,
-                                value: None,
-                                status: Status::Geheim,
-                                provisional: false,
-                                printed: None,
-                            });
-                        } else {
-                            totals[k] += x;
-                            values.push(Value {
-                                key,
-                                value: Some(x),
-                                status: Status::Gepubliceerd,
-                                provisional: rng.next(4) == 0,
-                                printed: None,
-                            });
-                        }
-                    }
-                }
-                for (k, m) in raw.iter().enumerate() {
-                    let key = Key { measure: (*m).into(), area: "NL01".into(), period: p.id.clone(), category: None };
+    ]
+}
+
+/// The values of one synthetic table: both raw measures for every gemeente and year, one
+/// suppressed count in about fifty, and Nederland as the sum. Apart from [`synthetic`] because
+/// the order of `rng`'s draws makes the data, so it stays in one place.
+fn synthetic_values(id: &str, raw: [&str; 2], periods: &[Label], codes: &[String], rng: &mut Lcg) -> Vec<Value> {
+    let mut values = Vec::new();
+    for p in periods {
+        let mut totals = [0.0f64; 2];
+        for code in codes {
+            for (k, m) in raw.iter().enumerate() {
+                let x = if k == 0 { 50 + rng.next(5_000) } else { 6_000 + rng.next(60_000) } as f64;
+                let key = Key { measure: (*m).into(), area: code.clone(), period: p.id.clone(), category: None };
+                // One suppressed count in about fifty (its true value, 0–7, still counts in
+                // Nederland); amounts are never suppressed.
+                if k == 0 && id != "samenloop-bench" && rng.next(50) == 0 {
+                    totals[k] += 3.0;
+                    values.push(Value { key, value: None, status: Status::Geheim, provisional: false, printed: None });
+                } else {
+                    totals[k] += x;
                     values.push(Value {
                         key,
-                        value: Some(totals[k]),
+                        value: Some(x),
                         status: Status::Gepubliceerd,
-                        provisional: false,
+                        provisional: rng.next(4) == 0,
                         printed: None,
                     });
                 }
             }
-            let mut t = Table {
-                id: id.into(),
-                title: id.into(),
-                theme,
-                pillar: Pillar::Gebruik,
-                source: Source { text: "synthetisch".into(), seed: "000".into(), section: String::new(), page: None },
-                note: None,
-                definitions: vec![],
+        }
+        for (k, m) in raw.iter().enumerate() {
+            let key = Key { measure: (*m).into(), area: "NL01".into(), period: p.id.clone(), category: None };
+            values.push(Value {
+                key,
+                value: Some(totals[k]),
+                status: Status::Gepubliceerd,
                 provisional: false,
-                rounding: None,
-                periods: periods.clone(),
-                categories: vec![],
-                measures,
-                totals: vec![Total { dimension: TotalDimension::Area, total: "NL01".into(), of: codes.clone() }],
-                values,
-                inconsistencies: vec![],
-                headline: None,
-                budget: None,
-                index: Default::default(),
-            };
-            t.reindex();
-            t
-        })
-        .collect();
-    (manifest, tables)
+                printed: None,
+            });
+        }
+    }
+    values
 }
 
 /// Every calculation the monitor offers, over every table, year and gemeente: the grid of

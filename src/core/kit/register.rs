@@ -9,6 +9,10 @@ use crate::core::model::problem::{JsonPath, Problem, Problems};
 use crate::core::model::*;
 use serde::Serialize;
 
+/// Merging tables with the same id (one CSV per year, or a new year of a table on the site).
+mod merge;
+use merge::merge;
+
 const FILE: &str = "manifest.json";
 
 fn problem(path: &'static str, message: impl Into<String>) -> Vec<Problem> {
@@ -196,73 +200,6 @@ fn covers(m: &Manifest, r: &Region, area: &str) -> bool {
 pub fn regions_for(tables: &[Table], m: &Manifest) -> Vec<String> {
     let areas: Vec<String> = tables.iter().flat_map(Table::areas).collect();
     m.regions.iter().filter(|r| areas.iter().all(|a| covers(m, r, a))).map(|r| r.id.clone()).collect()
-}
-
-/// Tables with the same id (one CSV per year, or a new year for a table already on the site) are
-/// merged into one: periods and values together. A cell in two new files with different figures
-/// is a problem; a cell of an existing table is replaced by the new one (that is an update).
-fn merge(existing: Option<Table>, new: Vec<Table>, p: &mut Vec<Problem>) -> Option<Table> {
-    let mut iter = new.into_iter();
-    let first = iter.next()?;
-    let mut out = match existing {
-        Some(old) => combine(old, first, true, p),
-        None => first,
-    };
-    for t in iter {
-        out = combine(out, t, false, p);
-    }
-    out.provisional = !out.values.is_empty() && out.values.iter().all(|v| v.provisional);
-    out.reindex();
-    Some(out)
-}
-
-fn combine(mut a: Table, b: Table, b_replaces: bool, p: &mut Vec<Problem>) -> Table {
-    for m in &b.measures {
-        match a.measure(&m.id) {
-            Some(old) if old.unit != m.unit => p.extend(problem(
-                "",
-                format!(
-                    "in tabel {} heeft de kolom \"{}\" eenheid {} en ook {}; dat kan niet in één tabel",
-                    a.id,
-                    m.label,
-                    old.unit.id(),
-                    m.unit.id()
-                ),
-            )),
-            Some(_) => {}
-            None => a.measures.push(m.clone()),
-        }
-    }
-    for per in &b.periods {
-        if !a.periods.iter().any(|x| x.id == per.id) {
-            a.periods.push(per.clone());
-        }
-    }
-    a.periods.sort_by(|x, y| x.id.cmp(&y.id));
-    let mut at: std::collections::HashMap<Key, usize> =
-        a.values.iter().enumerate().map(|(i, v)| (v.key.clone(), i)).collect();
-    for v in b.values {
-        match at.get(&v.key).copied() {
-            Some(i) if b_replaces => a.values[i] = v,
-            Some(i) if a.values[i].value != v.value || a.values[i].status != v.status => p.extend(problem(
-                "",
-                format!(
-                    "tabel {}: {} in {} staat in twee bestanden met verschillende cijfers; laat er één weg",
-                    a.id, v.key.measure, v.key.period
-                ),
-            )),
-            Some(_) => {}
-            None => {
-                at.insert(v.key.clone(), a.values.len());
-                a.values.push(v);
-            }
-        }
-    }
-    // The newest title and source describe the table as it is now.
-    a.title = b.title;
-    a.source = b.source;
-    a.note = b.note.or(a.note);
-    a
 }
 
 /// One file to put in the `data` folder.

@@ -12,80 +12,8 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
     let mut out: Vec<String> = Vec::new();
     match grid.rows_are {
         RowsAre::Areas => {
-            for (i, col) in grid.columns.iter().enumerate().take(4) {
-                let figures: Vec<(&str, &Figure)> =
-                    grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
-                let name = |code: &str| manifest.area_name(code);
-                // The areas being compared: not the references (the country, the region, or a
-                // gemeente next to its own wijken).
-                let gemeenten: Vec<(&str, f64)> = grid
-                    .rows
-                    .iter()
-                    .filter(|r| !r.reference && manifest.area(&r.id).is_some())
-                    .filter_map(|r| {
-                        r.cells.get(i).and_then(|f| f.number()).map(|v| (r.id.as_str(), format::round(v, col.decimals)))
-                    })
-                    .collect();
-                let reference_fig = reference.and_then(|r| figures.iter().find(|(c, _)| *c == r)).map(|(_, f)| *f);
-                let mut sentence = capitalise(&col.label);
-                if let Some(code) = focus {
-                    if let Some((_, f)) = figures.iter().find(|(c, _)| *c == code) {
-                        sentence.push_str(&format!(" in {}: {}", name(code), f.display_noted()));
-                        if let (Some(r), Some(rf)) = (reference, reference_fig) {
-                            let d = engine::difference(f, rf);
-                            let comparison = match d.number().map(|x| format::round(x, col.decimals)) {
-                                Some(x) if x > 0.0 => format!("meer dan in {} ({})", name(r), rf.display()),
-                                Some(x) if x < 0.0 => format!("minder dan in {} ({})", name(r), rf.display()),
-                                Some(_) => format!("even veel als in {} ({})", name(r), rf.display()),
-                                None => format!("{}: {}", name(r), rf.display()),
-                            };
-                            sentence.push_str(&format!(", {comparison}"));
-                        }
-                    }
-                } else if let (Some(min), Some(max)) =
-                    (gemeenten.iter().map(|x| x.1).reduce(f64::min), gemeenten.iter().map(|x| x.1).reduce(f64::max))
-                {
-                    let at = |v: f64| {
-                        format::join_nl(&gemeenten.iter().filter(|x| x.1 == v).map(|x| name(x.0)).collect::<Vec<_>>())
-                    };
-                    let show = |v: f64| format::with_unit(v, col.unit, col.decimals);
-                    if min == max {
-                        // Rows may be wijken or buurten (issue 15): name them as what they are.
-                        let all_gemeenten = gemeenten.iter().all(|(c, _)| {
-                            manifest.area(c).is_some_and(|a| a.kind == crate::core::model::AreaKind::Gemeente)
-                        });
-                        let what = if all_gemeenten { "gemeenten" } else { "gebieden" };
-                        sentence.push_str(&format!(": {} in alle {what} met een cijfer", show(min)));
-                    } else {
-                        sentence.push_str(&format!(
-                            ": van {} in {} tot {} in {}",
-                            show(min),
-                            at(min),
-                            show(max),
-                            at(max)
-                        ));
-                    }
-                    if let (Some(r), Some(rf)) = (reference, reference_fig) {
-                        sentence.push_str(&format!("; {}: {}", name(r), rf.display()));
-                    }
-                }
-                let with_mark = |secret: bool| -> Vec<String> {
-                    figures
-                        .iter()
-                        .filter(|(_, f)| {
-                            f.value.is_err() && f.is_secret() == secret && f.value != Err(Missing::NietInBron)
-                        })
-                        .map(|(c, _)| name(c))
-                        .collect()
-                };
-                let (secret, unavailable) = (with_mark(true), with_mark(false));
-                if !secret.is_empty() {
-                    sentence.push_str(&format!(" (geheim in {})", format::join_nl(&secret)));
-                }
-                if !unavailable.is_empty() {
-                    sentence.push_str(&format!(" (niet beschikbaar voor {})", format::join_nl(&unavailable)));
-                }
-                out.push(format!("{sentence}."));
+            for i in 0..grid.columns.len().min(4) {
+                out.push(format!("{}.", area_sentence(grid, manifest, i, focus, reference)));
             }
             if grid.columns.len() > 4 {
                 out.push(format!("De tabel toont nog {} andere cijfers.", grid.columns.len() - 4));
@@ -140,6 +68,77 @@ pub fn describe(grid: &Grid, manifest: &Manifest, focus: Option<&str>, reference
         crate::core::calc::grid::Provisional::None => {}
     }
     out.join(" ")
+}
+
+/// One sentence about column `i` of a grid of areas: the focus gemeente against the reference,
+/// or else the range over the gemeenten; then where the figure is geheim or not available.
+/// Apart from [`describe`] because it is most of what a summary says.
+fn area_sentence(grid: &Grid, manifest: &Manifest, i: usize, focus: Option<&str>, reference: Option<&str>) -> String {
+    let col = &grid.columns[i];
+    let figures: Vec<(&str, &Figure)> =
+        grid.rows.iter().filter_map(|r| r.cells.get(i).map(|f| (r.id.as_str(), f))).collect();
+    let name = |code: &str| manifest.area_name(code);
+    // The areas being compared: not the references (the country, the region, or a
+    // gemeente next to its own wijken).
+    let gemeenten: Vec<(&str, f64)> = grid
+        .rows
+        .iter()
+        .filter(|r| !r.reference && manifest.area(&r.id).is_some())
+        .filter_map(|r| {
+            r.cells.get(i).and_then(|f| f.number()).map(|v| (r.id.as_str(), format::round(v, col.decimals)))
+        })
+        .collect();
+    let reference_fig = reference.and_then(|r| figures.iter().find(|(c, _)| *c == r)).map(|(_, f)| *f);
+    let mut sentence = capitalise(&col.label);
+    if let Some(code) = focus {
+        if let Some((_, f)) = figures.iter().find(|(c, _)| *c == code) {
+            sentence.push_str(&format!(" in {}: {}", name(code), f.display_noted()));
+            if let (Some(r), Some(rf)) = (reference, reference_fig) {
+                let d = engine::difference(f, rf);
+                let comparison = match d.number().map(|x| format::round(x, col.decimals)) {
+                    Some(x) if x > 0.0 => format!("meer dan in {} ({})", name(r), rf.display()),
+                    Some(x) if x < 0.0 => format!("minder dan in {} ({})", name(r), rf.display()),
+                    Some(_) => format!("even veel als in {} ({})", name(r), rf.display()),
+                    None => format!("{}: {}", name(r), rf.display()),
+                };
+                sentence.push_str(&format!(", {comparison}"));
+            }
+        }
+    } else if let (Some(min), Some(max)) =
+        (gemeenten.iter().map(|x| x.1).reduce(f64::min), gemeenten.iter().map(|x| x.1).reduce(f64::max))
+    {
+        let at =
+            |v: f64| format::join_nl(&gemeenten.iter().filter(|x| x.1 == v).map(|x| name(x.0)).collect::<Vec<_>>());
+        let show = |v: f64| format::with_unit(v, col.unit, col.decimals);
+        if min == max {
+            // Rows may be wijken or buurten (issue 15): name them as what they are.
+            let all_gemeenten = gemeenten
+                .iter()
+                .all(|(c, _)| manifest.area(c).is_some_and(|a| a.kind == crate::core::model::AreaKind::Gemeente));
+            let what = if all_gemeenten { "gemeenten" } else { "gebieden" };
+            sentence.push_str(&format!(": {} in alle {what} met een cijfer", show(min)));
+        } else {
+            sentence.push_str(&format!(": van {} in {} tot {} in {}", show(min), at(min), show(max), at(max)));
+        }
+        if let (Some(r), Some(rf)) = (reference, reference_fig) {
+            sentence.push_str(&format!("; {}: {}", name(r), rf.display()));
+        }
+    }
+    let with_mark = |secret: bool| -> Vec<String> {
+        figures
+            .iter()
+            .filter(|(_, f)| f.value.is_err() && f.is_secret() == secret && f.value != Err(Missing::NietInBron))
+            .map(|(c, _)| name(c))
+            .collect()
+    };
+    let (secret, unavailable) = (with_mark(true), with_mark(false));
+    if !secret.is_empty() {
+        sentence.push_str(&format!(" (geheim in {})", format::join_nl(&secret)));
+    }
+    if !unavailable.is_empty() {
+        sentence.push_str(&format!(" (niet beschikbaar voor {})", format::join_nl(&unavailable)));
+    }
+    sentence
 }
 
 fn capitalise(s: &str) -> String {

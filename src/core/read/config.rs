@@ -85,22 +85,6 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
             return c;
         }
     };
-    let text_field = |path: &JsonPath, v: &Json, problems: &mut Problems| -> Option<String> {
-        match v {
-            Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 300 => Some(s.trim().to_owned()),
-            Json::Null => None,
-            other => {
-                problems.add(
-                    path,
-                    format!(
-                        "verwacht een tekst van hoogstens 300 tekens, maar vond {}; dit veld wordt genegeerd",
-                        other.type_name()
-                    ),
-                );
-                None
-            }
-        }
-    };
     // `null` means "not set": the default stays, without a message.
     for (key, v) in root.iter().filter(|(_, v)| *v != Json::Null) {
         let path = JsonPath::root().key(key.clone());
@@ -135,32 +119,8 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                 Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 1000 => c.intro = Some(s.trim().to_owned()),
                 other => problems.add(&path, format!("verwacht een tekst van hoogstens 1000 tekens, maar vond {}; de standaardinleiding wordt gebruikt", other.type_name())),
             },
-            "themas" => match v {
-                Json::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        match item {
-                            Json::String(id) => match crate::core::model::Theme::from_id(id) {
-                                Some(t) if !c.themes.contains(&t) => c.themes.push(t),
-                                Some(_) => problems.add(&path.index(i), format!("thema \"{id}\" staat er twee keer")),
-                                None => problems.add(&path.index(i), format!("onbekend thema \"{}\"; kies uit jeugd, participatie, wmo en samenloop", id.chars().take(40).collect::<String>())),
-                            },
-                            other => problems.add(&path.index(i), format!("verwacht een thema als \"wmo\", maar vond {}", describe(other))),
-                        }
-                    }
-                }
-                other => problems.add(&path, format!("verwacht een lijst met thema's, zoals [\"wmo\", \"jeugd\"], maar vond {}", other.type_name())),
-            },
-            "regios" => match v {
-                Json::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        match item {
-                            Json::String(id) if manifest.regions.iter().any(|r| r.id == *id) => c.regions.push(id.clone()),
-                            other => problems.add(&path.index(i), format!("onbekende regio {}; bekend zijn: {}", describe(other), region_ids(manifest))),
-                        }
-                    }
-                }
-                other => problems.add(&path, format!("verwacht een lijst met regio's, maar vond {}", other.type_name())),
-            },
+            "themas" => themes(&path, v, &mut c, problems),
+            "regios" => regions(&path, v, manifest, &mut c, problems),
             "standaardRegio" => {
                 c.default_region = text_field(&path, v, problems).filter(|id| {
                     let ok = manifest.regions.iter().any(|r| r.id == *id);
@@ -179,20 +139,7 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                     ok
                 })
             }
-            "contact" => match v {
-                Json::Object(fields) => {
-                    for (k, x) in fields {
-                        let field_path = path.key(k.clone());
-                        match k.as_str() {
-                            "email" => c.contact.email = text_field(&field_path, x, problems),
-                            "telefoon" => c.contact.telefoon = text_field(&field_path, x, problems),
-                            "website" => c.contact.website = text_field(&field_path, x, problems).and_then(|s| website(&field_path, &s, problems)),
-                            _ => problems.add(&field_path, format!("onbekend veld \"{k}\"; bekend zijn: email, telefoon, website")),
-                        }
-                    }
-                }
-                other => problems.add(&path, format!("verwacht een object met email, telefoon en website, maar vond {}", other.type_name())),
-            },
+            "contact" => contact(&path, v, &mut c, problems),
             _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, inleiding, themas, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
         }
     }
@@ -206,6 +153,95 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
         }
     }
     c
+}
+
+/// A short text field (at most 300 characters); `None`, with a problem, for anything else.
+/// Most fields of `config.json` are one.
+fn text_field(path: &JsonPath, v: &Json, problems: &mut Problems) -> Option<String> {
+    match v {
+        Json::String(s) if !s.trim().is_empty() && s.chars().count() <= 300 => Some(s.trim().to_owned()),
+        Json::Null => None,
+        other => {
+            problems.add(
+                path,
+                format!(
+                    "verwacht een tekst van hoogstens 300 tekens, maar vond {}; dit veld wordt genegeerd",
+                    other.type_name()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `themas`: the themes the monitor shows, in order, each once.
+fn themes(path: &JsonPath, v: &Json, c: &mut Config, problems: &mut Problems) {
+    match v {
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Json::String(id) => match crate::core::model::Theme::from_id(id) {
+                        Some(t) if !c.themes.contains(&t) => c.themes.push(t),
+                        Some(_) => problems.add(&path.index(i), format!("thema \"{id}\" staat er twee keer")),
+                        None => problems.add(
+                            &path.index(i),
+                            format!(
+                                "onbekend thema \"{}\"; kies uit jeugd, participatie, wmo en samenloop",
+                                id.chars().take(40).collect::<String>()
+                            ),
+                        ),
+                    },
+                    other => problems
+                        .add(&path.index(i), format!("verwacht een thema als \"wmo\", maar vond {}", describe(other))),
+                }
+            }
+        }
+        other => problems.add(
+            path,
+            format!("verwacht een lijst met thema's, zoals [\"wmo\", \"jeugd\"], maar vond {}", other.type_name()),
+        ),
+    }
+}
+
+/// `regios`: the regions of the manifest the monitor shows.
+fn regions(path: &JsonPath, v: &Json, manifest: &Manifest, c: &mut Config, problems: &mut Problems) {
+    match v {
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Json::String(id) if manifest.regions.iter().any(|r| r.id == *id) => c.regions.push(id.clone()),
+                    other => problems.add(
+                        &path.index(i),
+                        format!("onbekende regio {}; bekend zijn: {}", describe(other), region_ids(manifest)),
+                    ),
+                }
+            }
+        }
+        other => problems.add(path, format!("verwacht een lijst met regio's, maar vond {}", other.type_name())),
+    }
+}
+
+/// `contact`: e-mail, phone and website, each checked as a text (the website as an address).
+fn contact(path: &JsonPath, v: &Json, c: &mut Config, problems: &mut Problems) {
+    match v {
+        Json::Object(fields) => {
+            for (k, x) in fields {
+                let field_path = path.key(k.clone());
+                match k.as_str() {
+                    "email" => c.contact.email = text_field(&field_path, x, problems),
+                    "telefoon" => c.contact.telefoon = text_field(&field_path, x, problems),
+                    "website" => {
+                        c.contact.website =
+                            text_field(&field_path, x, problems).and_then(|s| website(&field_path, &s, problems))
+                    }
+                    _ => problems
+                        .add(&field_path, format!("onbekend veld \"{k}\"; bekend zijn: email, telefoon, website")),
+                }
+            }
+        }
+        other => problems
+            .add(path, format!("verwacht een object met email, telefoon en website, maar vond {}", other.type_name())),
+    }
 }
 
 /// `contact.website`. People write `www.gemeente.nl` on letters and business cards, so a bare

@@ -12,6 +12,12 @@ use crate::core::read::json::{self, Json};
 /// fields with the same `Obj` as the rest of this file.
 mod narrative;
 
+/// Decoding of one table: a child module like `narrative`; its measure, label and decimals
+/// readers are shared with `narrative` through this module.
+mod table;
+pub use table::table;
+use table::{decimals, formula, label};
+
 /// Parses and decodes a dataset file. `None` means problems were recorded.
 pub fn dataset(text: &str, problems: &mut Problems) -> Option<Dataset> {
     let root = parse_root(text, problems)?;
@@ -53,23 +59,6 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
         untranscribed: untranscribed?,
         narrative: narrative?,
     })
-}
-
-/// Parses and decodes `manifest.json`.
-pub fn manifest(text: &str, problems: &mut Problems) -> Option<Manifest> {
-    let root = parse_root(text, problems)?;
-    let before = problems.list.len();
-    let mut o = Obj::new(&root, &JsonPath::root(), problems)?;
-    o.format();
-    let areas = o.list("areas", area);
-    let regions = o.list("regions", region);
-    let seeds = o.list("seeds", seed);
-    let datasets = o.list("datasets", dataset_ref);
-    o.finish(&["format", "areas", "regions", "seeds", "datasets"]);
-    if problems.list.len() > before {
-        return None;
-    }
-    Some(Manifest::new(areas?, regions?, seeds?, datasets?))
 }
 
 /// One entry of `areas`. Public so a manifest can be read entry by entry (`core::tolerant`).
@@ -159,259 +148,6 @@ fn source(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Source> {
     };
     o.finish(&["text", "seed", "section", "page"]);
     Some(s)
-}
-
-/// A period: a label plus an optional `provisional` that its values inherit.
-fn period(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<(Label, bool)> {
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let label = o.string("label");
-    let provisional = o.optional_bool("provisional");
-    o.finish(&["id", "label", "provisional"]);
-    Some((Label { id: id?, label: label? }, provisional?.unwrap_or(false)))
-}
-
-fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
-    let mut o = Obj::new(v, path, p)?;
-    let l = Label { id: o.string("id")?, label: o.string("label")? };
-    o.finish(&["id", "label"]);
-    Some(l)
-}
-
-/// One table of a dataset file. Public so a file can be read table by table (`core::tolerant`).
-pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let title = o.string("title");
-    let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
-    let pillar = o.enumerated("pillar", Pillar::from_id, "gebruik, ervaringen, budgetten of beschikbaarheid");
-    let src = o.field("source").and_then(|(v, path, p)| source(v, &path, p));
-    let note = o.optional_string("note");
-    let definitions = o.optional_strings("definitions");
-    let provisional = o.boolean("provisional");
-    let rounding = o.rounding("rounding");
-    let periods = o.list("periods", period);
-    let categories = o.optional_list("categories", label);
-    let measures = o.list("measures", measure);
-    let totals = o.optional_list("totals", total);
-    let provisional_default = provisional.unwrap_or(false);
-    // A period may be provisional on its own (issue 15: only the last year is voorlopig).
-    let provisional_periods: Vec<String> =
-        periods.iter().flatten().filter(|(_, provisional)| *provisional).map(|(l, _)| l.id.clone()).collect();
-    let values = o.list("values", |v, path, p| value(v, path, p, provisional_default, &provisional_periods));
-    let inconsistencies = o.optional_list("inconsistencies", inconsistency);
-    let headline = o.optional("headline", headline);
-    let budget = o.optional("budget", budget_mark);
-    o.finish(&[
-        "id",
-        "title",
-        "theme",
-        "pillar",
-        "source",
-        "note",
-        "definitions",
-        "provisional",
-        "rounding",
-        "periods",
-        "categories",
-        "measures",
-        "totals",
-        "values",
-        "inconsistencies",
-        "headline",
-        "budget",
-    ]);
-    let mut table = Table {
-        id: id?,
-        title: title?,
-        theme: theme?,
-        pillar: pillar?,
-        source: src?,
-        note: note?,
-        definitions: definitions?,
-        provisional: provisional?,
-        rounding: rounding?,
-        periods: periods?.into_iter().map(|(l, _)| l).collect(),
-        categories: categories?,
-        measures: measures?,
-        totals: totals?,
-        values: values?,
-        inconsistencies: inconsistencies?,
-        headline: headline?,
-        budget: budget?,
-        index: Default::default(),
-    };
-    table.reindex();
-    Some(table)
-}
-
-/// The `decimals` field of a measure or statement: 0 to 6 (one rule for both).
-fn decimals(o: &mut Obj) -> Option<u8> {
-    o.whole("decimals").and_then(|d: u32| {
-        if d > 6 {
-            o.problem("decimals", format!("{d} decimalen is te veel; verwacht 0 tot en met 6"));
-            None
-        } else {
-            Some(d as u8)
-        }
-    })
-}
-
-fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
-    let mut o = Obj::new(v, path, p)?;
-    let id = o.string("id");
-    let label = o.string("label");
-    let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
-    let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
-    let decimals = decimals(&mut o);
-    let group = o.optional_string("group");
-    let base = o.optional_string("base");
-    let rounding = o.rounding("rounding");
-    let formula = match o.optional_field("formula") {
-        None => Some(None),
-        Some((v, path, p)) => formula(v, &path, p).map(Some),
-    };
-    o.finish(&["id", "label", "unit", "kind", "decimals", "group", "base", "rounding", "formula"]);
-    Some(Measure {
-        id: id?,
-        label: label?,
-        unit: unit?,
-        kind: kind?,
-        decimals: decimals?,
-        group: group?,
-        base: base?,
-        rounding: rounding?,
-        formula: formula?,
-    })
-}
-
-fn formula(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Formula> {
-    let mut o = Obj::new(v, path, p)?;
-    let op = o.enumerated("op", Op::from_id, "share, per1000, sum, difference, abs_difference of ratio");
-    let args = o.strings("args");
-    o.finish(&["op", "args"]);
-    let (op, args) = (op?, args?);
-    let ok = match op.arity() {
-        Some(n) => args.len() == n,
-        None => args.len() >= 2,
-    };
-    if !ok {
-        let expected = op.arity().map_or("minstens 2".to_owned(), |n| n.to_string());
-        p.add(&path.key("args"), format!("{} heeft {expected} argumenten nodig, niet {}", op.id(), args.len()));
-        return None;
-    }
-    Some(Formula { op, args })
-}
-
-fn total(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Total> {
-    let mut o = Obj::new(v, path, p)?;
-    let dimension = o.enumerated(
-        "dimension",
-        |s| match s {
-            "area" => Some(TotalDimension::Area),
-            "category" => Some(TotalDimension::Category),
-            _ => None,
-        },
-        "area of category",
-    );
-    let t = o.string("total");
-    let of = o.strings("of");
-    o.finish(&["dimension", "total", "of"]);
-    Some(Total { dimension: dimension?, total: t?, of: of? })
-}
-
-fn key(o: &mut Obj) -> Option<Key> {
-    let measure = o.string("measure");
-    let area = o.string("area");
-    let period = o.string("period");
-    let category = o.optional_string("category");
-    Some(Key { measure: measure?, area: area?, period: period?, category: category? })
-}
-
-fn value(
-    v: &Json,
-    path: &JsonPath,
-    p: &mut Problems,
-    provisional_default: bool,
-    provisional_periods: &[String],
-) -> Option<Value> {
-    let mut o = Obj::new(v, path, p)?;
-    let key = key(&mut o);
-    let number = o.optional_number("value");
-    let status = status(&mut o)?;
-    let provisional = o.optional_bool("provisional");
-    let printed = o.optional_string("printed");
-    o.finish(&["measure", "area", "period", "category", "value", "status", "provisional", "printed"]);
-    let (number, status) = (number?, status?);
-    match (status, number) {
-        (Status::Gepubliceerd, None) => {
-            p.add(path, "een waarde zonder status moet een getal hebben in \"value\"");
-            return None;
-        }
-        (Status::Geheim, Some(_)) => {
-            p.add(
-                &path.key("value"),
-                "bij een geheime waarde mag geen getal staan (geheim betekent: 0 tot en met 7, afgeschermd); laat \"value\" weg",
-            );
-            return None;
-        }
-        (Status::NietBeschikbaar, Some(_)) => {
-            p.add(&path.key("value"), "bij een niet-beschikbare waarde mag geen getal staan; laat \"value\" weg");
-            return None;
-        }
-        (Status::Nihil, n) if n != Some(0.0) => {
-            p.add(&path.key("value"), "een waarde met status nihil moet \"value\": 0 hebben");
-            return None;
-        }
-        _ => {}
-    }
-    let key = key?;
-    let inherited = provisional_default || provisional_periods.contains(&key.period);
-    Some(Value { provisional: provisional?.unwrap_or(inherited), key, value: number, status, printed: printed? })
-}
-
-fn headline(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Headline> {
-    let mut o = Obj::new(v, path, p)?;
-    let h = Headline {
-        measure: o.string("measure")?,
-        category: o.optional_string("category")?,
-        sentence: o.string("sentence")?,
-    };
-    o.finish(&["measure", "category", "sentence"]);
-    Some(h)
-}
-
-fn budget_mark(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<BudgetMark> {
-    let mut o = Obj::new(v, path, p)?;
-    let figure = o.enumerated("figure", BudgetFigure::from_id, "begroting, realisatie, afwijking of uitputting");
-    let positive = o.optional("positive", |v, path, p| {
-        let s = as_string(v, path, p)?;
-        let b = Balance::from_id(&s);
-        if b.is_none() {
-            p.add(path, format!("onbekend woord \"{s}\"; verwacht tekort of overschot"));
-        }
-        b
-    });
-    let statement = o.optional_string("statement");
-    o.finish(&["figure", "positive", "statement"]);
-    Some(BudgetMark { figure: figure?, positive: positive?, statement: statement? })
-}
-
-fn inconsistency(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Inconsistency> {
-    let mut o = Obj::new(v, path, p)?;
-    let kind = o.enumerated("kind", InconsistencyKind::from_id, "total-not-sum, derived-mismatch of text-differs");
-    let key = key(&mut o);
-    let published = o.optional_number("published");
-    let expected = o.optional_number("expected");
-    let description = o.string("description");
-    o.finish(&["kind", "measure", "area", "period", "category", "published", "expected", "description"]);
-    Some(Inconsistency {
-        kind: kind?,
-        key: key?,
-        published: published?,
-        expected: expected?,
-        description: description?,
-    })
 }
 
 fn availability(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Availability> {
@@ -700,7 +436,6 @@ fn describe(v: &Json) -> String {
     }
 }
 
-/// Cuts long (possibly hostile) strings in messages.
 /// The optional `status` of a value or a statement: published when absent; `Some(None)` (with a
 /// problem) for an unknown word; `None` when the field is not a string.
 fn status(o: &mut Obj) -> Option<Option<Status>> {
@@ -716,6 +451,7 @@ fn status(o: &mut Obj) -> Option<Option<Status>> {
     })
 }
 
+/// Cuts long (possibly hostile) strings in messages.
 fn shorten(s: &str) -> String {
     let mut out: String = s.chars().take(60).collect();
     if s.chars().count() > 60 {

@@ -65,14 +65,14 @@ pub fn result_label(v: f64) -> String {
     }
 }
 
-/// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
-/// million, so "−1,5 mln" and "−500.000" never stand side by side.
 /// The height and value axis of a panel of euro amounts: one bar per column for each row.
 fn euro_panel(grid: &Grid, columns: &[usize]) -> (u32, Value) {
     let rows_height = grid.rows.len() as u32 * (columns.len() as u32 * 16 + 14);
     (rows_height, json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, columns) } }))
 }
 
+/// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
+/// million, so "−1,5 mln" and "−500.000" never stand side by side.
 fn euro_axis(grid: &Grid, columns: &[usize]) -> String {
     let big =
         columns.iter().flat_map(|i| grid.rows.iter().filter_map(|r| r.cells.get(*i)?.number())).any(|v| v.abs() >= 1e6);
@@ -83,50 +83,61 @@ fn euro_axis(grid: &Grid, columns: &[usize]) -> String {
     }
 }
 
-/// The options (as JSON) and the height in CSS pixels.
-pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
-    let periods: Vec<String> = grid.rows.iter().map(|r| r.label.clone()).collect();
-    let names: Vec<String> = plan.levels.iter().map(|i| grid.columns[*i].label.clone()).collect();
-    let legend_extra = (refine::legend_lines(&names) - 1) * 22;
-    let value = |col: usize, row: usize| grid.rows[row].cells.get(col).and_then(|f| f.number());
+/// The panels of a budget chart so far: one title, grid and pair of axes each, stacked from the
+/// top down. A type of its own so [`option`] adds a panel in one call whatever its content.
+struct Panels {
+    periods: Vec<String>,
+    titles: Vec<Value>,
+    grids: Vec<Value>,
+    x_axes: Vec<Value>,
+    y_axes: Vec<Value>,
+    /// Where the next panel starts, in CSS pixels (at the end: the chart's height).
+    top: u32,
+}
 
-    let mut titles = Vec::new();
-    let mut grids = Vec::new();
-    let mut x_axes = Vec::new();
-    let mut y_axes = Vec::new();
-    let mut series = Vec::new();
-    let mut top = 28 + legend_extra;
-    let mut panel = |title: &str, rows_height: u32, x_axis: Value, top: &mut u32| -> usize {
-        let index = grids.len();
-        titles.push(
-            json!({ "text": title, "top": *top, "left": 0, "textStyle": { "fontSize": 13, "fontWeight": "bold" } }),
+impl Panels {
+    /// Adds a panel below the others; returns its index (for the series' axis indices).
+    fn add(&mut self, title: &str, rows_height: u32, x_axis: Value) -> usize {
+        let index = self.grids.len();
+        let top = self.top;
+        self.titles.push(
+            json!({ "text": title, "top": top, "left": 0, "textStyle": { "fontSize": 13, "fontWeight": "bold" } }),
         );
-        grids.push(json!({ "top": *top + 44, "height": rows_height, "left": 8, "right": 112, "containLabel": true }));
+        self.grids
+            .push(json!({ "top": top + 44, "height": rows_height, "left": 8, "right": 112, "containLabel": true }));
         let mut x = x_axis;
         x["gridIndex"] = json!(index);
-        x_axes.push(x);
-        y_axes.push(json!({ "type": "category", "gridIndex": index, "inverse": true, "data": periods }));
-        *top += 44 + rows_height + 40;
+        self.x_axes.push(x);
+        self.y_axes.push(json!({ "type": "category", "gridIndex": index, "inverse": true, "data": self.periods }));
+        self.top += 44 + rows_height + 40;
         index
+    }
+}
+
+/// The figure of column `col` in row `row`, if it has a value.
+fn value(grid: &Grid, col: usize, row: usize) -> Option<f64> {
+    grid.rows[row].cells.get(col).and_then(|f| f.number())
+}
+
+/// The options (as JSON) and the height in CSS pixels.
+pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
+    let names: Vec<String> = plan.levels.iter().map(|i| grid.columns[*i].label.clone()).collect();
+    let legend_extra = (refine::legend_lines(&names) - 1) * 22;
+    let mut panels = Panels {
+        periods: grid.rows.iter().map(|r| r.label.clone()).collect(),
+        titles: Vec::new(),
+        grids: Vec::new(),
+        x_axes: Vec::new(),
+        y_axes: Vec::new(),
+        top: 28 + legend_extra,
     };
+    let mut series = Vec::new();
 
     // 1. Amounts per year.
     let (rows_height, axis) = euro_panel(grid, &plan.levels);
-    let g = panel("Bedragen per jaar", rows_height, axis, &mut top);
+    let g = panels.add("Bedragen per jaar", rows_height, axis);
     for (n, i) in plan.levels.iter().enumerate() {
-        let data: Vec<Value> = (0..grid.rows.len())
-            .map(|r| match value(*i, r) {
-                Some(v) => json!({ "value": v, "label": { "formatter": euro_label(v) } }),
-                None => Value::Null,
-            })
-            .collect();
-        series.push(json!({
-            "type": "bar", "name": grid.columns[*i].label, "xAxisIndex": g, "yAxisIndex": g,
-            "itemStyle": { "color": PALETTE[n % PALETTE.len()] },
-            "label": { "show": true, "position": "right" },
-            "labelLayout": { "hideOverlap": true },
-            "data": data
-        }));
+        series.push(level_series(grid, *i, n, g));
     }
 
     // 2. Exhaustion: spending as a % of the budget, with the line where the budget is used up.
@@ -135,61 +146,25 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         let max = plan
             .exhaustion
             .iter()
-            .flat_map(|i| (0..grid.rows.len()).filter_map(|r| value(*i, r)))
+            .flat_map(|i| (0..grid.rows.len()).filter_map(|r| value(grid, *i, r)))
             .fold(100.0_f64, f64::max);
-        let g = panel(
+        let g = panels.add(
             "Uitputting: uitgegeven als % van het budget",
             rows_height,
             json!({ "type": "value", "min": 0, "max": ((max / 10.0).ceil() * 10.0 + 10.0), "splitNumber": 3,
                     "axisLabel": { "formatter": axis_formatter(Unit::Procent) } }),
-            &mut top,
         );
         for i in &plan.exhaustion {
-            let col = &grid.columns[*i];
-            let data: Vec<Value> = (0..grid.rows.len())
-                .map(|r| match value(*i, r) {
-                    Some(v) => json!({ "value": v, "label": { "formatter": format::with_unit(v, Unit::Procent, 1) } }),
-                    None => Value::Null,
-                })
-                .collect();
-            series.push(json!({
-                "type": "bar", "name": col.label, "xAxisIndex": g, "yAxisIndex": g,
-                "itemStyle": { "color": PALETTE[0] },
-                "label": { "show": true, "position": "right" },
-                "labelLayout": { "hideOverlap": true },
-                "markLine": {
-                    "silent": true, "symbol": "none",
-                    "lineStyle": { "color": "#000000", "type": "dashed", "width": 1.5 },
-                    "label": { "formatter": "100% = budget op", "position": "start", "color": "#1a1a1a" },
-                    "data": [ { "xAxis": 100 } ]
-                },
-                "data": data
-            }));
+            series.push(exhaustion_series(grid, *i, g));
         }
     }
 
     // 3. The result, signed and named.
     if !plan.results.is_empty() {
         let (rows_height, axis) = euro_panel(grid, &plan.results);
-        let g = panel("Resultaat: tekort of overschot", rows_height, axis, &mut top);
+        let g = panels.add("Resultaat: tekort of overschot", rows_height, axis);
         for i in &plan.results {
-            let data: Vec<Value> = (0..grid.rows.len())
-                .map(|r| match value(*i, r) {
-                    Some(v) => json!({
-                        "value": v,
-                        "itemStyle": { "color": if v < 0.0 { TEKORT } else { OVERSCHOT } },
-                        // Right of the bar: beside the zero line for a shortfall, where there is room.
-                        "label": { "formatter": result_label(v), "position": "right" }
-                    }),
-                    None => Value::Null,
-                })
-                .collect();
-            series.push(json!({
-                "type": "bar", "name": grid.columns[*i].label, "xAxisIndex": g, "yAxisIndex": g,
-                "label": { "show": true },
-                "labelLayout": { "hideOverlap": true },
-                "data": data
-            }));
+            series.push(result_series(grid, *i, g));
         }
     }
 
@@ -199,11 +174,74 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         "legend": { "type": "plain", "top": 0, "left": 0, "right": 0, "data": names,
                     "textStyle": { "fontSize": 12, "width": 240, "overflow": "break" } },
         "tooltip": { "show": false },
-        "title": titles,
-        "grid": grids,
-        "xAxis": x_axes,
-        "yAxis": y_axes,
+        "title": panels.titles,
+        "grid": panels.grids,
+        "xAxis": panels.x_axes,
+        "yAxis": panels.y_axes,
         "series": series
     });
-    (option, top)
+    (option, panels.top)
+}
+
+/// The bars of amount column `i` (the `n`th) in panel `g`, each labelled with its amount.
+fn level_series(grid: &Grid, i: usize, n: usize, g: usize) -> Value {
+    let data: Vec<Value> = (0..grid.rows.len())
+        .map(|r| match value(grid, i, r) {
+            Some(v) => json!({ "value": v, "label": { "formatter": euro_label(v) } }),
+            None => Value::Null,
+        })
+        .collect();
+    json!({
+        "type": "bar", "name": grid.columns[i].label, "xAxisIndex": g, "yAxisIndex": g,
+        "itemStyle": { "color": PALETTE[n % PALETTE.len()] },
+        "label": { "show": true, "position": "right" },
+        "labelLayout": { "hideOverlap": true },
+        "data": data
+    })
+}
+
+/// The bars of exhaustion column `i` in panel `g`, with the dashed line where the budget is
+/// used up (100 %).
+fn exhaustion_series(grid: &Grid, i: usize, g: usize) -> Value {
+    let col = &grid.columns[i];
+    let data: Vec<Value> = (0..grid.rows.len())
+        .map(|r| match value(grid, i, r) {
+            Some(v) => json!({ "value": v, "label": { "formatter": format::with_unit(v, Unit::Procent, 1) } }),
+            None => Value::Null,
+        })
+        .collect();
+    json!({
+        "type": "bar", "name": col.label, "xAxisIndex": g, "yAxisIndex": g,
+        "itemStyle": { "color": PALETTE[0] },
+        "label": { "show": true, "position": "right" },
+        "labelLayout": { "hideOverlap": true },
+        "markLine": {
+            "silent": true, "symbol": "none",
+            "lineStyle": { "color": "#000000", "type": "dashed", "width": 1.5 },
+            "label": { "formatter": "100% = budget op", "position": "start", "color": "#1a1a1a" },
+            "data": [ { "xAxis": 100 } ]
+        },
+        "data": data
+    })
+}
+
+/// The bars of result column `i` in panel `g`: each coloured and named tekort or overschot.
+fn result_series(grid: &Grid, i: usize, g: usize) -> Value {
+    let data: Vec<Value> = (0..grid.rows.len())
+        .map(|r| match value(grid, i, r) {
+            Some(v) => json!({
+                "value": v,
+                "itemStyle": { "color": if v < 0.0 { TEKORT } else { OVERSCHOT } },
+                // Right of the bar: beside the zero line for a shortfall, where there is room.
+                "label": { "formatter": result_label(v), "position": "right" }
+            }),
+            None => Value::Null,
+        })
+        .collect();
+    json!({
+        "type": "bar", "name": grid.columns[i].label, "xAxisIndex": g, "yAxisIndex": g,
+        "label": { "show": true },
+        "labelLayout": { "hideOverlap": true },
+        "data": data
+    })
 }
