@@ -5,11 +5,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use monitor_sociaal_domein::core::model::Manifest;
-use monitor_sociaal_domein::core::{kit::csv_import, check::validate};
+use monitor_sociaal_domein::core::check::strict;
+use monitor_sociaal_domein::core::kit::csv_import;
 use std::sync::LazyLock;
 
 static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {
-    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
+    strict::manifest_file("manifest.json", include_str!("../../public/data/manifest.json"))
         .expect("the bundled manifest is valid")
 });
 
@@ -18,7 +19,7 @@ fuzz_target!(|bytes: &[u8]| {
     match csv_import::convert("fuzz.csv", &text, &MANIFEST) {
         Ok(table) => {
             let json = csv_import::to_dataset_json(&table, "drechtsteden");
-            if let Err(problems) = monitor_sociaal_domein::core::check::strict::dataset_file("fuzz.json", &json, &MANIFEST) {
+            if let Err(problems) = strict::dataset_file("fuzz.json", &json, &MANIFEST) {
                 panic!("converted output does not validate: {problems:?}\n--- input\n{text}");
             }
         }
