@@ -10,27 +10,14 @@
 
 mod common;
 
+use common::{manifest, sets};
+
 use monitor_sociaal_domein::core::check::strict;
 use monitor_sociaal_domein::core::model::view_state::ViewState;
-use monitor_sociaal_domein::core::model::{Balance, BudgetFigure, Dataset, Manifest, Pillar, Theme};
+use monitor_sociaal_domein::core::model::{Balance, BudgetFigure, Dataset, Pillar, Theme};
 use monitor_sociaal_domein::core::pages::{site, theme};
 use monitor_sociaal_domein::core::present::dashboard::Card;
 use std::sync::Arc;
-
-fn manifest() -> Manifest {
-    let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    strict::manifest_file("manifest.json", &text).expect("bundled manifest")
-}
-
-fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
-    files
-        .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(common::root().join("public/data").join(f)).unwrap();
-            Arc::new(strict::dataset_file(f, &text, manifest).expect("bundled dataset"))
-        })
-        .collect()
-}
 
 /// The budget cards of a theme in a region, with the region's datasets.
 fn budget_cards(region: &str, th: Theme) -> (Vec<Card>, Vec<Arc<Dataset>>) {

@@ -3,29 +3,13 @@
 
 mod common;
 
+use common::{manifest, sets};
+
 use monitor_sociaal_domein::core::kit::datacheck;
 use monitor_sociaal_domein::core::model::view_state::{Display, Page, ViewState};
-use monitor_sociaal_domein::core::model::{Dataset, Manifest, Theme};
+use monitor_sociaal_domein::core::model::Theme;
 use monitor_sociaal_domein::core::pages::{compare, find, home, indicator, profile, site, theme};
 use monitor_sociaal_domein::core::read::config::Config;
-use std::sync::Arc;
-
-fn manifest() -> Manifest {
-    let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    monitor_sociaal_domein::core::check::strict::manifest_file("manifest.json", &text).expect("bundled manifest")
-}
-
-fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
-    files
-        .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(common::root().join("public/data").join(f)).unwrap();
-            Arc::new(
-                monitor_sociaal_domein::core::check::strict::dataset_file(f, &text, manifest).expect("bundled dataset"),
-            )
-        })
-        .collect()
-}
 
 fn indicator_state(gemeente: Option<&str>) -> ViewState {
     ViewState {

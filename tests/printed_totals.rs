@@ -9,11 +9,12 @@
 
 mod common;
 
+use common::{manifest, sets};
+
 use monitor_sociaal_domein::core::calc::engine;
 use monitor_sociaal_domein::core::calc::grid;
-use monitor_sociaal_domein::core::check::strict;
 use monitor_sociaal_domein::core::model::view_state::{Page, ViewState};
-use monitor_sociaal_domein::core::model::{Dataset, Key, Manifest, Table, Theme};
+use monitor_sociaal_domein::core::model::{Dataset, Key, Table, Theme};
 use monitor_sociaal_domein::core::pages::{self, home, indicator, profile, site, theme};
 use monitor_sociaal_domein::core::present::export::{self, Provenance};
 use monitor_sociaal_domein::core::read::config::Config;
@@ -22,21 +23,6 @@ use std::sync::Arc;
 
 const TABLE: &str = "samenloop-stapeling-voorzieningen-sociaal-domein";
 const ZWIJNDRECHT: &str = "GM0642";
-
-fn manifest() -> Manifest {
-    let text = std::fs::read_to_string(common::root().join("public/data/manifest.json")).unwrap();
-    strict::manifest_file("manifest.json", &text).expect("bundled manifest")
-}
-
-fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
-    files
-        .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(common::root().join("public/data").join(f)).unwrap();
-            Arc::new(strict::dataset_file(f, &text, manifest).expect("bundled dataset"))
-        })
-        .collect()
-}
 
 fn samenloop(data: &[Arc<Dataset>]) -> &Table {
     data.iter().flat_map(|d| &d.tables).find(|t| t.id == TABLE).unwrap()
