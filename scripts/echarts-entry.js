@@ -191,7 +191,8 @@ window.msdCharts = {
   setOption(chart, json) {
     const option = JSON.parse(json);
     resolveFormatters(option, 0);
-    if (dark()) option.backgroundColor = 'transparent';
+    const night = dark();
+    if (night) option.backgroundColor = 'transparent';
     const turn = ++chart.latest;
     const extra = needsExtras(option, chart.renderer);
     const draw = () => {
@@ -203,8 +204,10 @@ window.msdCharts = {
       instance.setOption(option, { notMerge: true });
       return done;
     };
-    if (!extra) return Promise.resolve(draw());
-    return loadExtras().then(draw).catch((e) => { console.warn('grafiekonderdelen niet geladen', e); return false; });
+    if (!extra && !night) return Promise.resolve(draw());
+    // A dark embed: the option's text colours lightened first (scripts/echarts-dark.js).
+    const lighten = night ? import('./echarts-dark.js').then((m) => { m.lightenForDark(option); }) : null;
+    return Promise.all([extra ? loadExtras() : null, lighten]).then(draw).catch((e) => { console.warn('grafiekonderdelen niet geladen', e); return false; });
   },
   /**
    * The chart as a PNG or SVG data URL that stands on its own (title, period, source, marks,

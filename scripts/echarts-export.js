@@ -106,6 +106,10 @@ export function drawImage(echarts, resolve, specJson, type) {
     option.animation = false;
     option.backgroundColor = '#ffffff';
     option.textStyle = { ...(option.textStyle || {}), fontFamily: FONT };
+    // The chart's own titles (a budget chart's panel titles) stay, moved down with the chart.
+    const own = [].concat(option.title || []).map((t) => ({
+      ...t, top: shift(t.top, plan.header), left: typeof t.left === 'number' && t.left < PAD ? PAD : t.left,
+    }));
     option.title = plan.boxes.map((b) => ({
       text: b.text,
       left: b.left,
@@ -114,7 +118,7 @@ export function drawImage(echarts, resolve, specJson, type) {
       textStyle: {
         fontFamily: FONT, fontSize: b.style.size, fontWeight: b.style.weight, color: b.style.color, lineHeight: b.style.line,
       },
-    }));
+    })).concat(own);
     // Chart, legend and texts share the left margin.
     for (const g of [].concat(option.grid || [])) {
       g.top = shift(g.top, plan.header);

@@ -82,7 +82,7 @@ fn the_chosen_gemeente_is_highlighted_and_missing_values_are_named() {
         assert_eq!(s["labelLayout"]["hideOverlap"], true);
     }
     // Several series: a legend that wraps (plain), never one that pages.
-    assert_eq!(v["legend"]["type"], "plain");
+    assert_eq!(v["legend"][0]["type"], "plain");
 }
 
 #[test]

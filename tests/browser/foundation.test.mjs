@@ -119,7 +119,7 @@ function rustColours(name) {
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path);
       else if (e.name.endsWith('.rs')) {
-        const m = readFileSync(path, 'utf8').match(new RegExp(`const ${name}: [^=]+= ([^;]+);`));
+        const m = readFileSync(path, 'utf8').match(new RegExp(`const ${name}: [^=]+=\\s*([^;]+);`));
         if (m) found.push(...m[1].match(/#[0-9a-fA-F]{6}/g).map((c) => c.toLowerCase()));
       }
     }

@@ -25,7 +25,7 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 const source = (file) => readFileSync(resolve(ROOT, file), 'utf8');
 const hexes = (text) => [...text.matchAll(/"(#[0-9a-fA-F]{6})"/g)].map((m) => m[1].toLowerCase());
 /** The series colours the Rust side gives charts. */
-const PALETTE = hexes(source('src/core/present/charts/mod.rs').match(/pub const PALETTE[^;]*;/)[0]);
+const PALETTE = hexes(source('src/core/present/charts/mod.rs').match(/pub const PALETTE[^=]*=[^;]*;/)[0]);
 const RESULT = hexes(source('src/core/present/charts/budget.rs').match(/pub const (TEKORT|OVERSCHOT)[^;]*;/g).join(' '));
 
 /** Every region's home page and every indicator (table) of every region, from dist/data/. */

@@ -131,7 +131,8 @@ export async function chartInits(page) {
  * map.rs), counted only on charts without a plot area (maps), as the lightest is close to the
  * grid lines' grey. foundation.test.mjs checks these lists against the Rust sources.
  */
-export const SERIES_COLOURS = ['#01689b', '#a9006b', '#39870c', '#94710a', '#5b4b8a', '#42145f', '#8fb8d6', '#c2261b', '#2f7209'];
+export const SERIES_COLOURS = ['#01689b', '#a9006b', '#39870c', '#94710a', '#5b4b8a', '#42145f', '#d52b1e', '#007f7f', '#8fb8d6',
+  '#c2261b', '#2f7209'];
 export const MAP_COLOURS = ['#d6e6f4', '#93bfe0', '#3f88c5', '#0b4f8a'];
 
 /**

@@ -113,7 +113,13 @@ pub fn indicator_in(
         .map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone()))
         .unwrap_or_default();
     let focus = state.gemeente.as_deref();
-    let text = summary::describe(&grid, manifest, focus, reference);
+    let mut text = summary::describe(&grid, manifest, focus, reference);
+    // A chart draws at most eight series; the summary says when the table has more (issue 21).
+    if charts::budget::plan(&grid, table).is_none() {
+        if let Some(note) = charts::drawn_grid(&grid, table).1 {
+            text = format!("{text} {note}");
+        }
+    }
     // The chart that fits the question, the chosen gemeente highlighted (issue 13); *geheim* and
     // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
     let (option, height) = charts::draw(&grid, table, focus, &text);

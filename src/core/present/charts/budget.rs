@@ -65,10 +65,13 @@ pub fn result_label(v: f64) -> String {
     }
 }
 
-/// The height and value axis of a panel of euro amounts: one bar per column for each row.
+/// The height and value axis of a panel of euro amounts: one bar per column for each row. Two
+/// intervals, not three: "30 mln" is five times as wide as "30 %", and at 375 px four such
+/// labels ran into each other ("0 30 mln60 mln90 mln"); ECharts hides any that still would
+/// ([`refine::value_axes`]).
 fn euro_panel(grid: &Grid, columns: &[usize]) -> (u32, Value) {
     let rows_height = grid.rows.len() as u32 * (columns.len() as u32 * 16 + 14);
-    (rows_height, json!({ "type": "value", "splitNumber": 3, "axisLabel": { "formatter": euro_axis(grid, columns) } }))
+    (rows_height, json!({ "type": "value", "splitNumber": 2, "axisLabel": { "formatter": euro_axis(grid, columns) } }))
 }
 
 /// One notation for a whole euro axis: in millions ("1,5 mln") when any amount reaches a
@@ -122,7 +125,7 @@ fn value(grid: &Grid, col: usize, row: usize) -> Option<f64> {
 /// The options (as JSON) and the height in CSS pixels.
 pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     let names: Vec<String> = plan.levels.iter().map(|i| grid.columns[*i].label.clone()).collect();
-    let legend_extra = (refine::legend_lines(&names) - 1) * 22;
+    let legend_extra = (refine::legend_lines(&names) - 1) * refine::LEGEND_ROW;
     let mut panels = Panels {
         periods: grid.rows.iter().map(|r| r.label.clone()).collect(),
         titles: Vec::new(),
@@ -151,11 +154,13 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         let g = panels.add(
             "Uitputting: uitgegeven als % van het budget",
             rows_height,
-            json!({ "type": "value", "min": 0, "max": ((max / 10.0).ceil() * 10.0 + 10.0), "splitNumber": 3,
+            // A round maximum (150 %, not 130 %): a last tick off the step stood right against
+            // the one before it ("100%130%" at 320 px, issue 21).
+            json!({ "type": "value", "min": 0, "max": ((max + 5.0) / 50.0).ceil() * 50.0, "splitNumber": 3,
                     "axisLabel": { "formatter": axis_formatter(Unit::Procent) } }),
         );
         for i in &plan.exhaustion {
-            series.push(exhaustion_series(grid, *i, g));
+            series.push(exhaustion_series(grid, *i, g, series.len()));
         }
     }
 
@@ -171,8 +176,7 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
     let option = json!({
         "color": PALETTE,
         "aria": { "enabled": true, "decal": { "show": true } },
-        "legend": { "type": "plain", "top": 0, "left": 0, "right": 0, "data": names,
-                    "textStyle": { "fontSize": 12, "width": 240, "overflow": "break" } },
+        "legend": refine::legend(&names),
         "tooltip": { "show": false },
         "title": panels.titles,
         "grid": panels.grids,
@@ -201,8 +205,8 @@ fn level_series(grid: &Grid, i: usize, n: usize, g: usize) -> Value {
 }
 
 /// The bars of exhaustion column `i` in panel `g`, with the dashed line where the budget is
-/// used up (100 %).
-fn exhaustion_series(grid: &Grid, i: usize, g: usize) -> Value {
+/// used up (100 %); `n` is its place among the chart's series.
+fn exhaustion_series(grid: &Grid, i: usize, g: usize, n: usize) -> Value {
     let col = &grid.columns[i];
     let data: Vec<Value> = (0..grid.rows.len())
         .map(|r| match value(grid, i, r) {
@@ -212,7 +216,8 @@ fn exhaustion_series(grid: &Grid, i: usize, g: usize) -> Value {
         .collect();
     json!({
         "type": "bar", "name": col.label, "xAxisIndex": g, "yAxisIndex": g,
-        "itemStyle": { "color": PALETTE[0] },
+        // The palette's colour of its place among the series, so its hatch is its own too.
+        "itemStyle": { "color": PALETTE[n % PALETTE.len()] },
         "label": { "show": true, "position": "right" },
         "labelLayout": { "hideOverlap": true },
         "markLine": {

@@ -18,9 +18,77 @@ use charming::element::{AxisLabel, AxisType, Label, LabelPosition};
 use charming::series::{Bar, Line};
 use charming::Chart;
 
-/// Series colours: a calm palette with at least 3:1 contrast against white for the bars,
-/// told apart by ECharts' decal patterns too, so colour is never the only signal.
-pub const PALETTE: [&str; 6] = ["#01689b", "#a9006b", "#39870c", "#94710a", "#5b4b8a", "#42145f"];
+/// At most this many series in one chart (issue 21): more is a legend nobody can read and
+/// colours and patterns nobody can tell apart. See [`fewest_series`] for what is left out.
+pub const MAX_SERIES: usize = 8;
+
+/// Series colours: a calm palette with at least 3:1 contrast against white for the bars, one
+/// per series up to [`MAX_SERIES`], told apart by a pattern of its own too ([`decals`]), so
+/// colour is never the only signal.
+pub const PALETTE: [&str; MAX_SERIES] =
+    ["#01689b", "#a9006b", "#39870c", "#94710a", "#5b4b8a", "#42145f", "#d52b1e", "#007f7f"];
+
+/// The hatch (ECharts' aria decal) of each palette colour: ECharts' own six patterns and two
+/// more, so series 7 and 8 no longer repeat the hatch of series 1 and 2 (issue 21). Every key
+/// is written out, so ECharts fills in nothing from its own list.
+pub fn decals() -> serde_json::Value {
+    serde_json::from_str(DECALS).unwrap_or_default()
+}
+
+/// [`decals`] as text: parsed, not built by `json!`, which costs the residents' WASM more.
+const DECALS: &str = r#"[
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"rect","dashArrayX":[1,0],"dashArrayY":[2,5],"symbolSize":1,"rotation":0.5235987755982988},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"circle","dashArrayX":[[8,8],[0,8,8,0]],"dashArrayY":[6,0],"symbolSize":0.8,"rotation":0},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"rect","dashArrayX":[1,0],"dashArrayY":[4,3],"symbolSize":1,"rotation":-0.7853981633974483},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"rect","dashArrayX":[[6,6],[0,6,6,0]],"dashArrayY":[6,0],"symbolSize":1,"rotation":0},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"rect","dashArrayX":[[1,0],[1,6]],"dashArrayY":[1,0,6,0],"symbolSize":1,"rotation":0.7853981633974483},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"triangle","dashArrayX":[[9,9],[0,9,9,0]],"dashArrayY":[7,2],"symbolSize":0.75,"rotation":0},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"rect","dashArrayX":[1,0],"dashArrayY":[3,3],"symbolSize":1,"rotation":0},
+{"color":"rgba(0, 0, 0, 0.2)","symbol":"diamond","dashArrayX":[[10,10],[0,10,10,0]],"dashArrayY":[8,0],"symbolSize":0.7,"rotation":0}
+]"#;
+
+/// The same colour and hatch for every series of an option: the palette's, in series order.
+pub fn style_series(v: &mut serde_json::Value) {
+    v["color"] = serde_json::json!(PALETTE);
+    if !v["aria"].is_object() {
+        v["aria"] = serde_json::json!({ "enabled": true });
+    }
+    v["aria"]["decal"] = serde_json::json!({ "show": true, "decals": decals() });
+}
+
+/// At most [`MAX_SERIES`] drawn columns, and the sentence that says so. With more, the chart
+/// draws the eight with the largest total over the rows shown, in table order; the table keeps
+/// them all. Largest rather than small multiples: 51 small panels (Actieve Wmo-indicaties) are
+/// a page of scrolling that a phone reader never finishes, while the largest eight answer the
+/// question a chart is for (where are the most) and every row, the chosen gemeente included,
+/// stays in the chart. Columns in another unit than the first are not drawn anyway.
+pub fn fewest_series(grid: &Grid) -> (Grid, Option<String>) {
+    let columns = charted_columns(grid);
+    if columns.len() <= MAX_SERIES {
+        return (grid.clone(), None);
+    }
+    let total = |i: usize| grid.rows.iter().filter_map(|r| r.cells.get(i)?.number()).map(f64::abs).sum::<f64>();
+    let mut ranked = columns.clone();
+    ranked.sort_by(|a, b| total(*b).total_cmp(&total(*a)).then(a.cmp(b)));
+    let mut keep: Vec<usize> = ranked.into_iter().take(MAX_SERIES).collect();
+    keep.sort_unstable();
+    let mut g = grid.clone();
+    g.columns = keep.iter().map(|i| grid.columns[*i].clone()).collect();
+    for (row, original) in g.rows.iter_mut().zip(&grid.rows) {
+        row.cells = keep.iter().filter_map(|i| original.cells.get(*i).cloned()).collect();
+    }
+    let note = format!(
+        "De grafiek toont de {MAX_SERIES} grootste van de {} reeksen; de tabel toont ze allemaal.",
+        columns.len()
+    );
+    (g, Some(note))
+}
+
+/// The columns a chart of `grid` draws ([`question_columns`], at most [`MAX_SERIES`]) and the
+/// sentence that says when some are left out.
+pub fn drawn_grid(grid: &Grid, table: &Table) -> (Grid, Option<String>) {
+    fewest_series(&question_columns(grid, table))
+}
 
 /// The named Dutch formatter for a unit and precision (see module docs).
 fn nl_formatter(unit: Unit, decimals: u8) -> String {
@@ -73,7 +141,7 @@ fn series_data(grid: &Grid, column: usize) -> Vec<Option<f64>> {
 }
 
 /// What every chart shares: palette, ECharts' decal patterns (so colour is never the only
-/// signal) and a legend at the top; [`refine::wrap_legend`] makes it wrap instead of page.
+/// signal) and a legend at the top; [`refine::wrap_legend`] lays it out in rows that fit.
 fn frame() -> Chart {
     Chart::new()
         .color(PALETTE.to_vec())
@@ -187,7 +255,17 @@ pub fn lines(grid: &Grid) -> Chart {
                 .axis_label(AxisLabel::new().formatter(axis_formatter(unit).as_str())),
         );
     // Different point symbols per line, so lines are told apart without colour.
-    let symbols = [Symbol::Circle, Symbol::Rect, Symbol::Triangle, Symbol::Diamond, Symbol::Pin, Symbol::Arrow];
+    // One per series up to MAX_SERIES.
+    let symbols = [
+        Symbol::Circle,
+        Symbol::Rect,
+        Symbol::Triangle,
+        Symbol::Diamond,
+        Symbol::Pin,
+        Symbol::Arrow,
+        Symbol::Custom("emptyCircle".into()),
+        Symbol::Custom("emptyTriangle".into()),
+    ];
     for (n, i) in columns.into_iter().enumerate() {
         let col = &grid.columns[i];
         chart = chart.series(
@@ -221,15 +299,19 @@ pub fn bars_height(grid: &Grid) -> u32 {
 pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) -> (String, u32) {
     if let Some(plan) = budget::plan(grid, table) {
         let (mut v, height) = budget::option(grid, &plan);
+        style_series(&mut v);
+        refine::value_axes(&mut v);
         marks::add(&mut v, grid, &charted_columns(grid));
         return (finish(v, description), height);
     }
-    let grid = &question_columns(grid, table);
+    let grid = &drawn_grid(grid, table).0;
     let (chart, height) = chart(grid);
     let mut v = serde_json::to_value(&chart).unwrap_or(serde_json::Value::Null);
+    style_series(&mut v);
     per_point_labels(&mut v, grid);
     refine::highlight(&mut v, grid, focus);
     refine::no_overlap(&mut v);
+    refine::value_axes(&mut v);
     let extra = refine::wrap_legend(&mut v);
     marks::add(&mut v, grid, &charted_columns(grid));
     (finish(v, description), height + extra)

@@ -67,38 +67,83 @@ pub fn no_overlap(v: &mut Value) {
     }
 }
 
-/// Width in pixels of the narrowest chart (a 320 px screen minus the page margins).
-const NARROWEST: f64 = 288.0;
+/// Width in pixels of the narrowest chart (a 320 px screen minus the page margins), less a few
+/// pixels to spare.
+pub const NARROWEST: f64 = 280.0;
 
-/// Widest legend text in pixels before it breaks onto another line.
-const LEGEND_TEXT: f64 = 240.0;
+/// Height of one legend row in pixels (12 px text, 14 px icon, and room between rows).
+pub const LEGEND_ROW: u32 = 22;
 
-/// How many lines a legend of these names takes on the narrowest screen: icon and gap (35 px)
-/// plus about 6,5 px per character of 12 px text.
-pub fn legend_lines(names: &[String]) -> u32 {
-    let mut lines = 1;
-    let mut used = 0.0;
-    for n in names {
-        let text = 6.5 * n.chars().count() as f64;
-        if text > LEGEND_TEXT {
-            // A long name breaks over lines of its own.
-            lines += if used > 0.0 { 1 } else { 0 } + (text / LEGEND_TEXT).ceil() as u32 - 1;
-            used = NARROWEST;
-            continue;
-        }
-        let w = 35.0 + text;
-        if used > 0.0 && used + w > NARROWEST {
-            lines += 1;
-            used = 0.0;
-        }
-        used += w;
-    }
-    lines
+/// Legend icon (25 px) and the gap between icon and text (5 px).
+const ICON: f64 = 30.0;
+
+/// Gap between two entries of a row.
+const ITEM_GAP: f64 = 10.0;
+
+/// An upper estimate of a text's width in pixels at 12 px sans-serif (DejaVu Sans, the widest
+/// of the usual fallbacks): wide capitals and m/w 10,5 px, narrow letters and punctuation 4 px,
+/// everything else 7,5 px. Over, never under: a row that is estimated too wide only leaves room.
+pub fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'M' | 'W' | 'm' | 'w' | '%' | '@' => 10.5,
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' | '(' | ')' | '-' | '/' => 4.0,
+            c if c.is_uppercase() => 9.0,
+            _ => 7.5,
+        })
+        .sum()
 }
 
-/// A plain legend wraps onto more lines where a scrolling one would hide entries behind arrows.
-/// The plot moves down by the extra lines; returns the extra height in pixels. One series needs
-/// no legend: the title says what it is.
+/// The legend's entries in rows that fit the narrowest chart, each entry on one line: a name too
+/// long for a row of its own is cut with "…" (the table has it in full). Rows are laid out here,
+/// not by ECharts, so no entry ever wraps over another and the plot moves down by exactly the
+/// rows drawn, at 320 px and at 1280 px alike (issue 21).
+pub fn legend_rows(names: &[String]) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut used = f64::INFINITY;
+    for n in names {
+        let w = ICON + text_width(n);
+        if used + ITEM_GAP + w > NARROWEST {
+            rows.push(Vec::new());
+            used = -ITEM_GAP;
+        }
+        used += ITEM_GAP + w;
+        if let Some(row) = rows.last_mut() {
+            row.push(n.clone());
+        }
+    }
+    rows
+}
+
+/// How many rows a legend of these names takes (see [`legend_rows`]).
+pub fn legend_lines(names: &[String]) -> u32 {
+    legend_rows(names).len().max(1) as u32
+}
+
+/// The legend components of these names: one plain legend per row at its own height, so rows
+/// never meet; a row's entries that do not fit are cut to the row's width.
+pub fn legend(names: &[String]) -> Value {
+    let rows = legend_rows(names);
+    let cut = NARROWEST - ICON - 4.0;
+    let list: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut text = json!({ "fontSize": 12, "lineHeight": 14 });
+            if row.len() == 1 && ICON + text_width(&row[0]) > NARROWEST {
+                text["width"] = json!(cut);
+                text["overflow"] = json!("truncate");
+            }
+            json!({ "type": "plain", "top": i as u32 * LEGEND_ROW, "left": 0, "itemGap": ITEM_GAP,
+                    "itemWidth": 25, "itemHeight": 14, "data": row, "textStyle": text })
+        })
+        .collect();
+    Value::Array(list)
+}
+
+/// A legend laid out by [`legend`] instead of ECharts' own wrapping, which drew wrapped entries
+/// over each other. The plot moves down by the extra rows; returns the extra height in pixels.
+/// One series needs no legend: the title says what it is.
 pub fn wrap_legend(v: &mut Value) -> u32 {
     let names: Vec<String> =
         v["series"].as_array().into_iter().flatten().filter_map(|s| s["name"].as_str().map(str::to_owned)).collect();
@@ -109,14 +154,28 @@ pub fn wrap_legend(v: &mut Value) -> u32 {
         v["legend"] = json!({ "show": false });
         return 0;
     }
-    v["legend"] = json!({ "type": "plain", "top": 0, "left": 0, "right": 0, "itemGap": 12,
-                         "textStyle": { "fontSize": 12, "width": LEGEND_TEXT, "overflow": "break" } });
-    let extra = (legend_lines(&names) - 1) * 22;
+    v["legend"] = legend(&names);
+    let extra = (legend_lines(&names) - 1) * LEGEND_ROW;
     for g in axes_mut(v, "grid") {
         let top = g["top"].as_f64().unwrap_or(36.0);
         g["top"] = json!(top + extra as f64);
     }
     extra
+}
+
+/// Value axes whose labels never run into each other: ECharts hides a label that would overlap
+/// its neighbour ("0 30 mln60 mln90 mln" at 375 px, issue 21).
+pub fn value_axes(v: &mut Value) {
+    for key in ["xAxis", "yAxis"] {
+        for axis in axes_mut(v, key) {
+            if axis["type"] == "value" {
+                if !axis["axisLabel"].is_object() {
+                    axis["axisLabel"] = json!({});
+                }
+                axis["axisLabel"]["hideOverlap"] = json!(true);
+            }
+        }
+    }
 }
 
 /// An option's components of one kind, whether written as one object or a list.
