@@ -73,14 +73,14 @@ fn expected(table: &Table, model: &indicator::IndicatorModel, findings: &[&Findi
     out
 }
 
-/// The page model shows it: the note, footnotes and inconsistencies it renders, the
-/// contradictions its list renders, the marks and recomputed figures it names.
+/// The page model shows it: the page renders `model.remarks` (note, footnotes, inconsistencies,
+/// the list of contradictions), and names the marks and recomputed figures from it.
 fn on_page(model: &indicator::IndicatorModel, s: &Said) -> bool {
     let r = &model.remarks;
     match s.what {
-        "toelichting" => model.note.as_deref() == Some(s.text.as_str()),
-        "voetnoot" => model.definitions.contains(&s.text),
-        "inconsistentie" => model.inconsistencies.contains(&s.text),
+        "toelichting" => r.note.as_deref() == Some(s.text.as_str()),
+        "voetnoot" => r.footnotes.contains(&s.text),
+        "inconsistentie" => r.inconsistencies.contains(&s.text),
         "tegenspraak" => r.contradictions.iter().any(|c| c.description == s.text && Some(&c.grade) == s.grade.as_ref()),
         "berekend uit de delen" => r.recomputed.iter().any(|l| l.contains(&s.text)),
         _ => r.marks.iter().any(|m| m.contains(&s.text)),

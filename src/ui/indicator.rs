@@ -104,16 +104,16 @@ pub fn IndicatorView(
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>
                 {m.comparison.clone().filter(|_| !m.embed).map(|c| view! { <Comparison model=c/> })}
                 <section class="toelichting" aria-label="Toelichting en bron">
-                    {m.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
-                    {m.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
+                    {m.remarks.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
+                    {m.remarks.footnotes.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
                     <p class="bron"><strong>"Bron: "</strong>{m.source.clone()}</p>
                     {m.publication.clone().map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}"."</p> })}
                     {m.provisional_legend.clone().map(|l| view! { <p class="legenda legenda-voorlopig">{l}</p> })}
                     <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
-                    {(!m.inconsistencies.is_empty()).then(|| view! {
+                    {(!m.remarks.inconsistencies.is_empty()).then(|| view! {
                         <div class="inconsistenties">
                             <h3>"Waar de bron zichzelf tegenspreekt"</h3>
-                            <ul>{m.inconsistencies.iter().map(|i| view! { <li>{i.clone()}</li> }).collect::<Vec<_>>()}</ul>
+                            <ul>{m.remarks.inconsistencies.iter().map(|i| view! { <li>{i.clone()}</li> }).collect::<Vec<_>>()}</ul>
                         </div>
                     })}
                     {(!m.how.is_empty() && !m.embed).then(|| view! {

@@ -46,14 +46,12 @@ pub struct IndicatorModel {
     pub comparison: Option<ComparisonModel>,
     /// The calculations behind the shown figures (at most 60 lines).
     pub how: Vec<String>,
-    pub note: Option<String>,
-    pub definitions: Vec<String>,
     pub source: String,
     /// "title (publisher, year), section" of the publication the figures come from.
     pub publication: Option<String>,
-    pub inconsistencies: Vec<String>,
-    /// Everything the page says about the table besides the figures (notes, footnotes, marks,
-    /// recomputed figures, contradictions): what every download and the embed carry too.
+    /// Everything the page says about the table besides the figures (note, footnotes, marks,
+    /// recomputed figures, the table's inconsistencies, contradictions): what the page renders
+    /// and every download and the embed carry too.
     pub remarks: Remarks,
     /// The same view outside the embed.
     pub full_view: String,
@@ -171,11 +169,8 @@ pub fn indicator_with(
         caption: caption(table, &grid),
         comparison: comparison(&grid, manifest, focus, reference),
         how: how_lines(&grid),
-        note: said.note.clone(),
-        definitions: said.footnotes.clone(),
         source: table.source.text.clone(),
         publication: manifest.seed(&table.source.seed).map(|s| s.citation(&table.source.section)),
-        inconsistencies: said.inconsistencies.clone(),
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
