@@ -12,6 +12,7 @@ use super::store::{use_store, TableRef};
 use super::table::{DataTable, TableFrame};
 use crate::core::model::view_state::ViewState;
 use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
+use crate::core::present::remarks::Contradiction;
 use leptos::prelude::*;
 
 #[component]
@@ -20,6 +21,10 @@ pub fn IndicatorView(
     /// 1 on the indicator page, 2 where the view is part of a larger page.
     #[prop(default = 2)]
     heading_level: u8,
+    /// The contradictions between text and tables that touch the table (`core::remarks`), which
+    /// the page lists and every download and the embed carry.
+    #[prop(optional)]
+    contradictions: Vec<Contradiction>,
 ) -> impl IntoView {
     let store = use_store();
     let manifest = store.manifest();
@@ -38,7 +43,10 @@ pub fn IndicatorView(
     let model: Memo<IndicatorModel> = Memo::new(move |_| {
         let reference = store.view.region.with(|r| r.as_ref().and_then(|r| r.reference.clone()));
         let region = store.view.region.with(|r| r.as_ref().map(|r| r.id.clone()));
-        state.with(|s| indicator::indicator_in(&shown, &manifest, s, reference.as_deref(), region.as_deref()))
+        state.with(|s| {
+            let place = (reference.as_deref(), region.as_deref());
+            indicator::indicator_with(&shown, &manifest, s, place, &contradictions)
+        })
     });
     let chart = Memo::new(move |_| model.with(|m| m.chart.clone()));
     let show_chart = Memo::new(move |_| model.with(|m| m.show_chart));
@@ -96,16 +104,16 @@ pub fn IndicatorView(
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>
                 {m.comparison.clone().filter(|_| !m.embed).map(|c| view! { <Comparison model=c/> })}
                 <section class="toelichting" aria-label="Toelichting en bron">
-                    {m.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
-                    {m.definitions.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
+                    {m.remarks.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
+                    {m.remarks.footnotes.iter().map(|d| view! { <p class="definitie">{d.clone()}</p> }).collect::<Vec<_>>()}
                     <p class="bron"><strong>"Bron: "</strong>{m.source.clone()}</p>
                     {m.publication.clone().map(|s| view! { <p class="publicatie">"Overgenomen uit: "{s}"."</p> })}
                     {m.provisional_legend.clone().map(|l| view! { <p class="legenda legenda-voorlopig">{l}</p> })}
                     <p class="legenda">"Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt."</p>
-                    {(!m.inconsistencies.is_empty()).then(|| view! {
+                    {(!m.remarks.inconsistencies.is_empty()).then(|| view! {
                         <div class="inconsistenties">
                             <h3>"Waar de bron zichzelf tegenspreekt"</h3>
-                            <ul>{m.inconsistencies.iter().map(|i| view! { <li>{i.clone()}</li> }).collect::<Vec<_>>()}</ul>
+                            <ul>{m.remarks.inconsistencies.iter().map(|i| view! { <li>{i.clone()}</li> }).collect::<Vec<_>>()}</ul>
                         </div>
                     })}
                     {(!m.how.is_empty() && !m.embed).then(|| view! {
@@ -157,6 +165,12 @@ fn CompactView(
                 <div class="embed-voet">
                     <p class="bron">{m.compact.source.clone()}</p>
                     {m.provisional.then(|| view! { <p class="voorlopig">"Voorlopige cijfers."</p> })}
+                    {(!m.compact.remarks.is_empty()).then(|| view! {
+                        <details class="embed-opmerkingen">
+                            <summary>"Toelichting en tegenspraak in de bron"</summary>
+                            <ul>{m.compact.remarks.iter().map(|r| view! { <li>{r.clone()}</li> }).collect::<Vec<_>>()}</ul>
+                        </details>
+                    })}
                     <p class="licentie">"Licentie: "<a href=m.compact.licence_url target="_blank" rel="noopener license">{m.compact.licence}</a>" · Monitor Sociaal Domein"</p>
                     <p class="naar-monitor"><a href=m.full_view.clone() target="_blank" rel="noopener">{m.compact.more}</a></p>
                 </div>

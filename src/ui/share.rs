@@ -50,17 +50,7 @@ pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView 
     // Made on click: the address of the view then, and the date of the download.
     let files = move || {
         let provenance = provenance(&model.with_untracked(|m| ViewState::parse(&m.full_view)));
-        model.with_untracked(|m| {
-            indicator::download_files(
-                &m.grid,
-                &table,
-                &manifest,
-                &m.place,
-                &m.chart.option,
-                m.chart.height,
-                &provenance,
-            )
-        })
+        model.with_untracked(|m| indicator::downloads(m, &table, &manifest, &provenance))
     };
     let files = StoredValue::new(files);
     let image = move |kind: &'static str| {

@@ -5,8 +5,9 @@
 
 use super::download::save_text;
 use super::store::use_store;
-use crate::core::check::crosscheck::{self, Finding};
+use crate::core::check::crosscheck::{self, Outcome};
 use crate::core::model::{Dataset, Pillar, Theme};
+use crate::core::present::remarks::Contradiction;
 use crate::core::present::statement_view::{self as sv, Card};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,20 +40,24 @@ pub fn has_statements(sets: &[Arc<Dataset>], theme: Theme, pillar: &str) -> bool
 }
 
 /// The statements that restate a cell of this table and the contradictions that touch it
-/// (shown under the indicator; not in an embed).
+/// (shown under the indicator; not in an embed). `outcome` is the cross checks over `sets`;
+/// `contradictions` the list every output of the table carries (`core::remarks`).
 #[component]
-pub fn TableStatements(sets: Vec<Arc<Dataset>>, #[prop(into)] table: String) -> impl IntoView {
+pub fn TableStatements(
+    sets: Vec<Arc<Dataset>>,
+    #[prop(into)] table: String,
+    outcome: Arc<Outcome>,
+    contradictions: Vec<Contradiction>,
+) -> impl IntoView {
     let store = use_store();
     if store.view.embed.get_untracked() {
         return ().into_any();
     }
     let manifest = store.manifest();
-    let outcome = crosscheck::run_loaded(&sets, &manifest);
     let cards = sv::for_table(&sets, &manifest, &table, Some(&outcome));
-    let findings: Vec<Finding> = sv::findings_for_table(&outcome, &table).into_iter().cloned().collect();
     view! {
         <Statements cards=cards id=format!("uitspraken-{table}")/>
-        <TableFindings findings=findings/>
+        <TableFindings findings=contradictions/>
     }
     .into_any()
 }
@@ -125,7 +130,7 @@ fn StatementCard(card: Card) -> impl IntoView {
 
 /// The contradictions the cross checks found that touch a table, worst first.
 #[component]
-fn TableFindings(findings: Vec<Finding>) -> impl IntoView {
+fn TableFindings(findings: Vec<Contradiction>) -> impl IntoView {
     (!findings.is_empty()).then(|| {
         view! {
             <div class="inconsistenties">
@@ -133,7 +138,7 @@ fn TableFindings(findings: Vec<Finding>) -> impl IntoView {
                 <ul>
                     {findings
                         .into_iter()
-                        .map(|f| view! { <li><strong>{f.grade.name()}" ("{f.kind.name()}"): "</strong>{f.description}</li> })
+                        .map(|f| view! { <li><strong>{f.grade}" ("{f.kind}"): "</strong>{f.description}</li> })
                         .collect::<Vec<_>>()}
                 </ul>
             </div>

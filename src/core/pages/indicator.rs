@@ -11,6 +11,7 @@ use crate::core::present::charts::map::MapView;
 use crate::core::present::embed;
 use crate::core::present::export;
 use crate::core::present::image;
+use crate::core::present::remarks::{self, Contradiction, Remarks};
 use crate::core::text::format;
 use crate::core::{present::charts, present::summary};
 
@@ -45,12 +46,13 @@ pub struct IndicatorModel {
     pub comparison: Option<ComparisonModel>,
     /// The calculations behind the shown figures (at most 60 lines).
     pub how: Vec<String>,
-    pub note: Option<String>,
-    pub definitions: Vec<String>,
     pub source: String,
     /// "title (publisher, year), section" of the publication the figures come from.
     pub publication: Option<String>,
-    pub inconsistencies: Vec<String>,
+    /// Everything the page says about the table besides the figures (note, footnotes, marks,
+    /// recomputed figures, the table's inconsistencies, contradictions): what the page renders
+    /// and every download and the embed carry too.
+    pub remarks: Remarks,
     /// The same view outside the embed.
     pub full_view: String,
     pub embed: bool,
@@ -103,6 +105,19 @@ pub fn indicator_in(
     reference: Option<&str>,
     region: Option<&str>,
 ) -> IndicatorModel {
+    indicator_with(table, manifest, state, (reference, region), &[])
+}
+
+/// The same, with the contradictions between text and tables that touch the table
+/// (`remarks::contradictions` of `remarks::findings`), which the page lists and every output
+/// carries; `(reference, region)` as in [`indicator_in`].
+pub fn indicator_with(
+    table: &Table,
+    manifest: &Manifest,
+    state: &ViewState,
+    (reference, region): (Option<&str>, Option<&str>),
+    contradictions: &[Contradiction],
+) -> IndicatorModel {
     // A table of wijken shows the chosen gemeente's wijken (and the gemeente), not every area.
     let wijk_rows = state.gemeente.as_deref().and_then(|g| council::wijk_rows(table, manifest, g));
     let grid = grid::build(table, manifest, state.period.as_deref(), wijk_rows.as_deref());
@@ -127,18 +142,14 @@ pub fn indicator_in(
     let periods = period_choice(table, &grid, state);
     let show_map = state.display == Display::Map && map.is_some() && !state.embed;
     let show_chart = state.display == Display::Chart || (state.display == Display::Map && !show_map);
+    let said = remarks::of_table(table, &grid, contradictions);
     IndicatorModel {
         table_id: table.id.clone(),
         title: table.title.clone(),
         title_id: format!("titel-{}", table.id),
         summary_id: format!("samenvatting-{}", table.id),
         provisional: grid.provisional() == Provisional::All,
-        provisional_legend: (grid.provisional() == Provisional::Some).then(|| {
-            format!(
-                "* voorlopig cijfer (bij {}); de andere cijfers zijn definitief.",
-                format::join_nl(&grid.provisional_rows().into_iter().map(str::to_owned).collect::<Vec<_>>())
-            )
-        }),
+        provisional_legend: remarks::provisional(&grid).filter(|_| grid.provisional() == Provisional::Some),
         period_label: grid.period_label.clone(),
         summary: text.clone(),
         periods,
@@ -164,15 +175,13 @@ pub fn indicator_in(
         caption: caption(table, &grid),
         comparison: comparison(&grid, manifest, focus, reference),
         how: how_lines(&grid),
-        note: table.note.clone(),
-        definitions: table.definitions.clone(),
         source: table.source.text.clone(),
         publication: manifest.seed(&table.source.seed).map(|s| s.citation(&table.source.section)),
-        inconsistencies: table.inconsistencies.iter().map(|i| i.description.clone()).collect(),
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
-        compact: embed::model(table, manifest, &text, grid.columns.len()),
+        compact: embed::model(table, manifest, &text, grid.columns.len(), &said),
+        remarks: said,
         frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
         grid,
     }
@@ -289,7 +298,36 @@ pub struct DownloadFiles {
     pub image: String,
 }
 
-/// The downloads of a view: each carries the address and date in `provenance` and the licence.
+/// The downloads of a view as the page shows it: each carries what the page says about the
+/// table (`model.remarks`), the address and date in `provenance` and the licence.
+pub fn downloads(
+    model: &IndicatorModel,
+    table: &Table,
+    manifest: &Manifest,
+    provenance: &export::Provenance,
+) -> DownloadFiles {
+    let (grid, place, said) = (&model.grid, model.place.as_str(), &model.remarks);
+    DownloadFiles {
+        csv_name: export::file_name(grid, place, "csv"),
+        csv: export::csv_with(grid, table, manifest, said, provenance),
+        json_name: export::file_name(grid, place, "json"),
+        json: export::json_with(grid, table, manifest, said, provenance),
+        png_name: export::file_name(grid, place, "png"),
+        svg_name: export::file_name(grid, place, "svg"),
+        image: image::spec_with(
+            grid,
+            table,
+            manifest,
+            said,
+            &model.chart.option,
+            (model.chart.height, place),
+            provenance,
+        ),
+    }
+}
+
+/// The downloads of a grid without the page's cross checks: each carries the address and date
+/// in `provenance` and the licence.
 pub fn download_files(
     grid: &Grid,
     table: &Table,

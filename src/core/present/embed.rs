@@ -5,6 +5,7 @@
 
 use crate::core::model::{Manifest, Table};
 use crate::core::present::export;
+use crate::core::present::remarks::Remarks;
 
 /// What the compact embed shows besides the chart or table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,9 @@ pub struct EmbedModel {
     pub more: &'static str,
     /// Show the table as a list per row even in a wide column (too many columns to fit).
     pub list_table: bool,
+    /// Everything the full view says about the table besides the figures ("Toelichting: …",
+    /// "Tegenspraak in de bron: …"), one line each (`remarks::Remarks::lines`).
+    pub remarks: Vec<String>,
 }
 
 /// Five columns or more do not fit a 680 px article column as a table.
@@ -27,8 +31,9 @@ pub fn list_table(columns: usize) -> bool {
     columns >= 5
 }
 
-/// The embed's texts for a table; `summary` is the view's generated summary.
-pub fn model(table: &Table, manifest: &Manifest, summary: &str, columns: usize) -> EmbedModel {
+/// The embed's texts for a table; `summary` is the view's generated summary, `remarks` what the
+/// full view says about the table.
+pub fn model(table: &Table, manifest: &Manifest, summary: &str, columns: usize, remarks: &Remarks) -> EmbedModel {
     let via = manifest
         .seed(&table.source.seed)
         .map(|s| format!(", via {} ({}, {})", s.title, s.publisher, s.year))
@@ -40,6 +45,7 @@ pub fn model(table: &Table, manifest: &Manifest, summary: &str, columns: usize) 
         licence_url: export::LICENCE_URL,
         more: "Tabel, toelichting en downloads in de monitor",
         list_table: list_table(columns),
+        remarks: remarks.lines().into_iter().map(|(label, text)| format!("{label}: {text}")).collect(),
     }
 }
 

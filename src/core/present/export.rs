@@ -8,6 +8,7 @@
 use crate::core::calc::engine::{Figure, Missing};
 use crate::core::calc::grid::Grid;
 use crate::core::model::{Manifest, Table};
+use crate::core::present::remarks::{self, Remarks};
 use crate::core::text::format;
 use serde_json::json;
 
@@ -54,11 +55,6 @@ pub fn licence(table: &Table, manifest: &Manifest) -> String {
     )
 }
 
-/// Every note the page shows under the figures: the table's note and its definitions.
-pub fn notes(table: &Table) -> Vec<String> {
-    table.note.iter().chain(&table.definitions).filter(|n| !n.trim().is_empty()).cloned().collect()
-}
-
 /// A file name that says what is in it: `jeugd-jongeren-in-jeugdzorg_2016-H1_drechtsteden.csv`.
 pub fn file_name(grid: &Grid, place: &str, extension: &str) -> String {
     let clean = |s: &str| crate::core::text::words::slug(s, '-', 60);
@@ -93,20 +89,6 @@ fn field(s: &str) -> String {
     }
 }
 
-/// The printed figures whose recomputation from their parts differs (issue 21): the figure in
-/// the file is the printed one; this line names the contradiction.
-fn recomputed_lines(grid: &Grid) -> Vec<String> {
-    grid.rows
-        .iter()
-        .flat_map(|r| {
-            r.cells.iter().zip(&grid.columns).filter_map(move |(f, c)| {
-                let note = f.computed_note()?;
-                Some(format!("{}, {}: de bron drukt {} af; {note}", r.label, c.label, f.display()))
-            })
-        })
-        .collect()
-}
-
 fn cell(f: &Figure) -> String {
     match &f.value {
         Ok(v) => format::spreadsheet(*v, f.decimals),
@@ -115,8 +97,14 @@ fn cell(f: &Figure) -> String {
 }
 
 /// CSV as Dutch Excel opens it: UTF-8 with BOM, `;` between fields, decimal comma, CRLF,
-/// with title, period, source, note and the meaning of the marks above the figures.
+/// with title, period, source, note and the meaning of the marks above the figures. Without
+/// the page's cross checks: [`csv_with`] takes what the page says ([`remarks::of_table`]).
 pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provenance) -> String {
+    csv_with(grid, table, manifest, &remarks::of_table(table, grid, &[]), provenance)
+}
+
+/// The CSV with everything the page says about the table (`remarks`) above the figures.
+pub fn csv_with(grid: &Grid, table: &Table, manifest: &Manifest, remarks: &Remarks, provenance: &Provenance) -> String {
     let mut lines: Vec<String> = Vec::new();
     let meta = |k: &str, v: &str| format!("{};{}", field(k), field(v));
     lines.push(meta("Titel", &table.title));
@@ -127,21 +115,15 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provena
     if let Some(seed) = manifest.seed(&table.source.seed) {
         lines.push(meta("Publicatie", &seed.citation(&table.source.section)));
     }
-    for n in notes(table) {
-        lines.push(meta("Toelichting", &n));
-    }
-    for line in recomputed_lines(grid) {
-        lines.push(meta("Berekend uit de delen", &line));
-    }
-    for i in &table.inconsistencies {
-        lines.push(meta("Bron spreekt zichzelf tegen", &i.description));
+    for (label, text) in remarks.lines() {
+        lines.push(meta(label, &text));
     }
     let all_provisional = grid.rows.iter().flat_map(|r| &r.cells).all(|f| f.provisional || f.value.is_err());
     let some_provisional = grid.any_provisional();
     if all_provisional && some_provisional {
         lines.push(meta("Voorlopig", "ja, het gaat om voorlopige cijfers"));
     }
-    lines.push(meta("Tekens", "geheim = een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen; niet beschikbaar = niet openbaar gemaakt of niet geleverd"));
+    lines.push(meta("Woorden in de cijfers", "geheim = een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen; niet beschikbaar = niet openbaar gemaakt of niet geleverd"));
     lines.push(meta("Licentie", &licence(table, manifest)));
     lines.push(meta("Adres", &provenance.url));
     lines.push(meta("Gedownload op", &date_nl(&provenance.date)));
@@ -168,7 +150,19 @@ pub fn csv(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provena
 }
 
 /// JSON of the displayed data with its metadata; missing values carry their status and reason.
+/// Without the page's cross checks: [`json_with`] takes what the page says.
 pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provenance) -> String {
+    json_with(grid, table, manifest, &remarks::of_table(table, grid, &[]), provenance)
+}
+
+/// The JSON with everything the page says about the table (`remarks`).
+pub fn json_with(
+    grid: &Grid,
+    table: &Table,
+    manifest: &Manifest,
+    remarks: &Remarks,
+    provenance: &Provenance,
+) -> String {
     let rows: Vec<serde_json::Value> = grid
         .rows
         .iter()
@@ -211,10 +205,10 @@ pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Proven
             "jaar": seed.map(|s| s.year),
             "onderdeel": table.source.section,
         },
-        "toelichting": notes(table),
+        "toelichting": remarks.notes(),
         "rijen_zijn": grid.row_header(),
         "rijen": rows,
-        "inconsistenties": table.inconsistencies.iter().map(|i| i.description.clone()).collect::<Vec<_>>(),
+        "inconsistenties": [],
         "tekens": {
             "geheim": "een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen",
             "niet beschikbaar": "niet openbaar gemaakt of niet geleverd"
@@ -229,5 +223,9 @@ pub fn json(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Proven
         },
         "gemaakt_met": "Monitor Sociaal Domein",
     });
+    let mut doc = doc;
+    if let (Some(fields), serde_json::Value::Object(said)) = (doc.as_object_mut(), remarks.json()) {
+        fields.extend(said);
+    }
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }

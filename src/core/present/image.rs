@@ -4,10 +4,10 @@
 //! short bar or no data at all. The layout (text measured and wrapped onto lines that never
 //! overlap) is done by `scripts/echarts-export.js`, which gets this spec as JSON.
 
-use crate::core::calc::engine::Missing;
 use crate::core::calc::grid::{Grid, RowsAre};
 use crate::core::model::{Manifest, Table};
 use crate::core::present::export::{self, Provenance};
+use crate::core::present::remarks::{self, Remarks};
 use serde_json::json;
 
 /// The width of a downloaded image in CSS pixels (PNG at 2×).
@@ -54,29 +54,15 @@ fn table_period(grid: &Grid, id: &str) -> String {
         .map_or_else(|| id.to_owned(), str::to_owned)
 }
 
-/// The lines under the chart, each a separate paragraph (the layout wraps them).
-pub fn footer(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Provenance) -> Vec<String> {
+/// The lines under the chart, each a separate paragraph (the layout wraps them): the source,
+/// then everything the page says about the table (`remarks`: notes, footnotes, marks,
+/// recomputed figures, contradictions), the licence, the address and the date.
+pub fn footer(table: &Table, manifest: &Manifest, remarks: &Remarks, provenance: &Provenance) -> Vec<String> {
     let mut lines = vec![format!("Bron: {}", table.source.text)];
     if let Some(s) = manifest.seed(&table.source.seed) {
         lines.push(format!("Overgenomen uit: {} ({}, {}), {}", s.title, s.publisher, s.year, table.source.section));
     }
-    let cells = || grid.rows.iter().flat_map(|r| &r.cells);
-    let secret = cells().any(|f| f.is_secret());
-    let unavailable =
-        cells().any(|f| matches!(f.value, Err(Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_))));
-    let mut marks = Vec::new();
-    if secret {
-        marks.push("geheim = een aantal van 0 tot en met 7, niet gepubliceerd om personen te beschermen");
-    }
-    if unavailable {
-        marks.push("n.b. = niet beschikbaar of niet openbaar gemaakt");
-    }
-    if grid.any_provisional() {
-        marks.push("voorlopige cijfers");
-    }
-    if !marks.is_empty() {
-        lines.push(format!("Tekens: {}", marks.join("; ")));
-    }
+    lines.extend(remarks.lines().into_iter().map(|(label, text)| format!("{label}: {text}")));
     lines.push(format!("Licentie: {} – vermeld: {}", export::LICENCE, export::credit(table, manifest)));
     if !provenance.url.is_empty() {
         lines.push(format!("Adres: {}", provenance.url));
@@ -91,6 +77,7 @@ pub fn footer(grid: &Grid, table: &Table, manifest: &Manifest, provenance: &Prov
 }
 
 /// The spec `exportImage` draws: texts, the chart option with marks, and the chart's height.
+/// Without the page's cross checks: [`spec_with`] takes what the page says.
 pub fn spec(
     grid: &Grid,
     table: &Table,
@@ -100,12 +87,27 @@ pub fn spec(
     place: &str,
     provenance: &Provenance,
 ) -> String {
+    let said = remarks::of_table(table, grid, &[]);
+    spec_with(grid, table, manifest, &said, option_json, (chart_height, place), provenance)
+}
+
+/// The spec with everything the page says about the table (`remarks`) in its footer;
+/// `chart` is the chart's height and the place the figures are about.
+pub fn spec_with(
+    grid: &Grid,
+    table: &Table,
+    manifest: &Manifest,
+    remarks: &Remarks,
+    option_json: &str,
+    (chart_height, place): (u32, &str),
+    provenance: &Provenance,
+) -> String {
     // The option is the page's, marks included, already serialised once: it goes into the spec
     // as it is, never parsed again.
     let texts = json!({
         "titel": table.title,
         "ondertitel": subtitle(grid, place),
-        "voet": footer(grid, table, manifest, provenance),
+        "voet": footer(table, manifest, remarks, provenance),
         "breedte": WIDTH,
         "grafiekhoogte": chart_height,
     })

@@ -9,5 +9,6 @@ pub mod embed;
 pub mod export;
 pub mod headline;
 pub mod image;
+pub mod remarks;
 pub mod statement_view;
 pub mod summary;

@@ -2,15 +2,18 @@
 //! built once per table; gemeente, period and chart/table changes update it in place.
 
 use super::{with_files, GemeenteKeuze};
+use crate::core::check::crosscheck;
 use crate::core::model::view_state::Page;
 use crate::core::model::Dataset;
 use crate::core::pages::links;
 use crate::core::pages::site;
+use crate::core::present::remarks::{self, Contradiction};
 use crate::ui::indicator::IndicatorView;
 use crate::ui::notices::use_notices;
 use crate::ui::statements::TableStatements;
 use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
@@ -52,6 +55,9 @@ pub fn IndicatorPage() -> impl IntoView {
             return ().into_any();
         }
         let table = Memo::new(move |_| store.view.indicator.get().and_then(|id| TableRef::find(&sets, &id)));
+        // The cross checks over the page's files, once: the contradictions the page lists are the
+        // ones its downloads and embed carry (`core::remarks`).
+        let outcome = Arc::new(crosscheck::run_loaded(&all, &manifest));
         (move || match table.get() {
             None => view! {
                 <h1>"Indicator niet gevonden"</h1>
@@ -59,8 +65,12 @@ pub fn IndicatorPage() -> impl IntoView {
             }
             .into_any(),
             Some(t) => {
-                view! { <IndicatorBody table=t.clone()/> <TableStatements sets=all.clone() table=t.id.clone()/> }
-                    .into_any()
+                let found = remarks::contradictions(&remarks::findings(&outcome, &all, &t.id));
+                view! {
+                    <IndicatorBody table=t.clone() contradictions=found.clone()/>
+                    <TableStatements sets=all.clone() table=t.id.clone() outcome=outcome.clone() contradictions=found/>
+                }
+                .into_any()
             }
         })
         .into_any()
@@ -70,7 +80,7 @@ pub fn IndicatorPage() -> impl IntoView {
 
 /// Breadcrumb, gemeente choice and the view of one table.
 #[component]
-fn IndicatorBody(table: TableRef) -> impl IntoView {
+fn IndicatorBody(table: TableRef, contradictions: Vec<Contradiction>) -> impl IntoView {
     let store = use_store();
     let manifest = store.manifest();
     let embed = store.view.embed.get_untracked();
@@ -95,6 +105,6 @@ fn IndicatorBody(table: TableRef) -> impl IntoView {
         {(!embed).then(|| view! { <p class="kruimelpad"><a href=crumb>{theme.name()}</a>" › "{pillar.name()}</p> })}
         {move || (per_gemeente.get() && !embed).then(|| view! { <GemeenteKeuze/> })}
         {move || profile().filter(|_| !embed).map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
-        <IndicatorView table=table heading_level=1/>
+        <IndicatorView table=table heading_level=1 contradictions=contradictions/>
     }
 }
