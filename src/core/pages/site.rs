@@ -66,6 +66,31 @@ pub fn all_tables<D: AsRef<Dataset>>(sets: &[D]) -> Vec<&Table> {
     sets.iter().flat_map(|d| &d.as_ref().tables).collect()
 }
 
+/// The region's gemeenten that have at least one figure of their own in `tables` (a table cell
+/// with a number or a mark), in the region's order. A region whose data are all for the region
+/// as a whole (Drentsche Aa) has none: no profile, no comparison to offer (issue 21).
+pub fn gemeenten_with_figures(tables: &[&Table], region: &Region) -> Vec<String> {
+    region
+        .gemeenten
+        .iter()
+        .filter(|g| tables.iter().any(|t| t.values.iter().any(|v| &v.key.area == *g)))
+        .cloned()
+        .collect()
+}
+
+/// Which gemeente pages the data can fill: a profile needs one gemeente with figures, a
+/// comparison two (and a region of more than one gemeente).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub profile: bool,
+    pub compare: bool,
+}
+
+pub fn offer(tables: &[&Table], region: &Region) -> Offer {
+    let n = gemeenten_with_figures(tables, region).len();
+    Offer { profile: n >= 1, compare: n >= 2 && super::council::compare_offered(region) }
+}
+
 /// The theme an indicator belongs to, from its id (`jeugd-…`).
 pub fn indicator_theme(indicator: &str) -> Option<Theme> {
     indicator.split('-').next().and_then(Theme::from_id)
