@@ -119,3 +119,47 @@ fn every_pair_of_cells_of_linked_columns_is_compared() {
     let doc = std::fs::read_to_string(common::root().join("docs/inconsistenties.md")).unwrap();
     assert!(doc.contains("584.155") && doc.contains("578.715"));
 }
+
+#[test]
+fn profile_and_compare_pages_say_why_they_have_nothing() {
+    use monitor_sociaal_domein::core::model::view_state::Page;
+    use monitor_sociaal_domein::core::pages::{compare, profile};
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    for region in &m.regions {
+        let ts = tables(&r, &region.id);
+        let offer = site::offer(&ts, region);
+        assert_eq!(profile::not_offered(&ts, m, region).is_none(), offer.profile, "{}", region.id);
+        let state = ViewState {
+            page: Page::Compare,
+            region: Some(region.id.clone()),
+            gemeenten: region.gemeenten.iter().take(2).cloned().collect(),
+            ..ViewState::default()
+        };
+        let why = compare::nothing_to_compare(&ts, m, region, &state);
+        // Something to compare exactly when the page has tables to show.
+        assert_eq!(why.is_none(), !compare::tables(&ts, m, region, &state).is_empty(), "{}: {why:?}", region.id);
+        if !offer.compare {
+            assert!(why.is_some(), "{}", region.id);
+        }
+    }
+}
+
+#[test]
+fn the_gemeente_choice_lists_only_gemeenten_with_figures() {
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    for region in &m.regions {
+        let ts = tables(&r, &region.id);
+        let state = ViewState { region: Some(region.id.clone()), ..ViewState::default() };
+        let offered = site::gemeente_choice_offered(m, region, &state, &ts);
+        let with = site::gemeenten_with_figures(&ts, region);
+        assert!(offered.iter().all(|l| with.iter().any(|g| m.area_name(g) == l.label)), "{}", region.id);
+        if with.len() > 1 {
+            assert_eq!(offered.len(), with.len(), "{}", region.id);
+        }
+    }
+    let aa = m.regions.iter().find(|x| x.id == "drentscheaa").unwrap();
+    assert!(site::gemeente_choice(m, aa, &ViewState::default()).len() > 1, "the manifest lists its gemeenten");
+    assert!(site::gemeente_choice_offered(m, aa, &ViewState::default(), &tables(&r, "drentscheaa")).is_empty());
+}

@@ -66,30 +66,7 @@ pub fn all_tables<D: AsRef<Dataset>>(sets: &[D]) -> Vec<&Table> {
     sets.iter().flat_map(|d| &d.as_ref().tables).collect()
 }
 
-/// The region's gemeenten that have at least one figure of their own in `tables` (a table cell
-/// with a number or a mark), in the region's order. A region whose data are all for the region
-/// as a whole (Drentsche Aa) has none: no profile, no comparison to offer (issue 21).
-pub fn gemeenten_with_figures(tables: &[&Table], region: &Region) -> Vec<String> {
-    region
-        .gemeenten
-        .iter()
-        .filter(|g| tables.iter().any(|t| t.values.iter().any(|v| &v.key.area == *g)))
-        .cloned()
-        .collect()
-}
-
-/// Which gemeente pages the data can fill: a profile needs one gemeente with figures, a
-/// comparison two (and a region of more than one gemeente).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offer {
-    pub profile: bool,
-    pub compare: bool,
-}
-
-pub fn offer(tables: &[&Table], region: &Region) -> Offer {
-    let n = gemeenten_with_figures(tables, region).len();
-    Offer { profile: n >= 1, compare: n >= 2 && super::council::compare_offered(region) }
-}
+pub use super::council::{gemeenten_with_figures, offer, Offer};
 
 /// The theme an indicator belongs to, from its id (`jeugd-…`).
 pub fn indicator_theme(indicator: &str) -> Option<Theme> {
@@ -143,6 +120,29 @@ pub fn region_links(manifest: &Manifest, state: &ViewState) -> Vec<NavLink> {
 
 /// Links to choose a gemeente of the region, keeping the rest of the view; choosing the current
 /// one again clears the choice. Empty when the region has fewer than two gemeenten.
+/// [`gemeente_choice`] among the gemeenten with figures of their own in `tables` (the page's
+/// loaded tables), plus the chosen one so it can be unchosen: no choice at all for a region
+/// whose figures are all for the region (issue 21).
+pub fn gemeente_choice_offered(
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    tables: &[&Table],
+) -> Vec<NavLink> {
+    let with = gemeenten_with_figures(tables, region);
+    let chosen = gemeente(region, state);
+    let offered = Region {
+        gemeenten: region
+            .gemeenten
+            .iter()
+            .filter(|g| with.contains(g) || chosen == Some(g.as_str()))
+            .cloned()
+            .collect(),
+        ..region.clone()
+    };
+    gemeente_choice(manifest, &offered, state)
+}
+
 pub fn gemeente_choice(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
     let chosen = gemeente(region, state);
     let links: Vec<NavLink> = region
