@@ -30,7 +30,11 @@ fn every_table_of_a_theme_is_a_card_in_its_pillar() {
                 for c in cards {
                     assert_eq!(c.href, format!("?indicator={}", c.table));
                     assert!(!c.shown.is_empty() && !c.label.is_empty());
-                    let place = format!("in {}, {}", c.area_name, c.period_label);
+                    let place = match &c.stand_in {
+                        // Another area's figure when none is chosen: the caption says whose and why.
+                        Some(why) => format!("in {}, {} ({why})", c.area_name, c.period_label),
+                        None => format!("in {}, {}", c.area_name, c.period_label),
+                    };
                     let expected = if c.sentence.is_some() { place } else { format!("{} {place}", c.label) };
                     assert_eq!(c.caption, expected);
                 }

@@ -38,6 +38,27 @@ pub fn options(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<C
         .collect()
 }
 
+/// Why the comparison shows nothing (never bare headings, issue 21): the region's tables hold
+/// figures for fewer than two of its gemeenten (Drentsche Aa: only for the region), or none holds
+/// figures for two of the chosen ones. `None` when there is something to compare.
+pub fn nothing_to_compare(
+    tables: &[&Table],
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+) -> Option<String> {
+    if !super::council::offer(tables, region).compare {
+        return Some(format!(
+            "De cijfers van {} gelden voor de regio als geheel, niet per gemeente: er is niets om naast elkaar te zetten. \
+             Alle cijfers staan op de pagina's per thema.",
+            manifest.area_name(&region.area)
+        ));
+    }
+    self::tables(tables, manifest, region, state)
+        .is_empty()
+        .then(|| "Geen tabel heeft cijfers voor twee of meer van de gekozen gemeenten.".to_owned())
+}
+
 /// One grid (and caption) per table without categories that has figures for at least two of
 /// the chosen gemeenten; rows are the chosen gemeenten, then the reference.
 pub fn tables(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<(Grid, String)> {

@@ -13,6 +13,31 @@ pub fn compare_offered(region: &Region) -> bool {
     region.gemeenten.len() > 1
 }
 
+/// The region's gemeenten that have at least one figure of their own in `tables` (a table cell
+/// with a number or a mark), in the region's order. A region whose data are all for the region
+/// as a whole (Drentsche Aa) has none: no profile, no comparison to offer (issue 21).
+pub fn gemeenten_with_figures(tables: &[&Table], region: &Region) -> Vec<String> {
+    region
+        .gemeenten
+        .iter()
+        .filter(|g| tables.iter().any(|t| t.values.iter().any(|v| &v.key.area == *g)))
+        .cloned()
+        .collect()
+}
+
+/// Which gemeente pages the data can fill: a profile needs one gemeente with figures, a
+/// comparison two (and a region of more than one gemeente).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub profile: bool,
+    pub compare: bool,
+}
+
+pub fn offer(tables: &[&Table], region: &Region) -> Offer {
+    let n = gemeenten_with_figures(tables, region).len();
+    Offer { profile: n >= 1, compare: n >= 2 && compare_offered(region) }
+}
+
 /// The home page's opening text: the council's own (`inleiding`) or the default, which describes
 /// figures taken from public reports.
 pub fn intro(config: &Config) -> String {

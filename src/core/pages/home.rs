@@ -49,15 +49,21 @@ pub fn theme_links(config: &Config, manifest: &Manifest, region: &Region, state:
         .collect()
 }
 
-/// The "meer" links: profile, comparison (only with two or more gemeenten), search.
-pub fn more_links(region: &Region, state: &ViewState) -> Vec<NavLink> {
+/// The "meer" links: profile (only when a gemeente has figures of its own in `tables`, the
+/// region's loaded tables), comparison (only when two or more have), search.
+pub fn more_links(region: &Region, tables: &[&Table], state: &ViewState) -> Vec<NavLink> {
+    let offer = super::site::offer(tables, region);
     [
         (Page::Profile, "Gemeenteprofiel"),
         (Page::Compare, "Gemeenten vergelijken"),
         (Page::Find, "Zoeken in alle cijfers"),
     ]
     .into_iter()
-    .filter(|(page, _)| *page != Page::Compare || council::compare_offered(region))
+    .filter(|(page, _)| match page {
+        Page::Profile => offer.profile,
+        Page::Compare => offer.compare,
+        _ => true,
+    })
     .map(|(page, label)| NavLink { href: link(state, page, |_| {}), label: label.into(), current: false })
     .collect()
 }

@@ -43,6 +43,17 @@ pub fn profile_gemeente(region: &Region, state: &ViewState) -> Option<String> {
         .or_else(|| (region.gemeenten.len() == 1).then(|| region.gemeenten[0].clone()))
 }
 
+/// Why there is no profile to show: the region's tables (`tables`) hold no figure for any of its
+/// gemeenten, only for the region as a whole (Drentsche Aa). `None` when a profile can be shown.
+pub fn not_offered(tables: &[&Table], manifest: &Manifest, region: &Region) -> Option<String> {
+    (!super::site::offer(tables, region).profile).then(|| {
+        format!(
+            "De cijfers van {} gelden voor de regio als geheel; er zijn geen cijfers per gemeente,              dus ook geen gemeenteprofiel. Alle cijfers staan op de pagina's per thema.",
+            manifest.area_name(&region.area)
+        )
+    })
+}
+
 /// The profile of gemeente `code`, one section per theme that has figures for it.
 pub fn profile(
     tables: &[&Table],

@@ -66,6 +66,8 @@ pub fn all_tables<D: AsRef<Dataset>>(sets: &[D]) -> Vec<&Table> {
     sets.iter().flat_map(|d| &d.as_ref().tables).collect()
 }
 
+pub use super::council::{gemeenten_with_figures, offer, Offer};
+
 /// The theme an indicator belongs to, from its id (`jeugd-…`).
 pub fn indicator_theme(indicator: &str) -> Option<Theme> {
     indicator.split('-').next().and_then(Theme::from_id)
@@ -118,6 +120,29 @@ pub fn region_links(manifest: &Manifest, state: &ViewState) -> Vec<NavLink> {
 
 /// Links to choose a gemeente of the region, keeping the rest of the view; choosing the current
 /// one again clears the choice. Empty when the region has fewer than two gemeenten.
+/// [`gemeente_choice`] among the gemeenten with figures of their own in `tables` (the page's
+/// loaded tables), plus the chosen one so it can be unchosen: no choice at all for a region
+/// whose figures are all for the region (issue 21).
+pub fn gemeente_choice_offered(
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    tables: &[&Table],
+) -> Vec<NavLink> {
+    let with = gemeenten_with_figures(tables, region);
+    let chosen = gemeente(region, state);
+    let offered = Region {
+        gemeenten: region
+            .gemeenten
+            .iter()
+            .filter(|g| with.contains(g) || chosen == Some(g.as_str()))
+            .cloned()
+            .collect(),
+        ..region.clone()
+    };
+    gemeente_choice(manifest, &offered, state)
+}
+
 pub fn gemeente_choice(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<NavLink> {
     let chosen = gemeente(region, state);
     let links: Vec<NavLink> = region

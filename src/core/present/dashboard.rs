@@ -1,6 +1,7 @@
 //! A theme as a dashboard: per pillar one card per indicator (table), each with the figure for
-//! the chosen gemeente (the region when none is chosen), how it compares with Nederland or the
-//! region in words and a sign, a small chart with the chosen gemeente highlighted, the
+//! the chosen gemeente (the region when none is chosen; a table without the region's figure
+//! shows its first gemeente and says so), how it compares with Nederland or the region in words
+//! and a sign, a small chart with the chosen gemeente highlighted (none without a choice), the
 //! *voorlopig* / *geheim* marks and a link to the full view. Pure, so the page only renders it.
 
 use crate::core::calc::engine::{self, Figure};
@@ -80,6 +81,10 @@ pub struct Card {
     pub chart_text: String,
     /// The B1 sentence when this card holds the theme's headline figure.
     pub sentence: Option<String>,
+    /// Why the figure is that of another area than the one the page is for: no gemeente is
+    /// chosen and the table has no figure for the region, so the card says whose figure it
+    /// shows (part of the caption too). `None` when it is the chosen gemeente or the region.
+    pub stand_in: Option<String>,
     /// The printed figure's recomputation from its parts, when it differs (issue 21):
     /// "berekend uit de delen: 80 per 1.000". Shown next to the figure, never instead of it.
     pub computed: Option<String>,
@@ -166,7 +171,7 @@ pub fn build_with_text(
                 .iter()
                 .filter(|t| t.theme == theme && t.pillar == pillar)
                 .filter_map(|t| {
-                    let table_card = card_for(t, manifest, region, area, &href);
+                    let table_card = card_for(t, manifest, region, area, gemeente.is_some(), &href);
                     match budget_fact_card(t, statements, manifest, &href) {
                         // The text's budget fact as the figure, over the table's own chart.
                         Some(mut fact) => {
@@ -230,6 +235,7 @@ fn card_for(
     manifest: &Manifest,
     region: &Region,
     area: &str,
+    chosen: bool,
     href: &impl Fn(&str) -> String,
 ) -> Option<Card> {
     let (measure, category) = card_measure(t)?;
@@ -262,7 +268,16 @@ fn card_for(
         None => m.full_label(),
     };
     let comparison = comparison(t, manifest, region, &here, &figure, |a| key(a, &period.id, category.clone()));
-    let (chart, chart_text) = small_chart(t, manifest, region, &here, m, category.as_deref(), &period.id);
+    // Only a chosen gemeente is highlighted: without one no bar stands out (issue 21).
+    let focus = (chosen && here == area).then_some(here.as_str());
+    let (chart, chart_text) = small_chart(t, manifest, region, &here, focus, m, category.as_deref(), &period.id);
+    let stand_in = (!chosen && here != region.area).then(|| {
+        format!(
+            "geen gemeente gekozen en geen cijfer voor {} in deze tabel; getoond: {}, het eerste gebied van de tabel",
+            manifest.area_name(&region.area),
+            manifest.area_name(&here)
+        )
+    });
     let sentence = t
         .headline
         .as_ref()
@@ -276,7 +291,10 @@ fn card_for(
         }
         _ => label,
     };
-    let place = format!("in {}, {}", manifest.area_name(&here), period.label);
+    let place = match &stand_in {
+        Some(why) => format!("in {}, {} ({why})", manifest.area_name(&here), period.label),
+        None => format!("in {}, {}", manifest.area_name(&here), period.label),
+    };
     let caption = if sentence.is_some() { place } else { format!("{label} {place}") };
     // A deviation named tekort or overschot is shown as an amount: the word carries the sign.
     let shown = match (&budget, figure.number()) {
@@ -300,6 +318,7 @@ fn card_for(
         chart,
         chart_text,
         sentence,
+        stand_in,
         computed: figure.computed_note(),
         budget,
         quote: None,
@@ -395,6 +414,7 @@ fn budget_fact_card(
         chart: None,
         chart_text: String::new(),
         sentence: None,
+        stand_in: None,
         computed: None,
         budget: Some(words),
         quote: Some(st.quote.clone()),
@@ -440,12 +460,15 @@ fn comparison(
 }
 
 /// The card's chart: the measure across the region's gemeenten (Nederland and the region as
-/// lines), or across periods, categories or the table's measures of the same unit.
+/// lines), or across periods, categories or the table's measures of the same unit. `focus`: the
+/// bar to highlight (only a chosen gemeente).
+#[allow(clippy::too_many_arguments)]
 fn small_chart(
     t: &Table,
     manifest: &Manifest,
     region: &Region,
     here: &str,
+    focus: Option<&str>,
     m: &Measure,
     category: Option<&str>,
     period: &str,
@@ -479,7 +502,7 @@ fn small_chart(
         }
         let pts =
             gemeenten.iter().map(|g| point(g, manifest.area_name(g), &cell(&m.id, g, period, category))).collect();
-        (pts, true, Some(here))
+        (pts, true, focus)
     } else if t.periods.len() >= 2 {
         if t.pillar == Pillar::Budgetten && m.unit == Unit::Procent {
             references.push(card::Reference { label: "budget op:".into(), value: 100.0 });

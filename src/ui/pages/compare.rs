@@ -45,6 +45,9 @@ pub fn ComparePage() -> impl IntoView {
         {form}
         {enough.then(|| with_files(move |sets| {
             let tables = site::all_tables(&sets);
+            if let Some(why) = compare::nothing_to_compare(&tables, &manifest, &region, &state) {
+                return view! { <p>{why}</p> }.into_any();
+            }
             let panels = compare::panels(&tables, &manifest, &region, &state);
             let grids = compare::tables(&tables, &manifest, &region, &state);
             view! {
@@ -71,6 +74,7 @@ pub fn ComparePage() -> impl IntoView {
                     .map(|(grid, caption)| view! { <section class="vergelijk"><DataTable grid=grid caption=caption/></section> })
                     .collect::<Vec<_>>()}
             }
+            .into_any()
         }))}
     }
     .into_any()

@@ -17,8 +17,7 @@ pub fn HomePage() -> impl IntoView {
     };
     let config = store.config();
     let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
-    let links =
-        Memo::new(move |_| store.view.state.with(|s| (home::theme_links(&c, &m, &r, s), home::more_links(&r, s))));
+    let links = Memo::new(move |_| store.view.state.with(|s| home::theme_links(&c, &m, &r, s)));
     let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
     view! {
         <h1>"Monitor Sociaal Domein "{region.name.clone()}</h1>
@@ -26,13 +25,16 @@ pub fn HomePage() -> impl IntoView {
         <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
             <h2>"Thema's"</h2>
-            <ul>{move || links.get().0.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
-        </nav>
-        <nav aria-label="Meer" class="meer">
-            <ul>{move || links.get().1.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
+            <ul>{move || links.get().into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
         </nav>
         {with_files(move |sets| {
             let (m, r, c, sets2) = (m.clone(), r.clone(), c.clone(), sets.clone());
+            // Profile and comparison only where gemeenten have figures of their own (issue 21).
+            let (r2, sets3) = (r.clone(), sets.clone());
+            let more = Memo::new(move |_| {
+                let tables = site::all_tables(&sets3);
+                store.view.state.with(|s| home::more_links(&r2, &tables, s))
+            });
             let cards = Memo::new(move |_| {
                 let tables = site::all_tables(&sets2);
                 store.view.state.with(|s| home::key_figures(&tables, &c, &m, &r, s))
@@ -41,6 +43,9 @@ pub fn HomePage() -> impl IntoView {
             // No empty "Kerncijfers" heading when no table has a key figure (issue 15).
             let any = Memo::new(move |_| cards.with(|c| !c.is_empty()));
             view! {
+                <nav aria-label="Meer" class="meer">
+                    <ul>{move || more.get().into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
+                </nav>
                 <Show when=move || any.get()>
                 <section aria-labelledby="kerncijfers">
                     <h2 id="kerncijfers">"Kerncijfers"</h2>

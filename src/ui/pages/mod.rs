@@ -73,9 +73,22 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
 pub fn GemeenteKeuze() -> impl IntoView {
     let store = use_store();
     let manifest = store.manifest();
+    let files = store.page_files();
     let links = Memo::new(move |_| {
         let region = store.view.region.get();
-        store.view.state.with(|s| region.map(|r| site::gemeente_choice(&manifest, &r, s)).unwrap_or_default())
+        let files = files.get();
+        store.view.state.with(|s| {
+            region
+                .map(|r| {
+                    // Once the page's data are in: only gemeenten with figures of their own (issue 21).
+                    if files.loading || files.ready.is_empty() {
+                        site::gemeente_choice(&manifest, &r, s)
+                    } else {
+                        site::gemeente_choice_offered(&manifest, &r, s, &site::all_tables(&files.ready))
+                    }
+                })
+                .unwrap_or_default()
+        })
     });
     move || {
         let links = links.get();

@@ -16,12 +16,25 @@ pub fn ProfilePage() -> impl IntoView {
     });
     let m = manifest.clone();
     move || match code.get() {
-        None => view! {
-            <h1>"Gemeenteprofiel"</h1>
-            <p>"Kies een gemeente om al haar cijfers te zien, naast die van de regio en Nederland."</p>
-            <GemeenteKeuze/>
+        None => {
+            let m = m.clone();
+            view! {
+                <h1>"Gemeenteprofiel"</h1>
+                {with_files(move |sets| {
+                    let tables = site::all_tables(&sets);
+                    // Only where gemeenten have figures of their own (issue 21).
+                    match store.view.region.get_untracked().and_then(|r| profile::not_offered(&tables, &m, &r)) {
+                        Some(why) => view! { <p>{why}</p> }.into_any(),
+                        None => view! {
+                            <p>"Kies een gemeente om al haar cijfers te zien, naast die van de regio en Nederland."</p>
+                            <GemeenteKeuze/>
+                        }
+                        .into_any(),
+                    }
+                })}
+            }
+            .into_any()
         }
-        .into_any(),
         Some(code) => {
             let m = m.clone();
             view! {
@@ -29,6 +42,9 @@ pub fn ProfilePage() -> impl IntoView {
                 <GemeenteKeuze/>
                 {with_files(move |sets| {
                     let tables = site::all_tables(&sets);
+                    if let Some(why) = store.view.region.get_untracked().and_then(|r| profile::not_offered(&tables, &m, &r)) {
+                        return view! { <p>{why}</p> }.into_any();
+                    }
                     let sections = match store.view.region.get_untracked() {
                         Some(region) => store.view.state.with_untracked(|s| profile::profile(&tables, &m, &region, &code, s)),
                         None => Vec::new(),
@@ -71,6 +87,7 @@ pub fn ProfilePage() -> impl IntoView {
                             </section>
                         })}
                     }
+                    .into_any()
                 })}
             }
             .into_any()

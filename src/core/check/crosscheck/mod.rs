@@ -4,6 +4,7 @@
 //! resolved. The same figure in two places, claims of higher/lower/equal/highest against the
 //! table, the base each percentage or rate implies (with the rounding of counts and rates),
 //! stated parts against stated totals, two tables of one period, two documents, notation slips,
+//! every other area and period of two columns a link pairs (`same`),
 //! plus the table inconsistencies recorded with the data (graded here) and contradictions a
 //! reader recorded that no rule computes.
 
@@ -14,9 +15,11 @@ use crate::core::text::format;
 use std::collections::{HashMap, HashSet};
 
 mod references;
+mod same;
 mod statements;
 mod tables;
 pub use references::reference_problems;
+pub use same::{declared as declared_columns, Columns};
 pub use tables::notation_slip;
 
 /// One side of a contradiction: what, the figure, and where.
@@ -302,6 +305,9 @@ fn run_named(datasets: &[(&str, &Dataset)], manifest: &Manifest) -> Outcome {
             tables::notation(&ix, t, &mut out);
         }
     }
+    // Every other area and period of the columns the links pair (issue 21).
+    let links: Vec<&Link> = datasets.iter().flat_map(|(_, ds)| &ds.narrative.links).collect();
+    same::same_quantity(&ix, &links, &mut out, &mut covered);
     for (file, ds) in datasets {
         for t in &ds.tables {
             for inc in &t.inconsistencies {
