@@ -1,8 +1,13 @@
-//! Chart definitions: pure functions from a computed [`Grid`] to a `charming::Chart`.
+//! Chart definitions: pure functions from a computed [`Grid`] to a chart option, in one pass:
+//! build → one `serde_json::Value` → `refine` (highlight, legend rows, labels) → `marks`
+//! (*geheim*, *n.b.*) → `finish` (aria description) → serialised once. Bars, lines and stacked
+//! bars are built with charming; the map writes its option as JSON because charming 0.6's
+//! `series::Map` has no fields at all; the budget panels and the dashboard cards are still
+//! written as JSON (not yet ported to charming). All of them join the same pass as a `Value`.
 //!
 //! Options must stay valid under a strict CSP, so they never hold JavaScript functions. Dutch
 //! number formatting is asked for by name instead (`"msd:nl:1:%"`): the ECharts binding
-//! (`public/echarts-binding.js`) swaps those names for its own formatter functions.
+//! (`scripts/echarts-entry.js`, `window.msdCharts`) swaps those names for its own formatters.
 
 pub mod budget;
 pub mod card;
