@@ -20,12 +20,15 @@ import { startServer, launch, newPage, firstView, DIST } from './harness.mjs';
 // to what it is now and prints the gap to the target. Lower CEILING_KIB as the first view
 // shrinks; never raise it without saying why in the commit.
 const TARGET_KIB = 250;
-// The ceiling: this build (463,5 KiB) plus about 1,5 KiB, so the few bytes that content-hashed
-// file names and their references vary by never decide the test. Raised from 463 with issue 21:
-// every figure's printed value with its recomputation beside it, budget cards that say what
-// their number is (a `budget` mark in the data) and every column of a view in the grid cost
-// about 1,8 KiB of WASM and data; issue 22 (baked pages) is where the first view shrinks.
-const CEILING_KIB = 465;
+// The ceiling: this build (470,3 KiB) plus about 1,5 KiB, so the few bytes that content-hashed
+// file names and their references vary by never decide the test. Raised from 463 with issue 21
+// (every figure right, in every output): printed figures with their recomputation beside them,
+// budget cards that say what their number is, every column of a view in the grid, the chart
+// craft rules (legend rows, at most 8 series, a colour and hatch per series), what the page says
+// about a table carried into every download, profile and compare offered only where figures
+// exist: about 8,6 KiB of WASM and data in all. Issue 22 (baked pages) is where the first view
+// shrinks; lower this as it does.
+const CEILING_KIB = 472;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
