@@ -467,3 +467,25 @@ fn the_checker_measures_functions_past_strings_and_chars() {
     let found = long_functions("x.rs", &text);
     assert_eq!(found, vec!["x.rs:1 long (132 lines)".to_string()]);
 }
+
+/// Browser tests wait on the app's own signals (a painted chart, the first-chart mark, a DOM
+/// state, network idle), never on a clock: a fixed sleep is slow where the machine is fast and
+/// flaky where it is slow.
+#[test]
+fn browser_tests_never_sleep() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let mut sleeps = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/browser").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".mjs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("UTF-8 test file");
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("waitForTimeout(") || line.contains("setTimeout(r") {
+                sleeps.push(format!("tests/browser/{name}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(sleeps.is_empty(), "fixed sleeps in browser tests:\n{}", sleeps.join("\n"));
+}

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, withScreenshot, chartsPainted, DIST } from './harness.mjs';
+import { startServer, launch, withScreenshot, chartsPainted, frames, watchCharts, DIST } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -34,26 +34,11 @@ const LEGENDS = ['wmo-actieve-wmo-indicaties', 'participatie-uitstroom-bijstand-
 
 async function open(options, query) {
   const context = await browser.newContext({ locale: 'nl-NL', ...options });
-  await context.addInitScript(() => {
-    let charts;
-    Object.defineProperty(window, 'msdCharts', {
-      configurable: true,
-      get: () => charts,
-      set: (value) => {
-        const init = value.init;
-        value.init = function wrapped(el, ...rest) {
-          const chart = init.call(this, el, ...rest);
-          Object.defineProperty(el, '__msdChart', { configurable: true, get: () => chart.instance ?? chart });
-          return chart;
-        };
-        charts = value;
-      },
-    });
-  });
+  await context.addInitScript(watchCharts);
   const page = await context.newPage();
   await page.goto(srv.base + query);
   await chartsPainted(page);
-  await page.waitForTimeout(300);
+  await frames(page, 4); // the legend and labels laid out after the paint
   return { page, context };
 }
 

@@ -97,7 +97,7 @@ export async function firstView(page, base) {
  * (`el.__msdChart`). The app does not see
  * the difference.
  */
-function watchCharts() {
+export function watchCharts() {
   window.__msdInits = 0;
   let charts;
   Object.defineProperty(window, 'msdCharts', {
