@@ -20,7 +20,7 @@ fn every_table_of_a_theme_is_a_card_in_its_pillar() {
     for region in &m.regions {
         let ts = tables(&r, &region.id);
         for theme in Theme::ALL {
-            let d = dashboard::build(&ts, theme, m, region, None, |id| format!("?indicator={id}"));
+            let d = dashboard::build(&ts, &[], theme, m, region, None, |id| format!("?indicator={id}"));
             for pillar in Pillar::ALL {
                 let expected: Vec<&str> =
                     ts.iter().filter(|t| t.theme == theme && t.pillar == pillar).map(|t| t.id.as_str()).collect();
@@ -49,7 +49,7 @@ fn cards_follow_the_chosen_gemeente_and_compare_in_words() {
     let m = r.manifest.as_ref().unwrap();
     let region = m.regions.iter().find(|x| x.id == "drechtsteden").unwrap();
     let ts = tables(&r, "drechtsteden");
-    let d = dashboard::build(&ts, Theme::Jeugd, m, region, Some("GM0642"), |id| id.to_owned());
+    let d = dashboard::build(&ts, &[], Theme::Jeugd, m, region, Some("GM0642"), |id| id.to_owned());
     assert_eq!(d.area_name, "Zwijndrecht");
     let gebruik = &d.pillars[0].cards;
     let card = gebruik.iter().find(|c| c.table == "jeugd-jongeren-in-jeugdzorg").unwrap();
@@ -92,7 +92,7 @@ fn missing_figures_say_why_and_counts_are_not_compared_with_nederland() {
     let region = m.regions.iter().find(|x| x.id == "drechtsteden").unwrap();
     let ts = tables(&r, "drechtsteden");
     // Alblasserdam's samenloop figures were not published.
-    let d = dashboard::build(&ts, Theme::Samenloop, m, region, Some("GM0482"), |id| id.to_owned());
+    let d = dashboard::build(&ts, &[], Theme::Samenloop, m, region, Some("GM0482"), |id| id.to_owned());
     let card =
         d.pillars[0].cards.iter().find(|c| c.table == "samenloop-stapeling-voorzieningen-sociaal-domein").unwrap();
     assert!(card.figure.number().is_none());
@@ -104,7 +104,7 @@ fn missing_figures_say_why_and_counts_are_not_compared_with_nederland() {
     // The theme's headline still has a figure.
     assert!(headline::usable(&d.headline.as_ref().unwrap().figure));
     // Counts (meldingen) are never compared with Nederland.
-    let d = dashboard::build(&ts, Theme::Jeugd, m, region, Some("GM0505"), |id| id.to_owned());
+    let d = dashboard::build(&ts, &[], Theme::Jeugd, m, region, Some("GM0505"), |id| id.to_owned());
     let card = d.pillars[0].cards.iter().find(|c| c.table == "jeugd-meldingen-mo-platform").unwrap();
     assert!(card.comparison.is_none());
 }
@@ -115,7 +115,7 @@ fn a_budget_card_shows_exhaustion_with_the_100_percent_line() {
     let m = r.manifest.as_ref().unwrap();
     let region = m.regions.iter().find(|x| x.id == "ridderkerk").unwrap();
     let ts = tables(&r, "ridderkerk");
-    let d = dashboard::build(&ts, Theme::Participatie, m, region, None, |id| id.to_owned());
+    let d = dashboard::build(&ts, &[], Theme::Participatie, m, region, None, |id| id.to_owned());
     let budget = &d.pillars.iter().find(|p| p.pillar == Pillar::Budgetten).unwrap().cards;
     let buig = budget.iter().find(|c| c.table == "participatie-ridderkerk-buig-budget").unwrap();
     assert_eq!(buig.shown, "105,6%");

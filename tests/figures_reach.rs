@@ -726,7 +726,7 @@ fn check_json(table: &Table, grid: &Grid, placed: &[Placed], text: &str, ctx: &s
 // Dashboard cards
 
 fn check_cards(tables: &[&Table], theme: Theme, cx: &Context, tally: &mut Tally) {
-    let board = dashboard::build(tables, theme, cx.manifest, cx.region, None, |id| id.to_owned());
+    let board = dashboard::build(tables, &[], theme, cx.manifest, cx.region, None, |id| id.to_owned());
     for card in board.pillars.iter().flat_map(|p| &p.cards) {
         let Some(table) = tables.iter().find(|t| t.id == card.table) else { continue };
         let ctx = format!("{} [kaart] ({})", table.id, cx.region.id);

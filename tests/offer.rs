@@ -30,7 +30,7 @@ fn without_a_chosen_gemeente_no_card_highlights_one() {
     for region in &m.regions {
         let ts = tables(&r, &region.id);
         for theme in Theme::ALL {
-            let d = dashboard::build(&ts, theme, m, region, None, |id| id.to_owned());
+            let d = dashboard::build(&ts, &[], theme, m, region, None, |id| id.to_owned());
             for c in d.pillars.iter().flat_map(|p| &p.cards) {
                 if let Some((option, _)) = &c.chart {
                     charts += 1;
@@ -56,7 +56,7 @@ fn a_chosen_gemeente_is_still_highlighted() {
     let m = r.manifest.as_ref().unwrap();
     let region = m.regions.iter().find(|x| x.id == "drechtsteden").unwrap();
     let ts = tables(&r, "drechtsteden");
-    let d = dashboard::build(&ts, Theme::Jeugd, m, region, Some("GM0642"), |id| id.to_owned());
+    let d = dashboard::build(&ts, &[], Theme::Jeugd, m, region, Some("GM0642"), |id| id.to_owned());
     let cards: Vec<_> = d.pillars.iter().flat_map(|p| &p.cards).collect();
     assert!(cards.iter().any(|c| c.chart.as_ref().is_some_and(|(o, _)| highlighted(o))));
     assert!(cards.iter().all(|c| c.stand_in.is_none()));

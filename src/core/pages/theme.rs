@@ -96,7 +96,7 @@ pub fn dashboard<D: AsRef<Dataset>>(
     let tables: Vec<_> = sets.iter().flat_map(|d| &d.as_ref().tables).collect();
     let statements: Vec<_> = sets.iter().flat_map(|d| &d.as_ref().narrative.statements).collect();
     let gemeente = super::site::gemeente(region, state);
-    dashboard::build_with_text(&tables, &statements, theme, manifest, region, gemeente, |id| {
+    dashboard::build(&tables, &statements, theme, manifest, region, gemeente, |id| {
         link(state, Page::Indicator, |v| v.indicator = Some(id.to_owned()))
     })
 }

@@ -134,22 +134,11 @@ pub struct Dashboard {
     pub pillars: Vec<PillarCards>,
 }
 
-/// Builds the dashboard of a theme. `tables`: the region's tables; `gemeente`: the chosen one;
+/// Builds the dashboard of a theme. `tables`: the region's tables; `statements`: the running
+/// text's figures, so a budget table whose headline budget fact is stated in the text (its
+/// `budget.statement`) shows that fact as its card's figure; `gemeente`: the chosen one;
 /// `href`: the link to a table's full view.
 pub fn build(
-    tables: &[&Table],
-    theme: Theme,
-    manifest: &Manifest,
-    region: &Region,
-    gemeente: Option<&str>,
-    href: impl Fn(&str) -> String,
-) -> Dashboard {
-    build_with_text(tables, &[], theme, manifest, region, gemeente, href)
-}
-
-/// [`build`] with the statements of the running text, so a budget table whose headline budget
-/// fact is stated in the text (its `budget.statement`) shows that fact as its card's figure.
-pub fn build_with_text(
     tables: &[&Table],
     statements: &[&Statement],
     theme: Theme,

@@ -432,11 +432,7 @@ fn link_check(ix: &Index, l: &Link, out: &mut Outcome, covered: &mut HashSet<(St
         Some(grade) => {
             covered.insert((ta.id.clone(), l.a.key()));
             covered.insert((tb.id.clone(), l.b.key()));
-            let kind = if l.a.period == l.b.period && ta.id != tb.id {
-                FindingKind::ZelfdePeriode
-            } else {
-                FindingKind::ZelfdeCijfer
-            };
+            let kind = link_kind(&l.a, &l.b);
             out.findings.push(Finding {
                 kind,
                 grade,
@@ -469,5 +465,16 @@ fn declared(ix: &Index, c: &Contradiction) -> Finding {
         sides,
         tables: c.cells.iter().map(|x| x.table.clone()).collect(),
         statements: c.statements.clone(),
+    }
+}
+
+/// What a difference between two linked cells is: the same period in two tables, or the same
+/// figure printed twice (also across periods). One rule for a link's own cells and for every
+/// other pair its columns give (`same`).
+pub(super) fn link_kind(a: &CellRef, b: &CellRef) -> FindingKind {
+    if a.period == b.period && a.table != b.table {
+        FindingKind::ZelfdePeriode
+    } else {
+        FindingKind::ZelfdeCijfer
     }
 }

@@ -91,11 +91,7 @@ pub(super) fn same_quantity(ix: &Index, links: &[&Link], out: &mut Outcome, cove
         };
         covered.insert((ta.id.clone(), ca.key()));
         covered.insert((tb.id.clone(), cb.key()));
-        let kind = if ca.period == cb.period && ta.id != tb.id {
-            FindingKind::ZelfdePeriode
-        } else {
-            FindingKind::ZelfdeCijfer
-        };
+        let kind = super::link_kind(&ca, &cb);
         out.findings.push(Finding {
             kind,
             grade,
