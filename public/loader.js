@@ -51,10 +51,11 @@ window.msdLoadCharts = () => {
  * entry once and otherwise fetches itself, so this is only ever a head start: a wrong guess here
  * costs a request, never a wrong page.
  */
-const prefetch = {};
+const prefetch = window.msdPrefetch || {};
 window.msdPrefetch = prefetch;
+// A baked page's check (public/gebakken.js) may have asked for a file already.
 const ask = (path) => {
-  prefetch[path] = fetch(path).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  prefetch[path] ||= fetch(path).then((r) => (r.ok ? r.text() : null)).catch(() => null);
   return prefetch[path];
 };
 
@@ -65,7 +66,8 @@ function regionOf(manifest, config) {
   if (only.length) regions = only.map((id) => regions.find((r) => r.id === id)).filter(Boolean);
   const first = regions.find((r) => r.id === config.standaardRegio);
   if (first) regions = [first, ...regions.filter((r) => r !== first)];
-  return (regions.find((r) => r.id === query.get('regio')) || regions[0] || {}).id;
+  const asked = query.get('regio') || document.documentElement.dataset.regio;
+  return (regions.find((r) => r.id === asked) || regions[0] || {}).id;
 }
 
 const say = (text) => {
@@ -77,7 +79,10 @@ const say = (text) => {
 if (!tag || typeof WebAssembly !== 'object') {
   say('Deze browser kan de monitor niet tonen: hij ondersteunt geen WebAssembly. Probeer een recente versie van Firefox, Chrome, Edge of Safari.');
 } else {
-  import(tag.dataset.js)
+  // On a baked page the app starts once the baked figures are checked (public/gebakken.js): the
+  // reader has the page, and the check's requests did not share a phone's bandwidth with the WASM.
+  (window.msdGebakkenKlaar || Promise.resolve())
+    .then(() => import(tag.dataset.js))
     .then((mod) => mod.default({ module_or_path: tag.dataset.wasm }))
     .catch(() => say('De monitor kon niet worden gestart. Laad de pagina opnieuw; lukt het dan nog niet, neem dan contact op met de beheerder van deze website.'));
   // The residents' pages (index.html preloads ECharts): data and charts while the WASM compiles.

@@ -12,7 +12,8 @@
 // 4. For index.html: ECharts (build/echarts/, bundled by the pre_build hook with hashed names)
 //    into dist/echarts/, and its <link rel="modulepreload" data-echarts> in index.html pointed at
 //    the hashed first bundle, with a modulepreload for each chunk that bundle imports.
-import { spawn } from 'node:child_process';
+// 5. For index.html, last: the baked pages (bakePages below).
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,4 +82,22 @@ if (target === 'index.html') {
     copyFileSync(from, to);
   }
   console.log(`post-build: beheer.html and its WASM copied into ${staging}`);
+  bakePages();
+}
+
+/**
+ * 5. Baked pages (issue 22): `msd-bake` (native Rust, the same core as the app) writes a static
+ *    HTML file for every page with chart placeholders and a list of the charts; bake-svg.mjs
+ *    draws them with ECharts in Node as inline SVG, and the preview images as PNG. After the
+ *    council page, whose nested Trunk also runs Cargo.
+ */
+function bakePages() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TRUNK_')));
+  const charts = join(root, 'build', 'bake', 'charts.json');
+  mkdirSync(dirname(charts), { recursive: true });
+  const cargo = ['run', '--quiet', ...(release ? ['--release'] : []), '--all-features', '--bin', 'msd-bake', '--', staging, charts];
+  const baked = spawnSync('cargo', cargo, { cwd: root, env, stdio: 'inherit' });
+  if (baked.status !== 0) throw new Error(`post-build: msd-bake failed (${baked.status})`);
+  const drawn = spawnSync('node', [join(root, 'scripts', 'bake-svg.mjs'), staging, charts], { cwd: root, env, stdio: 'inherit' });
+  if (drawn.status !== 0) throw new Error(`post-build: bake-svg.mjs failed (${drawn.status})`);
 }

@@ -27,5 +27,8 @@ pub mod present;
 /// The view model of every page.
 pub mod pages;
 
+/// Baked pages: every page as static HTML at build time.
+pub mod bake;
+
 /// The council kit.
 pub mod kit;

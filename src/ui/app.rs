@@ -1,8 +1,10 @@
 //! The app shell: skip link, header, main, footer, and the one-page navigation.
 //!
-//! All view state lives in the query string. Links are real `<a href="?…">` elements; a plain
-//! click is handled here with `history.pushState` (no reload), and back/forward re-read the URL.
+//! All view state lives in the address: the page's file and its query (`ui::address`). Links
+//! are real `<a href>` elements to the baked pages; a plain click on one is handled here with
+//! `history.pushState` (no reload), and back/forward re-read the address.
 
+use super::address;
 use super::chart::ChartsDrawn;
 use super::data;
 use super::lazy::{prefetch_likely_pages, LazyPage};
@@ -11,7 +13,7 @@ use super::pages::{HomePage, LoadFailed, NavItem};
 use super::store::Store;
 use crate::core::model::problem::Problem;
 use crate::core::model::problem::Skipped;
-use crate::core::model::view_state::{Page, ViewState, COUNCIL_PAGE};
+use crate::core::model::view_state::{is_app_link, Page, ViewState, COUNCIL_PAGE};
 use crate::core::model::Manifest;
 use crate::core::pages::council;
 use crate::core::pages::site;
@@ -20,15 +22,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub(super) fn current_query() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(ViewState::parse(&current_query()));
+    address::set_base();
+    let state = RwSignal::new(address::current_view());
     to_council_page(&state.get_untracked());
-    let _ = window_event_listener(ev::popstate, move |_| state.set(ViewState::parse(&current_query())));
+    let _ = window_event_listener(ev::popstate, move |_| state.set(address::current_view()));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));
     // The manifest and the council's config.json, which may hide regions and set defaults.
     // A broken manifest never stops the site (issue 15): what it loses is in `skipped`. Only a
@@ -66,7 +65,7 @@ pub fn App() -> impl IntoView {
 fn to_council_page(state: &ViewState) {
     if state.page.is_council_tool() {
         if let Some(location) = web_sys::window().map(|w| w.location()) {
-            location.replace(&format!("{COUNCIL_PAGE}{}", current_query())).ok();
+            location.replace(&address::absolute(&format!("{COUNCIL_PAGE}{}", address::query()))).ok();
         }
     }
 }
@@ -83,7 +82,9 @@ fn apply_branding(config: &Config) {
     }
 }
 
-/// Handles a plain left click on an in-page link (`href="?…"`) without reloading the page.
+/// Handles a plain left click on a link to one of the monitor's pages (`ViewState::href`)
+/// without reloading the page; a link to a place in the page (`#…`) moves focus there (the
+/// document's base is the site root, so the browser would open the root page instead).
 fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
     if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
         return;
@@ -96,15 +97,29 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
         return;
     };
     let href = a.get_attribute("href").unwrap_or_default();
-    if !href.starts_with('?') || a.has_attribute("target") || a.has_attribute("download") {
+    if a.has_attribute("target") || a.has_attribute("download") {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    if let Some(id) = href.strip_prefix('#') {
+        e.prevent_default();
+        if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                el.focus().ok();
+            }
+        }
+        return;
+    }
+    // Before the app has taken over, a link opens the baked page itself: at once.
+    if !is_app_link(&href) || window.document().and_then(|d| d.get_element_by_id("gebakken")).is_some() {
         return;
     }
     e.prevent_default();
-    let Some(window) = web_sys::window() else { return };
     if let Ok(history) = window.history() {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)).ok();
     }
-    state.set(ViewState::parse(&href));
+    state.set(ViewState::parse_href(&href));
     window.scroll_to_with_x_and_y(0.0, 0.0);
     // Move focus to the new content so keyboard and screen reader users land on it.
     if let Some(main) = window.document().and_then(|d| d.get_element_by_id("inhoud")) {
@@ -173,7 +188,7 @@ fn Shell(
     view! {
         <a class="skiplink" href="#inhoud">"Naar de inhoud"</a>
         <header class="kop">
-            <a class="merk" href="?">
+            <a class="merk" href="index.html">
                 {config.logo.clone().map(|src| view! { <img class="logo" src=src alt=logo_alt/> })}
                 <span>{config.name.clone()}</span>
             </a>

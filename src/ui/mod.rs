@@ -5,6 +5,7 @@
 //! Pages read `Memo` slices of the view state, ask `core::pages` for their view models and
 //! render them. No calculation happens here: every figure, text and link comes from the core.
 
+mod address;
 mod app;
 mod beheer;
 mod chart;
@@ -22,13 +23,20 @@ mod share;
 mod statements;
 mod store;
 mod table;
+mod takeover;
 
 use wasm_bindgen::JsCast;
 
 /// Starts the residents' app (`index.html`).
 pub fn start() {
     prepare();
-    leptos::mount::mount_to_body(app::App);
+    // A baked page (issue 22) is taken over in place; the plain index.html gets the app at once.
+    if !takeover::mount(app::App) {
+        leptos::mount::mount_to_body(app::App);
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            html.set_attribute("data-app", "actief").ok();
+        }
+    }
 }
 
 /// Starts the council tools (`beheer.html`: data check and benchmark), a WASM of their own.

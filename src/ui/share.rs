@@ -8,18 +8,9 @@ use crate::core::pages::indicator::{self, IndicatorModel};
 use crate::core::present::export;
 use leptos::prelude::*;
 
-/// The monitor's own address (without query), from the page the reader is on.
-fn here() -> (String, String) {
-    let location = web_sys::window().map(|w| w.location());
-    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into());
-    let folder = path.rsplit_once('/').map_or("/".to_owned(), |(d, _)| format!("{d}/"));
-    (format!("{origin}{path}"), format!("{origin}{folder}"))
-}
-
 /// Where and when a download is made: the view's address (never the embed) and today's date.
 pub fn provenance(state: &ViewState) -> export::Provenance {
-    let url = format!("{}{}", here().0, ViewState { embed: false, ..state.clone() }.href());
+    let url = super::address::absolute(&ViewState { embed: false, ..state.clone() }.href());
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
     export::Provenance { url, date: iso.chars().take(10).collect() }
 }
@@ -27,15 +18,15 @@ pub fn provenance(state: &ViewState) -> export::Provenance {
 /// The `<iframe>` snippet for a view: auto-height through embed.js, a fixed height without it,
 /// and a plain link for readers without iframes.
 pub fn snippet(state: &ViewState, title: &str, height: u32) -> String {
-    let (page, folder) = here();
+    let folder = super::address::root();
     let embed = ViewState { embed: true, ..state.clone() };
     let full = ViewState { embed: false, ..state.clone() };
     let title_attr = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     let title_text = title.replace('&', "&amp;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{page}{}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
+        "<iframe src=\"{folder}{}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>\n\
          <script src=\"{folder}embed.js\" async></script>\n\
-         <p><a href=\"{page}{}\">{title_text} — Monitor Sociaal Domein</a></p>",
+         <p><a href=\"{folder}{}\">{title_text} — Monitor Sociaal Domein</a></p>",
         embed.href().replace('&', "&amp;"),
         full.href().replace('&', "&amp;"),
     )
@@ -49,7 +40,7 @@ pub fn Downloads(table: TableRef, model: Memo<IndicatorModel>) -> impl IntoView 
     let (status, set_status) = signal(String::new());
     // Made on click: the address of the view then, and the date of the download.
     let files = move || {
-        let provenance = provenance(&model.with_untracked(|m| ViewState::parse(&m.full_view)));
+        let provenance = provenance(&model.with_untracked(|m| ViewState::parse_href(&m.full_view)));
         model.with_untracked(|m| indicator::downloads(m, &table, &manifest, &provenance))
     };
     let files = StoredValue::new(files);

@@ -240,24 +240,40 @@ pub fn check(state: &ViewState, manifest: &Manifest, sets: &[&Dataset]) -> Check
 /// bookmark and a shared link name the chart.
 pub fn tab_title(site: &str, state: &ViewState, manifest: &Manifest, table: Option<&Table>) -> String {
     let place = |code: &Option<String>| code.as_deref().map(|c| manifest.area_name(c));
+    // The region, so the pages of two regions never share a title (issue 22: baked pages).
+    let region = state.region.as_deref().and_then(|r| manifest.regions.iter().find(|x| x.id == r));
+    let in_region = |what: String| match region {
+        Some(r) => format!("{what} in {}", r.name),
+        None => what,
+    };
     let what = match state.page {
         Page::Indicator => table.map(|t| match place(&state.gemeente) {
             Some(g) => format!("{} \u{2013} {g}", t.title),
             None => t.title.clone(),
         }),
-        Page::Theme => state.theme.as_deref().and_then(Theme::from_id).map(|t| t.name().to_owned()),
-        Page::Profile => place(&state.gemeente).map(|g| format!("Alle cijfers van {g}")),
+        Page::Theme => state.theme.as_deref().and_then(Theme::from_id).map(|t| in_region(t.name().to_owned())),
+        Page::Profile => {
+            let of = |g: String| match region.filter(|r| r.name != g) {
+                Some(r) => format!("Alle cijfers van {g}, regio {}", r.name),
+                None => format!("Alle cijfers van {g}"),
+            };
+            Some(place(&state.gemeente).map_or_else(|| in_region("Gemeenteprofiel".to_owned()), of))
+        }
         Page::Compare => {
             let names: Vec<String> = state.gemeenten.iter().map(|g| manifest.area_name(g)).collect();
-            Some(if names.is_empty() { "Vergelijken".to_owned() } else { format!("Vergelijken: {}", list(&names)) })
+            Some(if names.is_empty() {
+                in_region("Vergelijken".to_owned())
+            } else {
+                format!("Vergelijken: {}", list(&names))
+            })
         }
         Page::Find => Some(match state.query.as_deref().filter(|q| !q.trim().is_empty()) {
             Some(q) => format!("Zoeken: {q}"),
-            None => "Zoeken".to_owned(),
+            None => in_region("Zoeken".to_owned()),
         }),
         Page::DataCheck => Some("Gegevens controleren".to_owned()),
         Page::Benchmark => Some("Rekensnelheid".to_owned()),
-        Page::Home => None,
+        Page::Home => region.map(|r| r.name.clone()),
     };
     match what {
         Some(w) => format!("{w} \u{2014} {site}"),

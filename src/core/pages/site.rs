@@ -22,8 +22,14 @@ pub fn apply_config(mut manifest: Manifest, config: &Config) -> Manifest {
     manifest
 }
 
-/// The config's default gemeente, when the link names none and shows its region.
+/// The config's default gemeente, when the link names none and shows its region; and the region
+/// shown, when the link names none, so every link from the view names its baked page (issue 22).
 pub fn with_defaults(mut state: ViewState, config: &Config, manifest: &Manifest) -> ViewState {
+    // Not for an indicator: a link without a region finds its indicator in any region
+    // (`links::check`), which then names it.
+    if state.region.is_none() && !state.embed && state.page != Page::Indicator {
+        state.region = manifest.regions.first().map(|r| r.id.clone());
+    }
     if state.gemeente.is_none() {
         if let (Some(code), Some(region)) = (&config.default_gemeente, region(manifest, &state)) {
             if region.gemeenten.contains(code) {

@@ -39,6 +39,9 @@ pub struct Config {
     pub contact: Contact,
     pub accessibility_statement: Option<String>,
     pub footer: Option<String>,
+    /// The site's public address (`adres`, `https://…/`, ending in `/`): canonical links,
+    /// preview tags and `sitemap.xml` of the baked pages need it (issue 22).
+    pub address: Option<String>,
     /// `inleiding`: the home page's opening text (the default describes the bundled reports;
     /// a council publishing its own registration data says so here).
     pub intro: Option<String>,
@@ -59,6 +62,7 @@ impl Default for Config {
             contact: Contact::default(),
             accessibility_statement: None,
             footer: None,
+            address: None,
             intro: None,
             themes: Vec::new(),
         }
@@ -95,6 +99,15 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                 }
             }
             "organisatie" => c.organisation = text_field(&path, v, problems),
+            "adres" => {
+                c.address = text_field(&path, v, problems).and_then(|s| {
+                    let ok = s.starts_with("https://") && !s.contains(['"', '<', '>', ' ']);
+                    if !ok {
+                        problems.add(&path, format!("\"{s}\" is geen adres van een website; schrijf het volledige adres, zoals https://www.gemeente.nl/monitor/"));
+                    }
+                    ok.then(|| if s.ends_with('/') { s } else { format!("{s}/") })
+                })
+            }
             "voettekst" => c.footer = text_field(&path, v, problems),
             "logo" => {
                 c.logo = text_field(&path, v, problems).filter(|s| {
@@ -140,7 +153,7 @@ pub fn parse(text: &str, manifest: &Manifest, problems: &mut Problems) -> Config
                 })
             }
             "contact" => contact(&path, v, &mut c, problems),
-            _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, logo, kleuren, inleiding, themas, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
+            _ => problems.add(&path, format!("onbekend veld \"{key}\"; bekende velden zijn: naam, organisatie, adres, logo, kleuren, inleiding, themas, regios, standaardRegio, standaardGemeente, contact, toegankelijkheidsverklaring, voettekst")),
         }
     }
     if let (Some(r), false) = (&c.default_region, c.regions.is_empty()) {

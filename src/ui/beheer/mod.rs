@@ -23,7 +23,7 @@ use leptos::prelude::*;
 /// (`?pagina=benchmark`, otherwise the data check). Links between them are plain page loads.
 #[component]
 pub fn BeheerApp() -> impl IntoView {
-    let state = ViewState::parse(&super::app::current_query());
+    let state = ViewState::parse(&super::address::query());
     let benchmark = state.page == Page::Benchmark;
     // The data check validates against the manifest as this site shows it (config applied).
     let site = LocalResource::new(|| async {

@@ -1,0 +1,269 @@
+//! The content of each baked page, from the same view models the app renders
+//! (`core::pages`), in the same elements and classes as its components (`ui::pages`,
+//! `ui::indicator`, `ui::dashboard`, `ui::table`), so the app takes over without a jump. Charts
+//! are placeholders (`<!--msd-svg:ID-->`) that `scripts/bake-svg.mjs` fills with the SVG
+//! ECharts draws from the very option the app passes to `setOption`.
+
+use super::html::{esc, link, link_list};
+use super::ChartJobs;
+use crate::core::calc::grid::{Grid, Provisional};
+use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
+use crate::core::pages::{cell_text, home, CellText, NavLink};
+use crate::core::present::dashboard::{Card, PillarCards};
+
+/// Widths the app's chart containers have at 375 px and at 1280 px (measured in the browser:
+/// `main` is 72rem with 1rem padding); a card's chart is about 320 px at both.
+pub const WIDE: u32 = 1120;
+pub const NARROW: u32 = 343;
+pub const CARD: u32 = 320;
+
+/// A chart container as `ui::chart::ChartView` makes it, with the baked SVG (one per width).
+pub fn chart(jobs: &mut ChartJobs, chart: &ChartModel, described_by: &str, widths: &[(u32, &str)]) -> String {
+    let svgs: String = widths
+        .iter()
+        .map(|(w, class)| format!("<!--msd-svg:{}-->", jobs.add(&chart.option, *w, chart.height, class)))
+        .collect();
+    format!(
+        "<figure class=\"grafiek-kader\"><div class=\"grafiek gebakken-grafiek\" role=\"img\" aria-label=\"{}\" aria-describedby=\"{}\">{svgs}</div></figure>",
+        esc(&chart.label),
+        esc(described_by),
+    )
+}
+
+/// The gemeente choice (`ui::pages::GemeenteKeuze`).
+pub fn gemeente_choice(links: &[NavLink]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav class=\"gemeente-keuze\" aria-label=\"Kies een gemeente\"><p class=\"label\">Kies een gemeente:</p><ul>{}</ul></nav>",
+        link_list(links)
+    )
+}
+
+/// The home page's key figures (`ui::pages::home`).
+pub fn key_figures(cards: &[home::KeyFigure]) -> String {
+    if cards.is_empty() {
+        return String::new();
+    }
+    let items: String = cards
+        .iter()
+        .map(|c| {
+            let mut li = format!(
+                "<li class=\"kerncijfer\"><h3><a href=\"{}\">{}</a></h3><p class=\"cijfer\"><span class=\"waarde\">{}</span> {}</p>",
+                esc(&c.theme_href),
+                esc(&c.theme),
+                esc(&c.value),
+                esc(&c.caption)
+            );
+            opt(&mut li, &c.computed, |x| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(x)));
+            opt(&mut li, &c.sentence, |x| format!("<p class=\"zin\">{}</p>", esc(x)));
+            opt(&mut li, &c.context, |x| format!("<p class=\"klein\">{}</p>", esc(x)));
+            let provisional = if c.provisional { " (voorlopig)" } else { "" };
+            li.push_str(&format!(
+                "<p class=\"klein\">{}{provisional}</p><p><a href=\"{}\">Bekijk dit cijfer<span class=\"visueel-verborgen\">: {}</span></a></p></li>",
+                esc(&c.period),
+                esc(&c.href),
+                esc(&c.title)
+            ));
+            li
+        })
+        .collect();
+    format!("<section aria-labelledby=\"kerncijfers\"><h2 id=\"kerncijfers\">Kerncijfers</h2><ul class=\"kerncijfers\">{items}</ul></section>")
+}
+
+fn opt<T>(out: &mut String, value: &Option<T>, f: impl FnOnce(&T) -> String) {
+    if let Some(v) = value {
+        out.push_str(&f(v));
+    }
+}
+
+/// The cards of one pillar (`ui::dashboard::PillarDashboard`).
+pub fn pillar_cards(jobs: &mut ChartJobs, pillar: &PillarCards) -> String {
+    if pillar.cards.is_empty() {
+        return "<p>Voor dit onderdeel zijn geen cijfers opgenomen.</p>".to_owned();
+    }
+    let id = format!("pijler-{}", pillar.pillar.id());
+    let cards: String = pillar.cards.iter().map(|c| card(jobs, c)).collect();
+    format!("<ul class=\"kaarten\" aria-labelledby=\"{id}\">{cards}</ul>")
+}
+
+fn card(jobs: &mut ChartJobs, c: &Card) -> String {
+    let text_id = format!("kaarttekst-{}", c.table);
+    let title_id = format!("kaarttitel-{}", c.table);
+    let value_class = if c.figure.number().is_none() { "waarde ontbreekt" } else { "waarde" };
+    let mut li = format!(
+        "<li class=\"kaart\" aria-labelledby=\"{title_id}\"><h3 id=\"{title_id}\"><a href=\"{}\">{}</a></h3>\
+         <p class=\"cijfer\"><span class=\"{value_class}\">{}</span><span>{}</span></p>",
+        esc(&c.href),
+        esc(&c.title),
+        esc(&c.shown),
+        esc(&c.caption)
+    );
+    opt(&mut li, &c.missing, |m| format!("<p class=\"klein\">{}</p>", esc(m)));
+    opt(&mut li, &c.computed, |m| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(m)));
+    opt(&mut li, &c.quote, |q| format!("<blockquote class=\"klein\">“{}”</blockquote>", esc(q)));
+    opt(&mut li, &c.sentence, |s| format!("<p class=\"zin\">{}</p>", esc(s)));
+    opt(&mut li, &c.comparison, |x| {
+        format!(
+            "<p class=\"vergelijking vergelijking-{}\"><span class=\"teken\" aria-hidden=\"true\">{}</span>{}</p>",
+            x.direction.id(),
+            esc(x.direction.sign()),
+            esc(&x.words)
+        )
+    });
+    if c.provisional || c.secret {
+        li.push_str("<p class=\"kenmerken\">");
+        if c.provisional {
+            li.push_str("<span class=\"badge voorlopig\">Voorlopig cijfer</span>");
+        }
+        if c.secret {
+            li.push_str("<span class=\"badge\">Geheim: 0 tot en met 7</span>");
+        }
+        li.push_str("</p>");
+    }
+    if let Some((option, height)) = &c.chart {
+        let model = ChartModel { option: option.clone(), height: *height, label: format!("Grafiek: {}", c.label) };
+        li.push_str(&chart(jobs, &model, &text_id, &[(CARD, "kaart")]));
+    }
+    li.push_str(&format!("<p class=\"visueel-verborgen\" id=\"{text_id}\">{}</p></li>", esc(&c.chart_text)));
+    li
+}
+
+/// One indicator (`ui::indicator::IndicatorView`): title, marks, summary, choices, chart, table,
+/// comparison, notes and source.
+pub fn indicator(jobs: &mut ChartJobs, m: &IndicatorModel, heading_level: u8) -> String {
+    let h = format!("h{heading_level}");
+    let mut out = format!(
+        "<article class=\"indicator\" aria-labelledby=\"{id}\"><{h} id=\"{id}\">{}</{h}><p class=\"kenmerken\">",
+        esc(&m.title),
+        id = esc(&m.title_id)
+    );
+    if m.provisional {
+        out.push_str("<span class=\"badge voorlopig\">Voorlopige cijfers</span>");
+    }
+    opt(&mut out, &m.period_label, |p| format!("<span class=\"badge\">{}</span>", esc(p)));
+    out.push_str(&format!("</p><p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
+    if !m.periods.is_empty() {
+        let links: String = m.periods.iter().map(link).collect();
+        out.push_str(&format!("<nav class=\"keuze\" aria-label=\"Periode\">{links}</nav>"));
+    }
+    let mut views = link(&m.chart_link) + &link(&m.table_link);
+    opt(&mut views, &m.map_link, link);
+    out.push_str(&format!("<nav class=\"keuze weergave\" aria-label=\"Weergave\">{views}</nav>"));
+    if m.show_chart {
+        out.push_str(&chart(jobs, &m.chart, &m.summary_id, &[(NARROW, "smal"), (WIDE, "breed")]));
+    }
+    out.push_str(&table(&m.grid, &m.caption, m.focus.as_deref()));
+    opt(&mut out, &m.comparison, comparison);
+    out.push_str(&notes(m));
+    out.push_str("</article>");
+    out
+}
+
+fn notes(m: &IndicatorModel) -> String {
+    let mut out = String::from("<section class=\"toelichting\" aria-label=\"Toelichting en bron\">");
+    opt(&mut out, &m.remarks.note, |n| format!("<p><strong>Toelichting: </strong>{}</p>", esc(n)));
+    for d in &m.remarks.footnotes {
+        out.push_str(&format!("<p class=\"definitie\">{}</p>", esc(d)));
+    }
+    out.push_str(&format!("<p class=\"bron\"><strong>Bron: </strong>{}</p>", esc(&m.source)));
+    opt(&mut out, &m.publication, |s| format!("<p class=\"publicatie\">Overgenomen uit: {}.</p>", esc(s)));
+    opt(&mut out, &m.provisional_legend, |l| format!("<p class=\"legenda legenda-voorlopig\">{}</p>", esc(l)));
+    out.push_str("<p class=\"legenda\">Geheim: een aantal van 0 tot en met 7, niet gepubliceerd om te voorkomen dat personen herkenbaar zijn. n.b.: niet beschikbaar of niet openbaar gemaakt.</p>");
+    if !m.remarks.inconsistencies.is_empty() {
+        let items: String = m.remarks.inconsistencies.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
+        out.push_str(&format!(
+            "<div class=\"inconsistenties\"><h3>Waar de bron zichzelf tegenspreekt</h3><ul>{items}</ul></div>"
+        ));
+    }
+    if !m.how.is_empty() {
+        let items: String = m.how.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
+        out.push_str(&format!(
+            "<details class=\"hoe-berekend\"><summary>Hoe berekend</summary><ul>{items}</ul></details>"
+        ));
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The scrollable, named frame around a table (`ui::table::TableFrame`).
+pub fn table_frame(label: &str, class: &str, inner: &str) -> String {
+    let class = if class.is_empty() { "tabel-kader".to_owned() } else { format!("tabel-kader {class}") };
+    format!("<div class=\"{class}\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel: {}\">{inner}</div>", esc(label))
+}
+
+/// The data table of a grid (`ui::table::DataTable`), every cell as `cell_text` writes it.
+pub fn table(grid: &Grid, caption: &str, focus: Option<&str>) -> String {
+    let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
+    let mark = grid.provisional() == Provisional::Some;
+    let names: Vec<String> =
+        if single { vec!["Waarde".to_owned()] } else { grid.columns.iter().map(|c| c.header()).collect() };
+    let head: String = names.iter().map(|n| format!("<th scope=\"col\">{}</th>", esc(n))).collect();
+    let rows: String = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let here = focus == Some(row.id.as_str());
+            let class = match (row.reference, here) {
+                (_, true) => " class=\"gekozen\" aria-current=\"true\"",
+                (true, false) => " class=\"referentie\"",
+                _ => "",
+            };
+            let cells: String = row.cells.iter().zip(&names).map(|(f, kolom)| cell(f, mark, kolom)).collect();
+            format!("<tr{class}><th scope=\"row\">{}</th>{cells}</tr>", esc(&row.label))
+        })
+        .collect();
+    let inner = format!(
+        "<table class=\"cijfers\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{head}</tr></thead><tbody>{rows}</tbody></table>",
+        esc(caption),
+        esc(grid.row_header())
+    );
+    table_frame(caption, "", &inner)
+}
+
+fn cell(figure: &crate::core::calc::engine::Figure, mark: bool, kolom: &str) -> String {
+    match cell_text(figure) {
+        CellText::Number { text, provisional, printed } => {
+            let star =
+                if provisional && mark { "<span class=\"voorlopig-teken\" aria-hidden=\"true\">*</span>" } else { "" };
+            let words = if provisional { "<span class=\"visueel-verborgen\"> (voorlopig)</span>" } else { "" };
+            let printed =
+                printed.map(|p| format!("<span class=\"bron-wijkt-af\">{}</span>", esc(&p))).unwrap_or_default();
+            format!(
+                "<td class=\"getal\" data-waarde=\"{0}\" data-kolom=\"{1}\">{0}{star}{words}{printed}</td>",
+                esc(&text),
+                esc(kolom)
+            )
+        }
+        CellText::Mark { mark, reason, secret, range } => {
+            let class = if secret { "getal markering geheim" } else { "getal markering" };
+            format!(
+                "<td class=\"{class}\" data-waarde=\"{0}\" data-kolom=\"{1}\" title=\"{2}\"><abbr title=\"{2}\">{0}</abbr><span class=\"visueel-verborgen\">: {2}</span>{3}</td>",
+                esc(mark),
+                esc(kolom),
+                esc(&reason),
+                esc(&range.unwrap_or_default())
+            )
+        }
+    }
+}
+
+/// The chosen gemeente next to the reference (`ui::indicator::Comparison`).
+fn comparison(c: &ComparisonModel) -> String {
+    let rows: String = c
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td class=\"getal\">{}</td><td class=\"getal\">{}</td><td class=\"getal\">{}</td><td class=\"getal\">{}</td></tr>",
+                esc(&r.label), esc(&r.value), esc(&r.difference), esc(&r.index), esc(&r.rank)
+            )
+        })
+        .collect();
+    let inner = format!(
+        "<table class=\"cijfers\"><caption>{}</caption><thead><tr><th scope=\"col\">Cijfer</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">Rang (1 = hoogste)</th></tr></thead><tbody>{rows}</tbody></table>",
+        esc(&c.caption), esc(&c.name), esc(&c.difference_header), esc(&c.index_header)
+    );
+    table_frame(&c.caption, "vergelijking", &inner)
+}
