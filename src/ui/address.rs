@@ -63,3 +63,19 @@ pub fn current_view() -> ViewState {
 pub fn absolute(href: &str) -> String {
     format!("{}{href}", root())
 }
+
+/// An old link (`index.html?pagina=indicator&regio=…`) shows its view at the view's own address
+/// (`drechtsteden/cijfer-….html`), so what a reader copies from the address bar is the baked page.
+pub fn show_canonical(state: &ViewState) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let wanted = state.href();
+    let root_path = web_sys::Url::new(&root()).map(|u| u.pathname()).unwrap_or_default();
+    let same = here.strip_prefix(&root_path).is_some_and(|h| h == wanted || (h.is_empty() && wanted == "index.html"));
+    if !same && !state.embed && state.region.is_some() {
+        if let Ok(history) = window.history() {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&absolute(&wanted))).ok();
+        }
+    }
+}

@@ -26,6 +26,7 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     address::set_base();
     let state = RwSignal::new(address::current_view());
+    address::show_canonical(&state.get_untracked());
     to_council_page(&state.get_untracked());
     let _ = window_event_listener(ev::popstate, move |_| state.set(address::current_view()));
     let _ = window_event_listener(ev::click, move |e| follow_link(e, state));

@@ -76,11 +76,7 @@ pub fn page(template: &str, head: &Head, body: &str) -> Result<String, String> {
         html.find("<meta name=\"description\"").ok_or("index.html heeft geen <meta name=\"description\">")?;
     let desc_end = html[desc_start..].find('>').ok_or("onvolledige description")? + desc_start + 1;
     html.replace_range(desc_start..desc_end, &meta_tags(head));
-    // The app's files wait their turn: the page and its check come first on a slow line.
-    html = html.replace("<link rel=\"modulepreload\"", "<link rel=\"modulepreload\" fetchpriority=\"low\"").replace(
-        "as=\"fetch\" type=\"application/wasm\"",
-        "as=\"fetch\" type=\"application/wasm\" fetchpriority=\"low\"",
-    );
+    html = without_preloads(&html);
     let body_start = html.find("<body>").ok_or("index.html heeft geen <body>")? + "<body>".len();
     let body_end = html.find("</body>").ok_or("index.html heeft geen </body>")?;
     html.replace_range(body_start..body_end, &format!("\n{body}\n"));
@@ -99,6 +95,29 @@ pub fn short(text: &str, max: usize) -> String {
     }
     let cut = head.rfind(' ').unwrap_or(head.len());
     format!("{}…", head[..cut].trim_end_matches([',', ';', ':']))
+}
+
+/// The built page asks for the app's files at once (the WASM, its glue, ECharts, manifest and
+/// config: issue 12). A baked page needs none of them for its first view, and on a phone's line
+/// they would share the bandwidth with the page and its check, so they go: `public/loader.js`
+/// starts the app once the baked figures are checked. The ECharts link stays as a name only
+/// (`rel="msd-echarts"`, which no browser fetches): the loader reads its address there.
+fn without_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link ") {
+        out.push_str(&rest[..at]);
+        let Some(len) = rest[at..].find('>') else { break };
+        let tag = &rest[at..at + len + 1];
+        if tag.contains("data-echarts") {
+            out.push_str(&tag.replace("rel=\"modulepreload\"", "rel=\"msd-echarts\""));
+        } else if !tag.contains("rel=\"modulepreload\"") && !tag.contains("rel=\"preload\"") {
+            out.push_str(tag);
+        }
+        rest = &rest[at + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn replace_once(html: &mut String, from: &str, to: &str) -> Result<(), String> {
