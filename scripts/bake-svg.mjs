@@ -147,7 +147,7 @@ function fontShorthand(value) {
  * Moves a style attribute into presentation attributes. A style declaration wins over an
  * attribute of the same name in CSS, so it wins here too.
  */
-function styleToAttributes(attrs) {
+export function styleToAttributes(attrs) {
   const style = attrs.style;
   delete attrs.style;
   if (typeof style !== 'string') return;
