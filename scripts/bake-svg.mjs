@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platformApi } from 'zrender/lib/core/platform.js';
+import { imageOption, layout } from './echarts-export.js';
 import { resolveFormatters } from './echarts-options.js';
 
 const PLACEHOLDER = /<!--msd-svg:([a-z0-9-]+)-->/g;
@@ -87,13 +88,12 @@ function assertNoMap(option) {
 }
 
 /**
- * Renders an option string to ECharts' SVG virtual DOM (a tree of { tag, attrs, children, text }).
- * The tree, not the SVG string: zrender writes attribute values without escaping them, so a
- * string would have to be re-parsed; and its CSS (hover states, animations) is left out at the
- * source. `transparent`: whether the option asks for no background (ECharts' default).
+ * Renders an option (parsed) to ECharts' SVG virtual DOM (a tree of { tag, attrs, children,
+ * text }). The tree, not the SVG string: zrender writes attribute values without escaping them,
+ * so a string would have to be re-parsed; and its CSS (hover states, animations) is left out at
+ * the source.
  */
-function renderTree(json, width, height) {
-  const option = JSON.parse(json);
+function renderTree(option, width, height) {
   assertNoMap(option);
   resolveFormatters(option, 0);
   option.animation = false;
@@ -222,7 +222,7 @@ function sanitise(tree, { id, cls, width, height }) {
   a.viewBox = a.viewBox || `0 0 ${a.width} ${a.height}`;
   a['aria-hidden'] = 'true';
   a.focusable = 'false';
-  if (cls) a.class = `gebakken-svg ${cls}`;
+  a.class = cls ? `gebakken-svg ${cls}` : 'gebakken-svg';
   return tree;
 }
 
@@ -257,7 +257,12 @@ export function renderChartSvg(chart) {
   const { id, option, width, height } = chart;
   if (!/^[a-z0-9-]+$/.test(String(id))) throw new Error(`chart id "${id}" is not [a-z0-9-]+`);
   if (!(width > 0 && height > 0)) throw new Error(`chart ${id}: width and height must be positive (got ${width}×${height})`);
-  const tree = sanitise(renderTree(option, width, height), { id, cls: chart.class, width, height });
+  const tree = sanitise(renderTree(JSON.parse(option), width, height), { id, cls: chart.class, width, height });
+  return safeMarkup(tree, id);
+}
+
+/** The markup of a sanitised tree, checked (assertSafe). */
+function safeMarkup(tree, id) {
   const svg = serialise(tree);
   assertSafe(svg, id);
   return svg;
@@ -321,6 +326,33 @@ export function svgToPng(svg) {
   return resvg.render().asPng();
 }
 
+/**
+ * Text widths for the image layout of scripts/echarts-export.js, in Node: ECharts' own measuring
+ * (measureText above), which has no bold widths; bold is taken a tenth wider, so a wrapped title
+ * line never runs past the margin.
+ */
+function measureForLayout(text, style) {
+  const width = measureText(text, `${style.size}px sans-serif`).width;
+  return style.weight === 'bold' ? width * 1.1 : width;
+}
+
+/**
+ * An image as SVG. `{ option, width, height }`: the option drawn at that size. `{ spec }` (the
+ * PNG download's spec of src/core/image.rs: title, chart, source, licence): laid out and drawn
+ * as the download is (scripts/echarts-export.js) at its own width, then scaled to fit
+ * `width` × `height` (default 1200 × 630, Open Graph's size), centred on white.
+ */
+function imageSvg(img) {
+  if (img.spec == null) return renderChartSvg({ id: 'og', option: img.option, width: img.width, height: img.height });
+  const spec = typeof img.spec === 'string' ? JSON.parse(img.spec) : img.spec;
+  const plan = layout(spec, measureForLayout);
+  const option = imageOption(spec, plan, resolveFormatters);
+  const tree = sanitise(renderTree(option, spec.breedte, plan.height), { id: 'og', width: spec.breedte, height: plan.height });
+  tree.attrs.width = img.width || 1200;
+  tree.attrs.height = img.height || 630;
+  return safeMarkup(tree, 'og');
+}
+
 /** Every `images` entry as { file, png }, drawn before anything is written. */
 function drawImages(site, images) {
   const root = resolve(site);
@@ -328,7 +360,7 @@ function drawImages(site, images) {
     const file = resolve(root, img.file);
     if (!file.startsWith(`${root}/`) || !/\.png$/.test(file)) throw new Error(`bake-svg: image ${img.file}: not a .png inside the site`);
     try {
-      return { file, png: svgToPng(renderChartSvg({ id: 'og', option: img.option, width: img.width, height: img.height })) };
+      return { file, png: svgToPng(imageSvg(img)) };
     } catch (e) {
       throw new Error(`bake-svg: image ${img.file} failed to render: ${e.message}`);
     }

@@ -36,10 +36,17 @@ const LINE = {
 };
 const MAP = { series: [{ type: 'map', map: 'drechtsteden', data: [] }] };
 
+/** A page's preview as the Rust side asks for it: the PNG download's spec (src/core/present/image.rs). */
+const SPEC = {
+  titel: 'Jongeren in jeugdzorg', ondertitel: 'Cijfers: 2023 · Drechtsteden',
+  voet: ['Bron: CBS, Jeugdmonitor', 'Licentie: CC BY 4.0 – vermeld: Monitor Sociaal Domein'],
+  breedte: 960, grafiekhoogte: 320, optie: BARS,
+};
 const chart = (id, option, extra = {}) => ({ id, option: JSON.stringify(option), width: 343, height: 320, ...extra });
 const CHARTS = {
   charts: [chart('g1', BARS, { class: 'smal' }), chart('g2', LINE)],
-  images: [{ file: 'og/drechtsteden-jeugd.png', option: JSON.stringify({ ...BARS, backgroundColor: '#ffffff' }), width: 1200, height: 630 }],
+  images: [{ file: 'og/drechtsteden-jeugd.png', option: JSON.stringify({ ...BARS, backgroundColor: '#ffffff' }), width: 1200, height: 630 },
+    { file: 'drechtsteden/og/jeugd.png', spec: JSON.stringify(SPEC) }],
 };
 const page = (body) => `<!DOCTYPE html>\n<html lang="nl"><body>\n${body}\n</body></html>\n`;
 const figure = (id) => `<figure role="img" aria-label="grafiek"><!--msd-svg:${id}--></figure>`;
@@ -68,7 +75,7 @@ test('placeholders become inline SVG with the bars, Dutch labels and no style', 
     assert.equal(summary.charts, 2, 'each chart is rendered once');
     assert.equal(summary.placeholders, 3);
     assert.equal(summary.files, 2);
-    assert.equal(summary.pngs, 1);
+    assert.equal(summary.pngs, 2);
     const home = read(dir, 'index.html');
     const theme = read(dir, 'thema/jeugd/index.html');
     assert.doesNotMatch(home + theme, /msd-svg:/, 'no placeholder left');
@@ -90,7 +97,7 @@ test('placeholders become inline SVG with the bars, Dutch labels and no style', 
     }
     assert.match(bars, /<text [^>]*font-size="12px"[^>]* font-family="sans-serif"/, 'fonts as presentation attributes');
     assert.match(bars, /^<svg width="343" height="320" [^>]*viewBox="0 0 343 320" aria-hidden="true" focusable="false" class="gebakken-svg smal">/);
-    assert.match(line, /^<svg [^>]*aria-hidden="true" focusable="false">/, 'no class without one given');
+    assert.match(line, /^<svg [^>]*aria-hidden="true" focusable="false" class="gebakken-svg">/, 'the marker class without one given');
     assert.doesNotMatch(home, /ecmeta_|zr\d+-/, 'no trace of the ECharts instance');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -147,16 +154,18 @@ test('a transparent background is left out, a coloured one is drawn', () => {
   }
 });
 
-test('the Open Graph image is a PNG of 1200 × 630', () => {
+test('the Open Graph images are PNGs of 1200 × 630, from an option or a download spec', () => {
   const dir = makeSite();
   try {
     bakeSvg({ site: dir, charts: join(dir, 'charts.json') });
-    const png = readFileSync(join(dir, 'og/drechtsteden-jeugd.png'));
-    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-    assert.equal(png.toString('latin1', 12, 16), 'IHDR');
-    assert.equal(png.readUInt32BE(16), 1200);
-    assert.equal(png.readUInt32BE(20), 630);
-    assert.ok(png.length > 5000, `a drawing, not an empty picture (${png.length} bytes)`);
+    for (const file of ['og/drechtsteden-jeugd.png', 'drechtsteden/og/jeugd.png']) {
+      const png = readFileSync(join(dir, file));
+      assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${file}: PNG signature`);
+      assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+      assert.equal(png.readUInt32BE(16), 1200, file);
+      assert.equal(png.readUInt32BE(20), 630, file);
+      assert.ok(png.length > 5000, `${file}: a drawing, not an empty picture (${png.length} bytes)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -200,7 +209,7 @@ test('the CLI prints one summary line', () => {
     cpSync(join(dir, 'charts.json'), join(dir, 'kopie.json'));
     const cli = spawnSync(process.execPath, [SCRIPT, dir, join(dir, 'kopie.json')], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
-    assert.match(cli.stdout, /^bake-svg: 2 charts, 3 placeholders replaced in 2 files, 1 PNGs, [\d.]+ KiB SVG, [\d.]+ s\n$/);
+    assert.match(cli.stdout, /^bake-svg: 2 charts, 3 placeholders replaced in 2 files, 2 PNGs, [\d.]+ KiB SVG, [\d.]+ s\n$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
