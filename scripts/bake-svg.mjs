@@ -41,13 +41,14 @@ const PNG_FONT = 'Liberation Sans';
  * presentation attribute or no meaning in a static picture, and is dropped: `cursor` (a baked
  * chart is not interactive, a pointer would promise a click that does nothing), `line-height`
  * (no SVG equivalent; ECharts already placed every line itself), `user-select`, `position`,
- * `left`, `top` (the interactive renderer's container layout).
+ * `left`, `top` (the interactive renderer's container layout), `transform` (CSS syntax, not the
+ * attribute's; ECharts writes its transforms as attributes anyway).
  */
 const STYLE_TO_ATTRIBUTE = new Set(['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity',
   'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'opacity',
   'font-family', 'font-size', 'font-style', 'font-weight', 'font-variant', 'font-stretch', 'text-anchor',
   'dominant-baseline', 'text-decoration', 'letter-spacing', 'word-spacing', 'paint-order', 'visibility', 'display',
-  'pointer-events', 'clip-path', 'clip-rule', 'mask', 'filter', 'color', 'transform']);
+  'pointer-events', 'clip-path', 'clip-rule', 'mask', 'filter', 'color']);
 
 /** Properties dropped while sanitising, for the summary (a new one should be looked at). */
 const dropped = new Set();
@@ -74,7 +75,6 @@ function measureText(text, font) {
 }
 echarts.setPlatformAPI({ measureText });
 
-
 /**
  * Maps are not baked: they need their boundaries registered (the app loads them on demand), and
  * a choropleth is never the first thing a page shows. Said before ECharts fails obscurely.
@@ -89,9 +89,9 @@ function assertNoMap(option) {
 
 /**
  * Renders an option (parsed) to ECharts' SVG virtual DOM (a tree of { tag, attrs, children,
- * text }). The tree, not the SVG string: zrender writes attribute values without escaping them,
- * so a string would have to be re-parsed; and its CSS (hover states, animations) is left out at
- * the source.
+ * text }): zrender's SVG painter, the call `renderToSVGString` makes, but asked for the tree and
+ * without the CSS of hover states and animations. The tree, not the string: zrender writes
+ * attribute values without escaping them, so a string would have to be parsed back.
  */
 function renderTree(option, width, height) {
   assertNoMap(option);
@@ -100,8 +100,7 @@ function renderTree(option, width, height) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option, { notMerge: true });
-    const tree = chart.getZr().painter.renderToVNode({ animation: false, emphasis: false, willUpdate: false, compress: true, useViewBox: true });
-    return tree;
+    return chart.getZr().painter.renderToVNode({ animation: false, emphasis: false, willUpdate: false, compress: true, useViewBox: true });
   } finally {
     chart.dispose(); // also stops zrender's animation loop, which would keep Node running
   }
@@ -299,18 +298,26 @@ function svgFor(id, byId, svgs) {
 /** The new text of one page, and its problems (each naming the file and the chart id). */
 function bakePage(file, html, byId, svgs, site) {
   const errors = [];
-  const seen = new Set();
+  const seen = new Map();
   let count = 0;
   const out = html.replace(PLACEHOLDER, (all, id) => {
-    const where = `${relative(site, file)}: chart ${id}`;
-    if (seen.has(id)) { errors.push(`${where} appears twice on the page (its SVG ids would clash)`); return all; }
-    seen.add(id);
     const r = svgFor(id, byId, svgs);
-    if (r.error) { errors.push(`${where} ${r.error}`); return all; }
+    if (r.error) { errors.push(`${relative(site, file)}: chart ${id} ${r.error}`); return all; }
     count += 1;
-    return r.svg;
+    seen.set(id, (seen.get(id) || 0) + 1);
+    return seen.get(id) === 1 ? r.svg : renumber(r.svg, id, `${id}--${seen.get(id)}`);
   });
   return { out, count, errors };
+}
+
+/**
+ * The same chart a second time on one page (the Rust side gives identical charts one id): its
+ * ids and the references to them get another prefix, so the page still has each id once. Safe
+ * as plain text: every id of a chart starts with `<id>-` (assertSafe).
+ */
+function renumber(svg, id, again) {
+  const from = new RegExp(`(\\sid="|url\\(#|href="#)${id}-`, 'g');
+  return svg.replace(from, (all, before) => `${before}${again}-`);
 }
 
 // ---- Preview images ------------------------------------------------------------------------------
