@@ -152,7 +152,7 @@ const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, 
  * checks the data files, and one of the two widths is always hidden by CSS: the chart counts from
  * the frame after the first such SVG is both in the DOM and shown (the same `requestAnimationFrame`
  * rule as the ECharts marks). A MutationObserver sees it arrive or be revealed (a class on <html>);
- * DOMContentLoaded and load check again. Also collected: LCP (the last candidate, and its element)
+ * DOMContentLoaded and load check again. Also collected: LCP (the last candidate, and its element),
  * CLS (layout shifts without recent input, until `__msd.stopped` is set) and when the app took
  * over (html[data-app="actief"]).
  */
@@ -178,10 +178,15 @@ function watchPage(mark) {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'hidden', 'style'] });
   document.addEventListener('DOMContentLoaded', check);
   w.addEventListener('load', check);
+  // "p.inleiding": enough to tell which element the largest paint was.
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter(Boolean) : [];
+    return [el.tagName.toLowerCase(), ...cls].join('.');
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       w.__msd.lcp = e.startTime;
-      w.__msd.lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.className && typeof e.element.className === 'string' ? `.${e.element.className.trim().split(/\s+/).join('.')}` : ''}` : (e.url || '?');
+      w.__msd.lcpElement = e.element ? describe(e.element) : (e.url || '?');
     }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => {
