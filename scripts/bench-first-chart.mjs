@@ -1,17 +1,22 @@
-// First chart on a phone (issue 12): the monitor's home page against a hand-made page that
-// loads the full `echarts.min.js` from npm, fetches the same data file and draws the same
+// First chart on a phone (issue 12, issue 22): the monitor's home page against a hand-made page
+// that loads the full `echarts.min.js` from npm, fetches the same data file and draws the same
 // grouped bar chart. A report, not a test.
 //
-//   node scripts/bench-first-chart.mjs [--runs 7] [--monitor dist] [--no-throttle] [--waterfall]
+//   node scripts/bench-first-chart.mjs [--runs 7] [--monitor dist] [--no-throttle] [--waterfall] [--json FILE]
 //
 // Both are served gzip-compressed by one local static server (as a host with gzip on would),
 // each run in a fresh browser context (empty cache) on a phone profile through the Chrome
 // DevTools Protocol: 1,6 Mbit/s down, 750 kbit/s up, 150 ms round trip, CPU 4× slower, a
 // 412 × 823 touch screen. The pages alternate (the order flips every run) so a noisy machine
-// hurts both alike. Measured: navigation start → the frame after ECharts finished drawing the
-// first chart (its `finished` event, then requestAnimationFrame) — the same two lines of code set
-// the marks in both pages (scripts/echarts-entry.js, and ref.js below). Also shown: the frame
-// after ECharts' first `rendered` event (axes and labels on screen, bars starting to grow).
+// hurts both alike. Measured: navigation start → the first chart, in the frame after it is on
+// screen (requestAnimationFrame). On a baked monitor page (issue 22) that is the first
+// `<svg class="gebakken-svg">` of the HTML once it is shown (watchPage below); on the reference
+// page, and on a monitor page without one, the frame after ECharts finished drawing the first
+// chart (its `finished` event) — the same two lines of code set the marks in both pages
+// (scripts/echarts-entry.js, and ref.js below). Also shown: FCP, LCP, CLS (until the monitor's
+// app took over, html[data-app="actief"], plus 500 ms), and ECharts' own marks for its canvas
+// chart ("chart drawn", and "first frame" after its first `rendered` event). `--json FILE` writes
+// the medians and every run.
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +31,9 @@ const RUNS = Number(opt('--runs', 7));
 const MONITOR = resolve(ROOT, opt('--monitor', 'dist'));
 const THROTTLE = !args.includes('--no-throttle');
 const WATERFALL = args.includes('--waterfall');
+const JSON_FILE = opt('--json', null);
+/** How long the monitor's app may take to take over a baked page (html[data-app="actief"]). */
+const TAKEOVER_MS = 30000;
 const DATA_FILE = 'drechtsteden-jeugd.json';
 const MARK_PAINTED = 'msd:eerste-grafiek';
 const MARK_DONE = 'msd:eerste-grafiek-klaar';
@@ -137,7 +145,57 @@ const browser = await chromium.launch({
 });
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'nl-NL' };
 
-async function measure(url) {
+/**
+ * Runs in every page before its own scripts (CDP's addScriptToEvaluateOnNewDocument, so the
+ * monitor's CSP does not apply). A baked page has its first chart in the HTML as
+ * `<svg class="gebakken-svg">`, but public/gebakken.js keeps the baked content hidden while it
+ * checks the data files, and one of the two widths is always hidden by CSS: the chart counts from
+ * the frame after the first such SVG is both in the DOM and shown (the same `requestAnimationFrame`
+ * rule as the ECharts marks). A MutationObserver sees it arrive or be revealed (a class on <html>);
+ * DOMContentLoaded and load check again. Also collected: LCP (the last candidate, and its element),
+ * CLS (layout shifts without recent input, until `__msd.stopped` is set) and when the app took
+ * over (html[data-app="actief"]).
+ */
+function watchPage(mark) {
+  const w = window;
+  w.__msd = { lcp: null, lcpElement: null, cls: 0, stopped: false, takeover: null };
+  const app = new MutationObserver(() => {
+    if (document.documentElement.dataset.app !== 'actief') return;
+    w.__msd.takeover = performance.now();
+    app.disconnect();
+  });
+  app.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
+  let seen = false;
+  const shown = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && el.getBoundingClientRect().width > 0;
+  const check = () => {
+    if (seen || !document.querySelector('svg.gebakken-svg')) return;
+    if (![...document.querySelectorAll('svg.gebakken-svg')].some(shown)) return;
+    seen = true;
+    observer.disconnect();
+    requestAnimationFrame(() => performance.mark(mark, { detail: 'gebakken' }));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'hidden', 'style'] });
+  document.addEventListener('DOMContentLoaded', check);
+  w.addEventListener('load', check);
+  // "p.inleiding": enough to tell which element the largest paint was.
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter(Boolean) : [];
+    return [el.tagName.toLowerCase(), ...cls].join('.');
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      w.__msd.lcp = e.startTime;
+      w.__msd.lcpElement = e.element ? describe(e.element) : (e.url || '?');
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput && !w.__msd.stopped) w.__msd.cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** A fresh phone (or unthrottled) context whose CDP session records every request. */
+async function openPage() {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -148,58 +206,152 @@ async function measure(url) {
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
+  await cdp.send('Page.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${watchPage})(${JSON.stringify(MARK_PAINTED)});` });
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, start: e.timestamp }));
   cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) r.firstByte = e.timestamp; });
   cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) { r.end = e.timestamp; r.bytes = e.encodedDataLength; } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, requests, errors };
+}
+
+/** The first chart is there: a shown baked SVG's mark, or ECharts' finished mark (app, reference). */
+function firstChartThere([painted, done]) {
+  return performance.getEntriesByName(painted).some((e) => e.detail === 'gebakken') || performance.getEntriesByName(done).length > 0;
+}
+
+/**
+ * Every figure of a run, read in the page (ms after navigation start). `first`: the frame after
+ * the first baked SVG was shown, or else after ECharts finished the first chart; `painted` and
+ * `done`: ECharts' own two marks for its first chart (null when it drew none in the run).
+ */
+function readFigures([paintedMark, doneMark]) {
+  const nav = performance.getEntriesByType('navigation')[0]?.startTime ?? 0;
+  const at = (e) => (e ? e.startTime - nav : null);
+  const baked = performance.getEntriesByName(paintedMark).find((e) => e.detail === 'gebakken');
+  const painted = performance.getEntriesByName(paintedMark).find((e) => e.detail !== 'gebakken');
+  const done = performance.getEntriesByName(doneMark)[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  window.__msd.stopped = true;
+  return {
+    baked: Boolean(baked), first: at(baked || done), painted: at(painted), done: at(done), fcp: at(fcp),
+    lcp: window.__msd.lcp === null ? null : window.__msd.lcp - nav, lcpElement: window.__msd.lcpElement, cls: window.__msd.cls,
+    takeover: window.__msd.takeover === null ? null : window.__msd.takeover - nav,
+  };
+}
+
+/**
+ * One run of `name` at `url`: waits for the first chart; then, for the monitor, for the app to
+ * take over (html[data-app="actief"], at most 30 s: `tookOver` false if it never did), and
+ * 500 ms more, so layout shifts of the takeover count; the reference page settles 500 ms after
+ * its chart.
+ */
+async function measure(name, url) {
+  const { context, page, requests, errors } = await openPage();
   await page.goto(url, { waitUntil: 'commit' });
-  const t0 = await page.evaluate(() => performance.timeOrigin);
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK_DONE, { timeout: 120000, polling: 100 })
+  await page.waitForFunction(firstChartThere, [MARK_PAINTED, MARK_DONE], { timeout: 120000, polling: 100 })
     .catch((e) => { throw new Error(`${url}: no chart (${errors.join('; ') || e.message})`); });
-  const marks = await page.evaluate(([a, b]) => [a, b].map((m) => performance.getEntriesByName(m)[0].startTime), [MARK_PAINTED, MARK_DONE]);
-  const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.startTime ?? 0);
+  let tookOver = null;
+  if (name === 'monitor') {
+    tookOver = await page.waitForFunction(() => document.documentElement.dataset.app === 'actief', null, { timeout: TAKEOVER_MS, polling: 100 })
+      .then(() => true, () => false);
+  }
+  await page.evaluate(() => new Promise((ok) => { setTimeout(ok, 500); }));
+  const figures = await page.evaluate(readFigures, [MARK_PAINTED, MARK_DONE]);
   await context.close();
-  // CDP timestamps are monotonic seconds; the navigation request is the first one.
+  return { ...figures, tookOver, ...transfers(requests) };
+}
+
+/** Bytes over the wire and the waterfall (CDP timestamps are monotonic seconds). */
+function transfers(requests) {
   const list = [...requests.values()].filter((r) => r.end);
   const first = Math.min(...list.map((r) => r.start));
   const waterfall = list.sort((a, b) => a.start - b.start).map((r) => ({
     file: r.url.replace(origin, ''), start: (r.start - first) * 1000, end: (r.end - first) * 1000, bytes: r.bytes,
   }));
-  return { painted: marks[0] - nav, done: marks[1] - nav, bytes: list.reduce((a, r) => a + (r.bytes || 0), 0), waterfall, t0 };
+  return { bytes: list.reduce((a, r) => a + (r.bytes || 0), 0), waterfall };
 }
 
 const PAGES = { monitor: `${origin}/monitor/`, referentie: `${origin}/referentie/` };
+const PROFILE = THROTTLE ? 'phone profile (1,6 Mbit/s, 150 ms RTT, CPU 4×)' : 'no throttling';
 const results = { monitor: [], referentie: [] };
-console.log(`First chart, ${THROTTLE ? 'phone profile (1,6 Mbit/s, 150 ms RTT, CPU 4×)' : 'no throttling'}, ${RUNS} runs, alternating`);
+const nl = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d).replace('.', ','));
+const sec = (ms) => (ms === null ? '–' : `${nl(ms / 1000)} s`);
+
+/** One line per run, as it comes. */
+function runLine(i, name, r) {
+  const first = `first chart ${sec(r.first)} (${r.baked ? 'baked SVG' : 'ECharts'})`;
+  const app = r.done === null ? '' : `, app chart drawn ${sec(r.done)}`;
+  const over = r.tookOver === null ? '' : `, app took over ${r.tookOver ? sec(r.takeover) : 'never (30 s)'}`;
+  return `  run ${i + 1} ${name.padEnd(10)} ${first}  FCP ${sec(r.fcp)}  LCP ${sec(r.lcp)} (${r.lcpElement})  CLS ${nl(r.cls, 3)}${app}${over}, ${(r.bytes / 1024).toFixed(0)} KiB over the wire`;
+}
+
+console.log(`First chart, ${PROFILE}, ${RUNS} runs, alternating`);
 for (let i = 0; i < RUNS; i += 1) {
   const order = i % 2 === 0 ? ['monitor', 'referentie'] : ['referentie', 'monitor'];
   for (const name of order) {
-    const r = await measure(PAGES[name]);
+    const r = await measure(name, PAGES[name]);
     results[name].push(r);
-    console.log(`  run ${i + 1} ${name.padEnd(10)} chart drawn ${(r.done / 1000).toFixed(2)} s  (first frame ${(r.painted / 1000).toFixed(2)} s, ${(r.bytes / 1024).toFixed(0)} KiB over the wire)`);
+    console.log(runLine(i, name, r));
   }
 }
 await browser.close();
 server.close();
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const nl = (x, d = 2) => x.toFixed(d).replace('.', ',');
-const med = (name, key) => median(results[name].map((r) => r[key]));
+/** The median of the numbers among `xs` (null when there are none). */
+function median(xs) {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const KEYS = ['first', 'fcp', 'lcp', 'cls', 'painted', 'done', 'takeover', 'bytes'];
+/** Medians and counts of one page's runs, and the runs themselves (without their waterfalls). */
+function summarise(runs) {
+  return {
+    median: Object.fromEntries(KEYS.map((k) => [k, median(runs.map((r) => r[k]))])),
+    bakedRuns: runs.filter((r) => r.baked).length,
+    tookOverRuns: runs.filter((r) => r.tookOver).length,
+    runs: runs.map(({ waterfall, ...r }) => r),
+  };
+}
+
+const summary = { profile: PROFILE, runs: RUNS, monitor: summarise(results.monitor), referentie: summarise(results.referentie) };
+const [m, r] = [summary.monitor.median, summary.referentie.median];
+const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
+summary.ratio = { firstChart: ratio(m.first, r.first), fcp: ratio(m.fcp, r.fcp), lcp: ratio(m.lcp, r.lcp) };
+
 console.log('');
 console.log(`                      monitor    referentie   ratio`);
-for (const [key, label] of [['done', 'chart drawn'], ['painted', 'first frame']]) {
-  const [m, r] = [med('monitor', key), med('referentie', key)];
-  console.log(`median ${label.padEnd(13)} ${nl(m / 1000).padStart(6)} s   ${nl(r / 1000).padStart(6)} s   ${nl(m / r)}`);
+const row = (label, a, b, unit = 's') => {
+  const f = unit === 's' ? (x) => `${nl(x === null ? null : x / 1000).padStart(6)} s` : (x) => `${nl(x, 3).padStart(6)}  `;
+  const q = unit === 's' ? nl(ratio(a, b)) : '';
+  console.log(`median ${label.padEnd(14)}${f(a)}   ${f(b)}   ${q}`);
+};
+row('first chart', m.first, r.first);
+row('FCP', m.fcp, r.fcp);
+row('LCP', m.lcp, r.lcp);
+row('CLS', m.cls, r.cls, '');
+row('chart drawn', m.done, r.done);
+row('first frame', m.painted, r.painted);
+console.log(`bytes over the wire   ${(m.bytes / 1024).toFixed(0).padStart(4)} KiB   ${(r.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+const mon = summary.monitor;
+console.log(`monitor: first chart from the baked SVG in ${mon.bakedRuns} of ${RUNS} runs; the app took over in ${mon.tookOverRuns} of ${RUNS} runs`
+  + `${mon.tookOverRuns ? ` (median ${sec(m.takeover)})` : ' (html[data-app="actief"] never came within 30 s)'}; CLS counted until then + 500 ms`);
+console.log('("chart drawn" and "first frame" are the ECharts canvas chart\'s own marks: on a baked page, the app\'s chart after it took over)');
+if (JSON_FILE) {
+  writeFileSync(JSON_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`written: ${JSON_FILE}`);
 }
-console.log(`bytes over the wire   ${(median(results.monitor.map((r) => r.bytes)) / 1024).toFixed(0).padStart(4)} KiB   ${(median(results.referentie.map((r) => r.bytes)) / 1024).toFixed(0).padStart(6)} KiB`);
 if (WATERFALL) {
   for (const name of ['monitor', 'referentie']) {
     const runs = results[name];
-    const r = runs.find((x) => x.done === med(name, 'done')) || runs[0];
+    const run = runs.find((x) => x.first === summary[name].median.first) || runs[0];
     console.log(`\nWaterfall, ${name} (a median run; ms after the first request):`);
-    for (const w of r.waterfall) console.log(`  ${String(Math.round(w.start)).padStart(6)} → ${String(Math.round(w.end)).padStart(6)}  ${(w.bytes / 1024).toFixed(1).padStart(7)} KiB  ${w.file}`);
-    console.log(`  chart drawn at ${Math.round(r.done)} ms after navigation start`);
+    for (const w of run.waterfall) console.log(`  ${String(Math.round(w.start)).padStart(6)} → ${String(Math.round(w.end)).padStart(6)}  ${(w.bytes / 1024).toFixed(1).padStart(7)} KiB  ${w.file}`);
+    console.log(`  first chart at ${Math.round(run.first)} ms after navigation start`);
   }
 }

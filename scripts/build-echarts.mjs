@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'scripts', 'echarts-entry.js');
 const outdir = join(root, 'build', 'echarts');
 const list = join(outdir, 'files.json');
-const inputs = [entry, join(root, 'scripts', 'echarts-extras.js'), join(root, 'scripts', 'echarts-export.js'), join(root, 'scripts', 'echarts-print.js'), join(root, 'scripts', 'echarts-dark.js'), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
+const inputs = [entry, join(root, 'scripts', 'echarts-extras.js'), join(root, 'scripts', 'echarts-export.js'), join(root, 'scripts', 'echarts-print.js'), join(root, 'scripts', 'echarts-dark.js'), join(root, 'scripts', 'echarts-options.js'), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
 
 const fresh = existsSync(list) && inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= statSync(list).mtimeMs);
 if (fresh) {

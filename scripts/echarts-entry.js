@@ -7,7 +7,8 @@
 // Served from the monitor's own folder, never from a CDN.
 //
 // Options arrive as JSON from Rust (charming). They hold no JavaScript (strict CSP): Dutch number
-// formatting is asked for by name, "msd:nl:<decimals>:<suffix>", and swapped for a function here.
+// formatting is asked for by name, "msd:nl:<decimals>:<suffix>", and swapped for a function by
+// scripts/echarts-options.js (shared with the build-time baker, scripts/bake-svg.mjs).
 //
 // Deep imports (not the `echarts/charts` barrel files), so esbuild can keep what only the extras
 // use out of the first bundle.
@@ -20,6 +21,7 @@ import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRen
 // labelLayout (hideOverlap, moveOverlap) in the options: labels never overlap (issue 13).
 import { installLabelLayout as LabelLayout } from 'echarts/lib/label/installLabelLayout.js';
 import { drawImage } from './echarts-export.js';
+import { resolveFormatters } from './echarts-options.js';
 import { watchPrint } from './echarts-print.js';
 
 echarts.use([BarChart, AriaComponent, GridSimpleComponent, LegendScrollComponent, CanvasRenderer, LabelLayout]);
@@ -51,45 +53,6 @@ function loadExtras() {
     .then((m) => { m.install(echarts); parts += 1; })
     .catch((e) => { extras = null; throw e; });
   return extras;
-}
-
-/**
- * Axis labels in Dutch notation: "1.000", "2,5", "12 mln" — never "1K" (issue 13). `millions`:
- * every label in millions ("0,5 mln"), so one axis never mixes the two notations.
- */
-function axisNl(decimals, suffix, millions) {
-  const f = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimals });
-  return (p) => {
-    const v = p !== null && typeof p === 'object' ? p.value : p;
-    if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '';
-    const n = Number(v);
-    if (n === 0) return `0${suffix || ''}`;
-    return millions || Math.abs(n) >= 1e6 ? `${f.format(n / 1e6)} mln${suffix || ''}` : f.format(n) + (suffix || '');
-  };
-}
-
-function nlFormatter(spec) {
-  const [, kind, decimals, suffix] = spec.split(':');
-  const d = Math.min(6, Math.max(0, Number(decimals) || 0));
-  if (kind === 'nla' || kind === 'nlm') return axisNl(d, suffix, kind === 'nlm');
-  // "nl": 1.234,5 — "nlc": compact, 3 mln. (axis labels)
-  const f = kind === 'nlc'
-    ? new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 })
-    : new Intl.NumberFormat('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
-  return (p) => {
-    const v = p !== null && typeof p === 'object' ? p.value : p;
-    if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '';
-    return f.format(Number(v)) + (suffix || '');
-  };
-}
-
-function resolveFormatters(node, depth) {
-  if (depth > 20 || node === null || typeof node !== 'object') return;
-  for (const key of Object.keys(node)) {
-    const v = node[key];
-    if (key === 'formatter' && typeof v === 'string' && /^msd:nl[cam]?:/.test(v)) node[key] = nlFormatter(v);
-    else resolveFormatters(v, depth + 1);
-  }
 }
 
 const live = new Set();

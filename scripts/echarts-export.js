@@ -84,6 +84,44 @@ function shift(value, by) {
 }
 
 /**
+ * The chart option of an image: the spec's option with the texts of `plan` as titles above and
+ * below the chart, and the chart moved down between them; white, not animated, in FONT.
+ * `resolve` swaps the named Dutch formatters for functions (as for the page's charts). Pure, so
+ * the build-time baker (scripts/bake-svg.mjs) draws the pages' preview images with it too.
+ */
+export function imageOption(spec, plan, resolve) {
+  const option = spec.optie || {};
+  resolve(option, 0);
+  option.animation = false;
+  option.backgroundColor = '#ffffff';
+  option.textStyle = { ...(option.textStyle || {}), fontFamily: FONT };
+  // The chart's own titles (a budget chart's panel titles) stay, moved down with the chart.
+  const own = [].concat(option.title || []).map((t) => ({
+    ...t, top: shift(t.top, plan.header), left: typeof t.left === 'number' && t.left < PAD ? PAD : t.left,
+  }));
+  option.title = plan.boxes.map((b) => ({
+    text: b.text,
+    left: b.left,
+    top: b.top,
+    padding: 0,
+    textStyle: {
+      fontFamily: FONT, fontSize: b.style.size, fontWeight: b.style.weight, color: b.style.color, lineHeight: b.style.line,
+    },
+  })).concat(own);
+  // Chart, legend and texts share the left margin.
+  for (const g of [].concat(option.grid || [])) {
+    g.top = shift(g.top, plan.header);
+    g.bottom = shift(g.bottom, plan.footer);
+    if (typeof g.left === 'number' && g.left < PAD) g.left = PAD;
+  }
+  for (const l of [].concat(option.legend || [])) {
+    l.top = shift(l.top, plan.header);
+    if (typeof l.left === 'number' && l.left < PAD) l.left = PAD - 5;
+  }
+  return option;
+}
+
+/**
  * Draws the image and returns it as a data URL (`type` 'png' at 2×, or 'svg'). `resolve`
  * swaps the named Dutch formatters for functions (as for the page's charts).
  */
@@ -101,35 +139,7 @@ export function drawImage(echarts, resolve, specJson, type) {
   const renderer = type === 'svg' ? 'svg' : 'canvas';
   const chart = echarts.init(el, null, { renderer, width, height: plan.height });
   try {
-    const option = spec.optie || {};
-    resolve(option, 0);
-    option.animation = false;
-    option.backgroundColor = '#ffffff';
-    option.textStyle = { ...(option.textStyle || {}), fontFamily: FONT };
-    // The chart's own titles (a budget chart's panel titles) stay, moved down with the chart.
-    const own = [].concat(option.title || []).map((t) => ({
-      ...t, top: shift(t.top, plan.header), left: typeof t.left === 'number' && t.left < PAD ? PAD : t.left,
-    }));
-    option.title = plan.boxes.map((b) => ({
-      text: b.text,
-      left: b.left,
-      top: b.top,
-      padding: 0,
-      textStyle: {
-        fontFamily: FONT, fontSize: b.style.size, fontWeight: b.style.weight, color: b.style.color, lineHeight: b.style.line,
-      },
-    })).concat(own);
-    // Chart, legend and texts share the left margin.
-    for (const g of [].concat(option.grid || [])) {
-      g.top = shift(g.top, plan.header);
-      g.bottom = shift(g.bottom, plan.footer);
-      if (typeof g.left === 'number' && g.left < PAD) g.left = PAD;
-    }
-    for (const l of [].concat(option.legend || [])) {
-      l.top = shift(l.top, plan.header);
-      if (typeof l.left === 'number' && l.left < PAD) l.left = PAD - 5;
-    }
-    chart.setOption(option, { notMerge: true });
+    chart.setOption(imageOption(spec, plan, resolve), { notMerge: true });
     return chart.getDataURL({ type: renderer === 'svg' ? 'svg' : 'png', pixelRatio: renderer === 'svg' ? 1 : 2, backgroundColor: '#ffffff' });
   } finally {
     chart.dispose();

@@ -36,8 +36,16 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WS_VERSION:"; the
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (ECharts, esbuild, binaryen, playwright-core, puppeteer-core, axe-core)"
+  say "npm ci (ECharts, esbuild, binaryen, playwright-core, puppeteer-core, axe-core, resvg-js)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The fonts of the Open Graph preview images (scripts/bake-svg.mjs loads them by file, so a
+# preview looks the same on every machine; its tests need them too).
+if [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "apt-get install fonts-liberation fonts-dejavu-core (for the preview images)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation fonts-dejavu-core >/dev/null
 fi
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

@@ -18,7 +18,7 @@ cargo test --release --all-features
 echo "==> trunk build --release"
 trunk build --release
 
-echo "==> JSON Schema tests (node)"
+echo "==> node tests: JSON Schemas, chart options, the SVG baker"
 node --test tests/js/
 
 echo "==> browser tests (headless Chromium)"
