@@ -26,8 +26,9 @@
     done = true;
     html.classList.remove('msd-controle');
     html.classList.add(shown ? 'msd-getoond' : 'msd-wacht');
-    if (shown) requestAnimationFrame(function () { performance.mark('msd:gebakken-getoond'); });
-    settle(shown);
+    if (!shown) { settle(false); return; }
+    // The app starts after the frame that shows the baked page, so its files never compete with it.
+    requestAnimationFrame(function () { performance.mark('msd:gebakken-getoond'); settle(true); });
   }
   var own = html.getAttribute('data-zoek') || '';
   var search = location.search.replace(/^\?/, '');

@@ -95,6 +95,8 @@ if (!tag || typeof WebAssembly !== 'object') {
       const region = regionOf(manifest, config);
       for (const d of manifest.datasets || []) if (d.region === region) ask(`data/${d.file}`);
     }).catch(() => {});
-    if (query.get('weergave') !== 'tabel') window.msdLoadCharts().catch(() => {});
+    if (query.get('weergave') !== 'tabel') {
+      (window.msdGebakkenKlaar || Promise.resolve()).then(() => window.msdLoadCharts()).catch(() => {});
+    }
   }
 }

@@ -28,7 +28,12 @@ const TARGET_KIB = 250;
 // about a table carried into every download, profile and compare offered only where figures
 // exist: about 8,6 KiB of WASM and data in all. Issue 22 (baked pages) is where the first view
 // shrinks; lower this as it does.
-const CEILING_KIB = 472;
+// Raised to 482 with issue 22 (baked pages, 479,7 KiB measured): the app now takes over a baked
+// home page, whose HTML carries the figures and two SVG charts (index.html 2,4 → 4,9 KiB), plus the
+// check that keeps baked figures from going stale (gebakken.js, 1,1 KiB), the council's colours for
+// pages without JavaScript (merk.css) and the app's addressing and takeover (WASM +3,2 KiB). What a
+// reader waits for is now the baked first view above (about 44 KiB), not this.
+const CEILING_KIB = 482;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -37,7 +42,31 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 const brotli = (file) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-test(`the first view of the home page is at most ${CEILING_KIB} KiB with brotli (target ${TARGET_KIB} KiB)`, async () => {
+// Issue 22: the home page is baked. Its first chart is in the HTML, shown once public/gebakken.js
+// has checked the page's files against the host (config, manifest, the region's data files): that
+// is everything the first chart needs. No WASM, no ECharts, no loader work.
+const BAKED_CEILING_KIB = 60;
+
+test(`the baked home page's first view is at most ${BAKED_CEILING_KIB} KiB with brotli: HTML, CSS and the files it checks`, async () => {
+  const page = await newPage(browser, [srv.origin], { width: 412, height: 823 });
+  await page.gotoBaked(srv.base);
+  const { files } = await firstView(page, srv.base, 'msd:gebakken-getoond');
+  const rows = files.filter((f) => existsSync(join(DIST, f))).map((f) => ({ file: f, bytes: brotli(join(DIST, f)) }));
+  rows.sort((a, b) => b.bytes - a.bytes);
+  const total = rows.reduce((a, r) => a + r.bytes, 0);
+  const breakdown = [...rows.map((r) => `  ${r.file.padEnd(48)} ${kib(r.bytes).padStart(10)}`),
+    `  ${'total'.padEnd(48)} ${kib(total).padStart(10)}  (ceiling ${BAKED_CEILING_KIB} KiB)`].join('\n');
+  console.log(`first view of the baked home page, brotli:\n${breakdown}`);
+  for (const kind of [/^index\.html$/, /\.css$/, /^gebakken\.js$/, /^data\/manifest\.json$/, /^config\.json$/, /^data\/drechtsteden-jeugd\.json$/]) {
+    assert.ok(rows.some((r) => kind.test(r.file)), `the first view has no ${kind}:\n${breakdown}`);
+  }
+  for (const kind of [/\.wasm$/, /^echarts\//, /^monitor-sociaal-domein-.*\.js$/]) {
+    assert.ok(!rows.some((r) => kind.test(r.file)), `the baked first view waits for ${kind}:\n${breakdown}`);
+  }
+  assert.ok(total <= BAKED_CEILING_KIB * 1024, `first view ${kib(total)} is over its ceiling of ${BAKED_CEILING_KIB} KiB:\n${breakdown}`);
+});
+
+test(`the app's first view (until it has drawn its first chart) is at most ${CEILING_KIB} KiB with brotli (target ${TARGET_KIB} KiB)`, async () => {
   const page = await newPage(browser, [srv.origin], { width: 412, height: 823 });
   await page.goto(srv.base);
   await page.waitForFunction(() => performance.getEntriesByName('msd:eerste-grafiek-klaar').length > 0, null, { timeout: 60000 });
