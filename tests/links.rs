@@ -152,8 +152,10 @@ fn a_chosen_period_of_a_time_series_shows_that_period_only() {
 }
 
 #[test]
-fn a_link_without_regio_to_the_first_region_stays_as_it_is() {
+fn a_link_without_regio_to_the_first_region_gets_its_region_and_baked_address_without_a_notice() {
     let q = "?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642";
     let (state, notices) = checked(q);
-    assert_eq!((state, notices), (ViewState::parse(q), Vec::<String>::new()));
+    let named = ViewState { region: Some("drechtsteden".into()), ..ViewState::parse(q) };
+    assert_eq!((state.clone(), notices), (named, Vec::<String>::new()));
+    assert_eq!(state.href(), "drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html?gemeente=GM0642");
 }

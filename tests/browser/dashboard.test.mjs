@@ -35,7 +35,7 @@ for (const [name, query] of Object.entries(DASHBOARDS)) {
       for (const text of await page.$$eval('.kaart .vergelijking', (els) => els.map((e) => e.textContent))) {
         assert.match(text, /^[▲▼=](hoger|lager|gelijk)/, text);
       }
-      assert.ok(await page.$$eval('.kaart h3 a[href*="pagina=indicator"]', (els) => els.length) === cards);
+      assert.ok(await page.$$eval('.kaart h3 a[href*="/cijfer-"]', (els) => els.length) === cards);
       assert.deepEqual(page.log.errors, []);
       assert.deepEqual(page.log.foreign, []);
     });

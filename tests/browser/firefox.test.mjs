@@ -29,7 +29,7 @@ test('Firefox: home page with its first chart, a theme page from its chunk, an i
   await page.waitForFunction(() => performance.getEntriesByName('msd:eerste-grafiek').length > 0, { timeout: 30000 });
   assert.ok(await page.evaluate(() => document.querySelectorAll('.kerncijfer').length) > 0, 'key figures on the home page');
 
-  await page.click('main a[href*="pagina=thema"]');
+  await page.click('main .themas a');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes(' in '), { timeout: 30000 });
   await page.waitForFunction(() => window.msdCharts.liveCount() > 1, { timeout: 30000 });
   const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/msd-theme-[0-9a-f]{16}\.wasm$/.test(n)));

@@ -47,7 +47,7 @@ test('the first slice: chart and table with the published figures, marks and not
   });
 });
 
-test('view state lives in the query string: a link, a reload and back restore the view', async () => {
+test('view state lives in the address (the baked page and a query): a link, a reload and back restore the view', async () => {
   const page = await newPage(browser, [srv.origin]);
   await withScreenshot(page, 'query-state', async () => {
     await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg`);
@@ -57,7 +57,8 @@ test('view state lives in the query string: a link, a reload and back restore th
     await page.reload();
     await page.waitForSelector('table.cijfers');
     assert.equal(await page.locator('.grafiek').count(), 0, 'still the table view after reload');
-    assert.equal(await page.getAttribute('nav.weergave a[aria-current]', 'href'), '?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&weergave=tabel');
+    assert.equal(await page.getAttribute('nav.weergave a[aria-current]', 'href'), 'drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html?weergave=tabel');
+    assert.equal(page.url(), `${srv.base}drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html?weergave=tabel`);
     await page.goBack();
     await page.waitForSelector('.grafiek');
     assert.deepEqual(page.log.errors, []);

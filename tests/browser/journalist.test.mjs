@@ -82,8 +82,9 @@ test('CSV and JSON downloads hold the values of the table on screen, marks inclu
     assert.deepEqual(body, screen.map((row) => [row[0], ...row.slice(1).map(asCsv)]));
     assert.ok(lines.includes('Bron;gemeentelijke monitor Sociaal Domein'));
     assert.ok(lines.some((l) => l.startsWith('Licentie;CC BY 4.0')), 'a licence');
-    const address = lines.find((l) => l.startsWith(`Adres;${srv.base}?pagina=indicator&`)) || '';
-    assert.match(address, /indicator=jeugd-jongeren-in-jeugdzorg/, 'the address of the view');
+    // The view's own address: its baked page (issue 22) and what the path does not say.
+    const address = lines.find((l) => l.startsWith(`Adres;${srv.base}drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html?`)) || '';
+    assert.ok(address, 'the address of the view');
     assert.match(address, /gemeente=GM0642/);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("JSON")')]);
@@ -111,7 +112,7 @@ test('the Insluiten action gives a snippet for exactly the current view', async 
   await page.goto(`${srv.base}?pagina=indicator&indicator=jeugd-jongeren-in-jeugdzorg&gemeente=GM0642&weergave=tabel`);
   await page.click('text=Insluiten op uw website');
   const code = await page.inputValue('.insluiten textarea');
-  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/sociaal-domein\/monitor\/\?pagina=indicator&amp;indicator=jeugd-jongeren-in-jeugdzorg&amp;gemeente=GM0642&amp;weergave=tabel&amp;embed=1"/);
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/sociaal-domein\/monitor\/index\.html\?pagina=indicator&amp;regio=drechtsteden&amp;indicator=jeugd-jongeren-in-jeugdzorg&amp;gemeente=GM0642&amp;weergave=tabel&amp;embed=1"/);
   assert.match(code, /title="Jongeren in jeugdzorg, 1e halfjaar 2016 \(%\)"/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/sociaal-domein\/monitor\/embed\.js" async><\/script>/);
   assert.match(code, /<p><a href="[^"]+weergave=tabel">/);

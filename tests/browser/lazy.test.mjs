@@ -27,7 +27,7 @@ test('the home page draws its first chart without any page chunk', async () => {
     const early = page.log.requests.map(chunkOf).filter(Boolean);
     assert.deepEqual(early.filter((c) => PAGE_CHUNKS.includes(c)), [], `page chunks in the first view: ${early.join(', ')}`);
     // A click to a theme dashboard then loads its chunk and shows the page.
-    await page.click('main a[href*="pagina=thema"]');
+    await page.click('main .themas a');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes(' in '), null, { timeout: 30000 });
     assert.ok(page.log.requests.some((u) => chunkOf(u) === 'theme'), 'the theme chunk was fetched');
     assert.deepEqual(page.log.errors, []);

@@ -115,12 +115,14 @@ test('every table of the data is reachable from the home page in at most three c
       await page.goto(`${srv.base}${q}`);
       await page.waitForSelector('main h1');
       await page.waitForFunction(() => !document.querySelector('.laden'));
-      const hrefs = await page.$$eval('a[href^="?"]', (as) => as.map((a) => a.getAttribute('href')));
+      // The monitor's own pages: a baked page's path (issue 22), or a query on index.html.
+      const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href'))
+        .filter((h) => /^([a-z0-9-]+\/[A-Za-z0-9_-]+\.html|index\.html)(\?|$)/.test(h)));
       for (const h of hrefs) {
-        const id = new URLSearchParams(h).get('indicator');
+        const id = (h.match(/\/cijfer-([^/?#]+)\.html/) || [])[1] || new URLSearchParams(h.split('?')[1] || '').get('indicator');
         if (id) reached.add(id);
         // Follow navigation pages only; indicator pages are the end of a path.
-        if (!seen.has(h) && !id && depth < 3 && !/pagina=(vergelijk|zoeken|gemeente)|gemeente=|weergave=/.test(h)) { seen.add(h); next.push(h); }
+        if (!seen.has(h) && !id && depth < 3 && !/pagina=(vergelijk|zoeken|gemeente)|\/(vergelijk|zoeken|profiel[^/]*)\.html|gemeente=|weergave=/.test(h)) { seen.add(h); next.push(h); }
       }
     }
     frontier = next;

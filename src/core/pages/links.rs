@@ -224,9 +224,9 @@ pub fn check(state: &ViewState, manifest: &Manifest, sets: &[&Dataset]) -> Check
     if state.page == Page::Indicator && !known_region {
         if let Some(first) = state.indicator.as_deref().and_then(|id| regions_with(manifest, sets, id).first().copied())
         {
-            // The first region is what a link without `regio=` shows anyway: the link stays short.
-            let default = manifest.regions.first().map(|r| r.id.as_str());
-            if state.region.is_none() && default != Some(first.id.as_str()) {
+            // Named even when it is the first region: the view's address is its baked page, whose
+            // path names the region (issue 22).
+            if state.region.is_none() {
                 state.region = Some(first.id.clone());
             }
         }
@@ -273,7 +273,8 @@ pub fn tab_title(site: &str, state: &ViewState, manifest: &Manifest, table: Opti
         }),
         Page::DataCheck => Some("Gegevens controleren".to_owned()),
         Page::Benchmark => Some("Rekensnelheid".to_owned()),
-        Page::Home => region.map(|r| r.name.clone()),
+        // A site named after its region ("Monitor Sociaal Domein Drechtsteden") says it once.
+        Page::Home => region.filter(|r| !site.contains(&r.name)).map(|r| r.name.clone()),
     };
     match what {
         Some(w) => format!("{w} \u{2014} {site}"),
