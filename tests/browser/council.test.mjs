@@ -77,7 +77,9 @@ test('two councils, two sub-folders, two configs: own name, colours, logo and da
     await b.click('text=Jaarlijks BUIG budget en verschil');
     await chartsPainted(b);
     assert.deepEqual(await seriesPainted(b), [true], 'the budget chart is drawn');
-    assert.match(b.url(), /\/ridderkerk\/cijfers\/sociaal-domein\/\?/);
+    // The view's own address in the council's folder: the baked page's path (issue 22). This copy's
+    // config.json differs from the build's, so its baked pages are never shown: the app draws.
+    assert.match(b.url(), /\/ridderkerk\/cijfers\/sociaal-domein\/ridderkerk\/cijfer-participatie-ridderkerk-buig-budget\.html$/);
     assert.deepEqual(await b.evaluate(() => window.__csp), []);
     assert.deepEqual(b.log.foreign, []);
     assert.deepEqual(b.log.errors, []);

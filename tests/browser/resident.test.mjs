@@ -116,7 +116,7 @@ test('every table of the data is reachable from the home page in at most three c
       await page.waitForSelector('main h1');
       await page.waitForFunction(() => !document.querySelector('.laden'));
       // The monitor's own pages: a baked page's path (issue 22), or a query on index.html.
-      const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href'))
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href'))
         .filter((h) => /^([a-z0-9-]+\/[A-Za-z0-9_-]+\.html|index\.html)(\?|$)/.test(h)));
       for (const h of hrefs) {
         const id = (h.match(/\/cijfer-([^/?#]+)\.html/) || [])[1] || new URLSearchParams(h.split('?')[1] || '').get('indicator');
