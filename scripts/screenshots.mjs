@@ -58,6 +58,21 @@ for (const [name, query] of Object.entries(PAGE_TYPES)) {
     await page.close();
   }
 }
+// Issue 22: the baked pages as a reader without JavaScript (or before the app) sees them.
+const BAKED = { home: '', thema: 'drechtsteden/jeugd.html', indicator: 'drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html',
+  gemeenteprofiel: 'drechtsteden/profiel-GM0642.html' };
+for (const [name, path] of Object.entries(BAKED)) {
+  if (only.length && !only.some((w) => `gebakken-${name}`.includes(w))) continue;
+  for (const label of ['telefoon', 'desktop']) {
+    const context = await browser.newContext({ viewport: WIDTHS[label], javaScriptEnabled: false, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(`${srv.base}${path}`);
+    const file = resolve(out, `gebakken-${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    await context.close();
+  }
+}
 if (only.length) { await browser.close(); srv.server.close(); process.exit(0); }
 // An article on another site that embeds a chart with the snippet from docs/insluiten.md.
 const doc = readFileSync(join(ROOT, 'docs/insluiten.md'), 'utf8');
