@@ -120,13 +120,54 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
     if let Ok(history) = window.history() {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)).ok();
     }
-    state.set(ViewState::parse_href(&href));
+    let next = ViewState::parse_href(&href);
+    let in_place = same_page(&state.get_untracked(), &next);
+    // A choice within the page (gemeente, period, chart or table) keeps the reader where they
+    // were, with focus on the same choice in the updated list (issue 23: not 11 Tabs back).
+    let choice = in_place.then(|| choice_of(&a)).flatten();
+    state.set(next);
+    if let Some((nav, text)) = choice {
+        refocus(nav, text);
+        return;
+    }
     window.scroll_to_with_x_and_y(0.0, 0.0);
     // Move focus to the new content so keyboard and screen reader users land on it.
     if let Some(main) = window.document().and_then(|d| d.get_element_by_id("inhoud")) {
         if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
             el.focus().ok();
         }
+    }
+}
+
+/// Whether `next` is the same page as `now`, only another gemeente, period or display (the page
+/// updates in place, `Shell`'s page key).
+fn same_page(now: &ViewState, next: &ViewState) -> bool {
+    let key = |s: &ViewState| (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone());
+    key(now) == key(next)
+}
+
+/// The list a link belongs to (its `nav`'s name) and its text, to find it again once re-rendered.
+fn choice_of(a: &web_sys::Element) -> Option<(String, String)> {
+    let nav = a.closest("nav[aria-label]").ok().flatten()?;
+    Some((nav.get_attribute("aria-label")?, a.text_content()?.trim().to_owned()))
+}
+
+/// Focuses the link with `text` in the `nav` named `label` after the page has re-rendered.
+fn refocus(label: String, text: String) {
+    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(links) = document.query_selector_all("nav[aria-label] a") else { return };
+        for i in 0..links.length() {
+            let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+            let nav = link.closest("nav[aria-label]").ok().flatten().and_then(|n| n.get_attribute("aria-label"));
+            if nav.as_deref() == Some(label.as_str()) && link.text_content().is_some_and(|t| t.trim() == text) {
+                link.focus().ok();
+                return;
+            }
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        w.request_animation_frame(again.unchecked_ref()).ok();
     }
 }
 
@@ -189,7 +230,8 @@ fn Shell(
     view! {
         <a class="skiplink" href="#inhoud">"Naar de inhoud"</a>
         <header class="kop">
-            <a class="merk" href="index.html">
+            // Home of the region shown, the reader's gemeente kept (issue 23).
+            <a class="merk" href=move || view.state.with(|s| site::link(s, Page::Home, |_| {}))>
                 {config.logo.clone().map(|src| view! { <img class="logo" src=src alt=logo_alt/> })}
                 <span>{config.name.clone()}</span>
             </a>

@@ -207,11 +207,18 @@ fn home_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc<Da
     let (m, c) = (&loaded.manifest, &loaded.config);
     let tables = site::all_tables(sets);
     let intro = council::intro(c);
+    let place = site::place_name(m, region, state);
+    let in_region = if place == region.name {
+        String::new()
+    } else {
+        format!("<p class=\"klein\">Een gemeente in de regio {}.</p>", esc(&region.name))
+    };
+    let age = home::age(&tables, m).map(|a| format!("<p class=\"leeftijd\">{}</p>", esc(&a))).unwrap_or_default();
     let mut body = format!(
-        "<h1>Monitor Sociaal Domein {}</h1><p class=\"inleiding\">{}</p>{}\
+        "<h1>Monitor Sociaal Domein {}</h1>{in_region}<p class=\"inleiding\">{}</p>{}\
          <nav aria-label=\"Thema&#39;s\" class=\"themas\"><h2>Thema&#39;s</h2><ul>{}</ul></nav>\
-         <nav aria-label=\"Meer\" class=\"meer\"><ul>{}</ul></nav>{}",
-        esc(&region.name),
+         {age}<nav aria-label=\"Meer\" class=\"meer\"><ul>{}</ul></nav>{}",
+        esc(&place),
         esc(&intro),
         gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables)),
         link_list(&home::theme_links(c, m, region, state)),

@@ -23,9 +23,13 @@ pub fn chosen(region: &Region, state: &ViewState) -> Vec<String> {
     state.gemeenten.iter().filter(|g| region.gemeenten.contains(g)).cloned().collect()
 }
 
-/// The checkboxes: every gemeente of the region.
+/// The checkboxes: every gemeente of the region; before any choice, the reader's chosen gemeente
+/// is ticked (issue 23: the gemeente stays chosen).
 pub fn options(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<CompareOption> {
-    let chosen = chosen(region, state);
+    let mut chosen = chosen(region, state);
+    if chosen.is_empty() {
+        chosen.extend(super::site::gemeente(region, state).map(str::to_owned));
+    }
     region
         .gemeenten
         .iter()

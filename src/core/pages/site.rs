@@ -67,6 +67,28 @@ pub fn link(state: &ViewState, page: Page, change: impl FnOnce(&mut ViewState)) 
     next.href()
 }
 
+/// What the page is about: the chosen gemeente when it belongs to the region, else the region
+/// (issue 23: after choosing Zwijndrecht the heading says Zwijndrecht).
+pub fn place_name(manifest: &Manifest, region: &Region, state: &ViewState) -> String {
+    gemeente(region, state).map_or_else(|| region.name.clone(), |g| manifest.area_name(g))
+}
+
+/// A GET form that opens `page` of the view's region: its action (the baked page's address) and
+/// the hidden fields that keep the reader's place (the gemeente) through the submit.
+pub fn form_target(state: &ViewState, page: Page) -> (String, Vec<(&'static str, String)>) {
+    let target = ViewState { page, region: state.region.clone(), ..ViewState::default() };
+    let action = target.href();
+    let (path, query) = action.split_once('?').unwrap_or((&action, ""));
+    // What the path cannot say goes in hidden fields (a view without a region: all of it).
+    let mut hidden: Vec<(&'static str, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter_map(|(k, v)| ["pagina", "regio"].iter().find(|n| **n == k).map(|n| (*n, v.into_owned())))
+        .collect();
+    if let Some(g) = &state.gemeente {
+        hidden.push(("gemeente", g.clone()));
+    }
+    (path.to_owned(), hidden)
+}
+
 /// Every table of the loaded datasets, in file order.
 pub fn all_tables<D: AsRef<Dataset>>(sets: &[D]) -> Vec<&Table> {
     sets.iter().flat_map(|d| &d.as_ref().tables).collect()

@@ -2,6 +2,7 @@
 //! so the result is a link like every other view.
 
 use super::with_files;
+use crate::core::model::view_state::Page;
 use crate::core::pages::{compare, site};
 use crate::ui::dashboard::SmallChart;
 use crate::ui::store::use_store;
@@ -24,10 +25,10 @@ pub fn ComparePage() -> impl IntoView {
     let state = store.view.state.get_untracked();
     let options = compare::options(&manifest, &region, &state);
     let enough = compare::chosen(&region, &state).len() >= 2;
+    let (action, hidden) = site::form_target(&state, Page::Compare);
     let form = view! {
-        <form method="get" class="vergelijk-keuze">
-            <input type="hidden" name="pagina" value="vergelijk"/>
-            {state.region.clone().map(|id| view! { <input type="hidden" name="regio" value=id/> })}
+        <form method="get" class="vergelijk-keuze" action=action>
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect::<Vec<_>>()}
             <fieldset>
                 <legend>"Kies twee of meer gemeenten"</legend>
                 {options.into_iter().map(|o| view! {

@@ -1,7 +1,8 @@
 //! Find indicators by a word, across every region of the monitor.
 
 use super::with_files;
-use crate::core::pages::find;
+use crate::core::model::view_state::Page;
+use crate::core::pages::{find, site};
 use crate::ui::statements::FoundStatements;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -12,10 +13,12 @@ pub fn FindPage() -> impl IntoView {
     let manifest = store.manifest();
     let state = store.view.state.get_untracked();
     let query = state.query.clone().unwrap_or_default();
+    let (action, hidden) = site::form_target(&state, Page::Find);
     view! {
         <h1>"Zoeken in alle cijfers"</h1>
-        <form method="get" role="search" class="zoeken">
-            <input type="hidden" name="pagina" value="zoeken"/>
+        <form method="get" role="search" class="zoeken" action=action>
+            // The reader's gemeente stays chosen through the search (issue 23).
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect::<Vec<_>>()}
             <label for="zoekterm">"Zoek op een woord, bijvoorbeeld "<em>"bijstand"</em>" of "<em>"verblijf"</em></label>
             <div class="zoekregel">
                 <input type="search" id="zoekterm" name="zoek" value=query.clone() autocomplete="off"/>

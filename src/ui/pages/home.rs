@@ -19,8 +19,12 @@ pub fn HomePage() -> impl IntoView {
     let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
     let links = Memo::new(move |_| store.view.state.with(|s| home::theme_links(&c, &m, &r, s)));
     let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
+    let (m2, r2) = (manifest.clone(), region.clone());
+    let place = Memo::new(move |_| store.view.state.with(|s| site::place_name(&m2, &r2, s)));
+    let region_name = region.name.clone();
     view! {
-        <h1>"Monitor Sociaal Domein "{region.name.clone()}</h1>
+        <h1>"Monitor Sociaal Domein "{move || place.get()}</h1>
+        {move || (place.get() != region_name).then(|| view! { <p class="klein">{format!("Een gemeente in de regio {}.", region_name)}</p> })}
         <p class="inleiding">{council::intro(&config)}</p>
         <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
@@ -40,9 +44,11 @@ pub fn HomePage() -> impl IntoView {
                 store.view.state.with(|s| home::key_figures(&tables, &c, &m, &r, s))
             });
             let featured = home::featured(&site::all_tables(&sets)).and_then(|t| TableRef::find(&sets, &t.id));
+            let age = home::age(&site::all_tables(&sets), &store.manifest());
             // No empty "Kerncijfers" heading when no table has a key figure (issue 15).
             let any = Memo::new(move |_| cards.with(|c| !c.is_empty()));
             view! {
+                {age.map(|a| view! { <p class="leeftijd">{a}</p> })}
                 <nav aria-label="Meer" class="meer">
                     <ul>{move || more.get().into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
                 </nav>
