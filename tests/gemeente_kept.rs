@@ -24,7 +24,10 @@ fn the_search_and_compare_forms_keep_the_gemeente_and_open_the_baked_page() {
     assert_eq!(hidden, vec![("pagina", "zoeken".to_owned())]);
     // What a submitted form sends reads back as the view, gemeente and all.
     let sent = ViewState::parse_href("drechtsteden/zoeken.html?gemeente=GM0642&zoek=bijstand");
-    assert_eq!((sent.page, sent.gemeente.as_deref(), sent.query.as_deref()), (Page::Find, Some("GM0642"), Some("bijstand")));
+    assert_eq!(
+        (sent.page, sent.gemeente.as_deref(), sent.query.as_deref()),
+        (Page::Find, Some("GM0642"), Some("bijstand"))
+    );
 }
 
 #[test]
@@ -44,7 +47,8 @@ fn the_compare_page_ticks_the_chosen_gemeente_until_the_reader_chooses() {
 fn the_header_link_and_the_heading_keep_the_gemeente() {
     let m = manifest();
     let region = m.regions.iter().find(|r| r.id == "drechtsteden").unwrap();
-    let state = ViewState { page: Page::Indicator, indicator: Some("jeugd-jongeren-in-jeugdzorg".into()), ..zwijndrecht() };
+    let state =
+        ViewState { page: Page::Indicator, indicator: Some("jeugd-jongeren-in-jeugdzorg".into()), ..zwijndrecht() };
     assert_eq!(site::link(&state, Page::Home, |_| {}), "drechtsteden/index.html?gemeente=GM0642");
     assert_eq!(site::place_name(&m, region, &state), "Zwijndrecht");
     assert_eq!(site::place_name(&m, region, &ViewState { gemeente: None, ..state }), "Drechtsteden");

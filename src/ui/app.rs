@@ -142,7 +142,9 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
 /// Whether `next` is the same page as `now`, only another gemeente, period or display (the page
 /// updates in place, `Shell`'s page key).
 fn same_page(now: &ViewState, next: &ViewState) -> bool {
-    let key = |s: &ViewState| (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone());
+    let key = |s: &ViewState| {
+        (s.page, s.region.clone(), s.theme.clone(), s.indicator.clone(), s.gemeenten.clone(), s.query.clone())
+    };
     key(now) == key(next)
 }
 

@@ -28,7 +28,7 @@ pub fn chosen(region: &Region, state: &ViewState) -> Vec<String> {
 pub fn options(manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<CompareOption> {
     let mut chosen = chosen(region, state);
     if chosen.is_empty() {
-        chosen.extend(super::site::gemeente(region, state).map(str::to_owned));
+        chosen.extend(state.gemeente.iter().filter(|g| region.gemeenten.contains(g)).cloned());
     }
     region
         .gemeenten

@@ -47,3 +47,13 @@ pub fn search<D: AsRef<Dataset>>(sets: &[D], manifest: &Manifest, state: &ViewSt
     };
     (status, hits)
 }
+
+/// "Bedoelt u …?" when the view's query finds nothing: a link to the search for the nearest words
+/// the tables use (issue 23: "jeugdzrog" finds nothing, "jeugdzorg" does).
+pub fn suggestion<D: AsRef<Dataset>>(sets: &[D], state: &ViewState) -> Option<super::NavLink> {
+    let query = state.query.as_deref()?;
+    let tables: Vec<&crate::core::model::Table> = sets.iter().flat_map(|d| &d.as_ref().tables).collect();
+    let better = catalog::suggestion(&tables, query)?;
+    let href = link(state, Page::Find, |v| v.query = Some(better.clone()));
+    Some(super::NavLink { href, label: better, current: false })
+}

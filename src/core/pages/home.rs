@@ -116,8 +116,7 @@ pub fn featured<'a>(tables: &[&'a Table]) -> Option<&'a Table> {
 /// 2015 tot en met 2017, uit rapporten van 2017 tot en met 2019." None without tables.
 pub fn age(tables: &[&Table], manifest: &Manifest) -> Option<String> {
     let mut about: Vec<u32> = tables.iter().flat_map(|t| t.periods.iter().flat_map(|p| years(&p.id))).collect();
-    let mut reports: Vec<u32> =
-        tables.iter().filter_map(|t| manifest.seed(&t.source.seed).map(|s| s.year)).collect();
+    let mut reports: Vec<u32> = tables.iter().filter_map(|t| manifest.seed(&t.source.seed).map(|s| s.year)).collect();
     about.sort_unstable();
     about.dedup();
     reports.sort_unstable();

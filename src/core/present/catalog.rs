@@ -4,6 +4,7 @@
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::*;
 
+use crate::core::text::forgiving;
 use crate::core::text::words::fold;
 
 /// Tables whose title, measures, categories, note or theme mention every word of `query`.
@@ -74,26 +75,74 @@ fn search_words<'a>(tables: impl Iterator<Item = &'a Table>, words: &[String]) -
     }
     tables
         .filter(|t| {
-            let mut hay = format!(
-                "{} {} {} {} {}",
-                t.title,
-                t.theme.name(),
-                t.theme.id(),
-                t.pillar.name(),
-                t.note.as_deref().unwrap_or("")
-            );
-            for m in &t.measures {
-                hay.push(' ');
-                hay.push_str(&m.label);
-            }
-            for c in &t.categories {
-                hay.push(' ');
-                hay.push_str(&c.label);
-            }
-            let hay = fold(&hay);
-            words.iter().all(|w| hay.contains(w.as_str()))
+            let hay = haystack(t);
+            let tokens = tokens(&hay);
+            words.iter().all(|w| word_found(&hay, &tokens, w))
         })
         .collect()
+}
+
+/// A table's searchable text, folded: title, theme, pillar, note, measures and categories.
+fn haystack(t: &Table) -> String {
+    let mut hay = format!(
+        "{} {} {} {} {}",
+        t.title,
+        t.theme.name(),
+        t.theme.id(),
+        t.pillar.name(),
+        t.note.as_deref().unwrap_or("")
+    );
+    for m in &t.measures {
+        hay.push(' ');
+        hay.push_str(&m.label);
+    }
+    for c in &t.categories {
+        hay.push(' ');
+        hay.push_str(&c.label);
+    }
+    fold(&hay)
+}
+
+fn tokens(hay: &str) -> Vec<&str> {
+    hay.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).collect()
+}
+
+/// A reader's word is found as itself, as a word of the reports it stands for ("kosten":
+/// "lasten", "budget"), or with one typo in a word of five letters or more (issue 23).
+fn word_found(hay: &str, tokens: &[&str], word: &str) -> bool {
+    forgiving::alternatives(word).iter().any(|w| hay.contains(w))
+        || (forgiving::typos_allowed(word) > 0
+            && tokens.iter().any(|t| {
+                forgiving::distance(t, word, 1) <= 1
+                    || t.get(..word.len()).is_some_and(|p| forgiving::distance(p, word, 1) <= 1)
+            }))
+}
+
+/// "Bedoelt u …?": when a search finds nothing, the query with each word that matches no table
+/// replaced by the nearest word of the tables (at most two typos away), if there is one.
+pub fn suggestion(tables: &[&Table], query: &str) -> Option<String> {
+    let hays: Vec<String> = tables.iter().map(|t| haystack(t)).collect();
+    let mut vocabulary: Vec<&str> = hays.iter().flat_map(|h| tokens(h)).collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let mut changed = false;
+    let words: Vec<String> = fold(query)
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().count() < 4 || hays.iter().any(|h| word_found(h, &tokens(h), w)) {
+                return w.to_owned();
+            }
+            let best = vocabulary.iter().map(|v| (forgiving::distance(v, w, 2), *v)).filter(|(d, _)| *d <= 2).min();
+            match best {
+                Some((_, v)) => {
+                    changed = true;
+                    v.to_owned()
+                }
+                None => w.to_owned(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 /// One line of a gemeente profile: a measure of a table, for the gemeente, its region and the

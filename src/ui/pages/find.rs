@@ -27,8 +27,9 @@ pub fn FindPage() -> impl IntoView {
         </form>
         {(!query.trim().is_empty()).then(|| with_files(move |sets| {
             let (status, hits) = find::search(&sets, &manifest, &state);
+            let better = hits.is_empty().then(|| find::suggestion(&sets, &state)).flatten();
             view! {
-                <p role="status">{status}</p>
+                <p role="status">{status}{better.map(|l| view! { " Bedoelt u "<a href=l.href>{l.label}</a>"?" })}</p>
                 <ul class="zoekresultaten">{hits.into_iter().map(|h| view! { <li><a href=h.href>{h.title}</a><br/><span class="klein">{h.meta}</span></li> }).collect::<Vec<_>>()}</ul>
                 <FoundStatements sets=sets.clone() query=query.clone()/>
             }
