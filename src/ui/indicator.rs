@@ -194,6 +194,7 @@ fn PrintAddress() -> impl IntoView {
 #[component]
 fn Comparison(model: ComparisonModel) -> impl IntoView {
     let frame_label = model.caption.clone();
+    let note = model.note.clone();
     view! {
         <TableFrame label=frame_label class="vergelijking">
             <table class="cijfers">
@@ -212,5 +213,6 @@ fn Comparison(model: ComparisonModel) -> impl IntoView {
                 </tbody>
             </table>
         </TableFrame>
+        {note.map(|n| view! { <p class="klein vergelijking-noot">{n}</p> })}
     }
 }

@@ -265,5 +265,7 @@ fn comparison(c: &ComparisonModel) -> String {
         "<table class=\"cijfers\"><caption>{}</caption><thead><tr><th scope=\"col\">Cijfer</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">Rang (1 = hoogste)</th></tr></thead><tbody>{rows}</tbody></table>",
         esc(&c.caption), esc(&c.name), esc(&c.difference_header), esc(&c.index_header)
     );
-    table_frame(&c.caption, "vergelijking", &inner)
+    let note =
+        c.note.as_ref().map(|n| format!("<p class=\"klein vergelijking-noot\">{}</p>", esc(n))).unwrap_or_default();
+    table_frame(&c.caption, "vergelijking", &inner) + &note
 }

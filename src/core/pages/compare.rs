@@ -5,7 +5,7 @@
 use super::indicator::caption;
 use crate::core::calc::grid::{self, Grid};
 use crate::core::model::view_state::ViewState;
-use crate::core::model::{Key, Manifest, Region, Table};
+use crate::core::model::{Key, Manifest, Region, Table, Unit};
 use crate::core::present::charts::{self, card};
 use crate::core::{calc::engine, present::dashboard, text::format};
 
@@ -98,7 +98,9 @@ pub struct Panel {
     pub text: String,
 }
 
-/// Panels for every table without categories that has at least two of the chosen gemeenten.
+/// Panels for every table without categories that has at least two of the chosen gemeenten,
+/// and whose figure is a rate or share: side by side at a glance, counts of gemeenten of very
+/// different size say nothing (issue 23: bijstand 3.880 against 1.000); they stay in the tables.
 pub fn panels(tables: &[&Table], manifest: &Manifest, region: &Region, state: &ViewState) -> Vec<Panel> {
     let chosen = &chosen(region, state)[..];
     if chosen.len() < 2 {
@@ -116,6 +118,9 @@ pub fn panels(tables: &[&Table], manifest: &Manifest, region: &Region, state: &V
 fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&str>) -> Option<Panel> {
     let (measure, _) = dashboard::card_measure(t)?;
     let m = t.measure(&measure)?;
+    if matches!(m.unit, Unit::Aantal | Unit::Euro) {
+        return None;
+    }
     let period = t
         .periods
         .iter()

@@ -5,7 +5,7 @@ use super::NavLink;
 use crate::core::calc::engine;
 use crate::core::calc::grid::{self, Grid, Provisional, RowsAre};
 use crate::core::model::view_state::{Display, ViewState};
-use crate::core::model::{Manifest, Table};
+use crate::core::model::{Manifest, Table, Unit};
 use crate::core::pages::council;
 use crate::core::present::charts::map::MapView;
 use crate::core::present::embed;
@@ -80,6 +80,8 @@ pub struct ComparisonModel {
     pub difference_header: String,
     pub index_header: String,
     pub rows: Vec<ComparisonRow>,
+    /// Why some difference, index or rank is left out (counts and amounts; a rank of one).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -253,11 +255,29 @@ pub fn comparison(
     let row = grid.rows.iter().find(|r| r.id == focus)?;
     let reference_row = grid.rows.iter().find(|r| r.id == reference)?;
     let gemeenten: Vec<&grid::Row> = grid.rows.iter().filter(|r| !r.reference).collect();
+    // Fair comparisons (issue 23): a count or an amount of a gemeente against Nederland's, or
+    // ranked among gemeenten of very different size, says nothing; rates and shares do.
+    let sized = |c: &grid::Column| matches!(c.unit, Unit::Aantal | Unit::Euro);
+    if grid.columns.iter().all(sized) {
+        return None;
+    }
+    let mut left_out = false;
     let rows = grid
         .columns
         .iter()
         .enumerate()
         .map(|(i, column)| {
+            if sized(column) {
+                left_out = true;
+                let dash = "—".to_owned();
+                return ComparisonRow {
+                    label: column.label.clone(),
+                    value: row.cells[i].display_noted(),
+                    difference: dash.clone(),
+                    index: dash.clone(),
+                    rank: dash,
+                };
+            }
             let (value, base) = (&row.cells[i], &reference_row.cells[i]);
             let difference = engine::difference(value, base);
             let column_values: Vec<Option<f64>> = gemeenten.iter().map(|g| g.cells[i].number()).collect();
@@ -271,10 +291,15 @@ pub fn comparison(
                     |v| format::signed_difference(v, column.unit, column.decimals),
                 ),
                 index: engine::index(value, base).display(),
-                rank: rank.map_or("—".to_owned(), |r| format!("{r} van {ranked}")),
+                rank: rank.filter(|_| ranked > 1).map_or("—".to_owned(), |r| format!("{r} van {ranked}")),
             }
         })
         .collect();
+    let note = left_out.then(|| {
+        "Bij aantallen en bedragen staan verschil, index en rang er niet: gemeenten verschillen te veel in grootte. \
+         Vergelijk de percentages en de cijfers per 1.000 inwoners."
+            .to_owned()
+    });
     let (name, reference_name) = (manifest.area_name(focus), manifest.area_name(reference));
     Some(ComparisonModel {
         caption: format!("{name} vergeleken met {reference_name}"),
@@ -282,6 +307,7 @@ pub fn comparison(
         index_header: format!("Index ({reference_name} = 100)"),
         name,
         rows,
+        note,
     })
 }
 
