@@ -372,7 +372,7 @@ fn profile_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc
             .map(|r| {
                 let cells: String = r.cells.iter().map(|c| format!("<td class=\"getal\">{}</td>", esc(c))).collect();
                 format!(
-                    "<tr><th scope=\"row\"><a href=\"{}\">{}</a>: {}</th><td>{}</td>{cells}</tr>",
+                    "<tr><th scope=\"row\"><a href=\"{}\">{}</a>: {}</th>{cells}<td>{}</td></tr>",
                     esc(&r.href),
                     esc(&r.title),
                     esc(&r.measure),
@@ -381,7 +381,7 @@ fn profile_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc
             })
             .collect();
         let inner = format!(
-            "<table class=\"cijfers profiel\"><caption>{}</caption><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Periode</th>{head}</tr></thead><tbody>{rows}</tbody></table>",
+            "<table class=\"cijfers profiel\"><caption>{}</caption><thead><tr><th scope=\"col\">Indicator</th>{head}<th scope=\"col\">Periode</th></tr></thead><tbody>{rows}</tbody></table>",
             esc(&section.caption)
         );
         body.push_str(&format!(

@@ -59,14 +59,15 @@ pub fn ProfilePage() -> impl IntoView {
                                     <caption>{section.caption.clone()}</caption>
                                     <thead><tr>
                                         <th scope="col">"Indicator"</th>
-                                        <th scope="col">"Periode"</th>
+                                        // The gemeente's figures next to the names, in view on a phone (issue 23).
                                         {section.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect::<Vec<_>>()}
+                                        <th scope="col">"Periode"</th>
                                     </tr></thead>
                                     <tbody>{section.rows.into_iter().map(|row| view! {
                                         <tr>
                                             <th scope="row"><a href=row.href>{row.title}</a>": "{row.measure}</th>
-                                            <td>{row.period}</td>
                                             {row.cells.into_iter().map(|c| view! { <td class="getal">{c}</td> }).collect::<Vec<_>>()}
+                                            <td>{row.period}</td>
                                         </tr>
                                     }).collect::<Vec<_>>()}</tbody>
                                 </table>
