@@ -98,7 +98,15 @@ pub fn IndicatorView(
             })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);
-                view! { <MapChart view=v label=label chosen=m.focus.clone()/> }
+                let measures = m.map_measures.clone();
+                view! {
+                    {(!measures.is_empty()).then(|| view! {
+                        <nav class="keuze kaart-maat" aria-label="Welk cijfer op de kaart">
+                            {measures.into_iter().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+                        </nav>
+                    })}
+                    <MapChart view=v label=label chosen=m.focus.clone()/>
+                }
             }))}
             {move || model.with(|m| view! {
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>
