@@ -142,3 +142,36 @@ fn boundaries_that_are_not_geojson_are_refused() {
     )
     .is_err());
 }
+
+#[test]
+fn any_measure_can_be_mapped() {
+    use monitor_sociaal_domein::core::model::view_state::{Display, Page, ViewState};
+    use monitor_sociaal_domein::core::pages::indicator;
+    let r = common::bundled();
+    let m = r.manifest.as_ref().unwrap();
+    let mut seen = 0;
+    for t in r.datasets.iter().flat_map(|(_, d)| &d.tables) {
+        let state = ViewState {
+            page: Page::Indicator,
+            indicator: Some(t.id.clone()),
+            display: Display::Map,
+            ..ViewState::default()
+        };
+        let model = indicator::indicator_in(t, m, &state, None, Some("drechtsteden"));
+        if model.map.is_none() || model.grid.columns.len() < 2 {
+            assert!(model.map_measures.is_empty(), "{}", t.id);
+            continue;
+        }
+        seen += 1;
+        assert_eq!(model.map_measures.len(), model.grid.columns.len(), "{}", t.id);
+        assert!(model.map_measures[0].current);
+        // Following the last link maps the last column.
+        let last = model.map_measures.last().unwrap();
+        assert!(last.href.contains("maat="), "{}", last.href);
+        let next = ViewState::parse_href(&last.href);
+        let chosen = indicator::indicator_in(t, m, &next, None, Some("drechtsteden"));
+        assert_eq!(chosen.map.as_ref().map(|v| v.column.clone()), model.grid.columns.last().map(|c| c.label.clone()));
+        assert!(chosen.map_measures.last().unwrap().current);
+    }
+    assert!(seen >= 1, "a bundled table with several measures on the map");
+}

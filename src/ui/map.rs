@@ -4,6 +4,8 @@
 //! the table and summary stay the accessible alternative and the map adds to them. The credit
 //! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
+use super::pages::NavItem;
+use crate::core::pages::NavLink;
 use crate::core::present::charts::map::{self, MapView};
 use crate::core::present::charts::map_layout::Geo;
 use gloo_net::http::Request;
@@ -151,6 +153,18 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
             </figcaption>
         </figure>
     }
+}
+
+/// The choice of measure on the map (`maat`), when the table has several.
+#[component]
+pub fn MapChoice(links: Vec<NavLink>) -> impl IntoView {
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav class="keuze kaart-maat" aria-label="Welk cijfer op de kaart">
+                {links.into_iter().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+            </nav>
+        }
+    })
 }
 
 /// The CSS class of a class colour (`klasse-0` … `klasse-3` in `style/main.css`).
