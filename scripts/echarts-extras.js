@@ -14,8 +14,11 @@ import { install as MarkLineComponent } from 'echarts/lib/component/marker/insta
 import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 // Issue 13: the choropleth of the Kaart view (its colours, legend and labels come from Rust).
 import { install as MapChart } from 'echarts/lib/chart/map/install.js';
+// Issue 23: the map's labels, leader lines and anchor dots, placed in pixels by Rust
+// (src/core/present/charts/map_layout.rs) and drawn as graphic elements.
+import { install as GraphicComponent } from 'echarts/lib/component/graphic/install.js';
 
 /** Registers the extra parts on the ECharts core of the first bundle. */
 export function install(echarts) {
-  echarts.use([LineChart, TitleComponent, TooltipComponent, MarkLineComponent, SVGRenderer, MapChart]);
+  echarts.use([LineChart, TitleComponent, TooltipComponent, MarkLineComponent, SVGRenderer, MapChart, GraphicComponent]);
 }

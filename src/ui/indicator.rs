@@ -5,7 +5,7 @@
 
 use super::chart::ChartView;
 use super::lazy::LazyShare;
-use super::map::MapChart;
+use super::map::{MapChart, MapChoice};
 use super::notices::use_notices;
 use super::pages::NavItem;
 use super::store::{use_store, TableRef};
@@ -98,7 +98,7 @@ pub fn IndicatorView(
             })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);
-                view! { <MapChart view=v label=label chosen=m.focus.clone()/> }
+                view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label chosen=m.focus.clone()/> }
             }))}
             {move || model.with(|m| view! {
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>

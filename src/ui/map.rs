@@ -4,7 +4,10 @@
 //! the table and summary stay the accessible alternative and the map adds to them. The credit
 //! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
+use super::pages::NavItem;
+use crate::core::pages::NavLink;
 use crate::core::present::charts::map::{self, MapView};
+use crate::core::present::charts::map_layout::Geo;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -36,39 +39,58 @@ async fn wait(promise: Result<js_sys::Promise, JsValue>) -> Result<(), String> {
 }
 
 /// Loads ECharts with its map series and the region's boundaries (only now: a map was opened),
-/// then draws.
-async fn draw(el: &web_sys::HtmlElement, map: &str, height: u32, option: &str) -> Result<JsValue, String> {
+/// lays the labels out for the container's width (`core::present::charts::map`), then draws.
+async fn draw(el: &web_sys::HtmlElement, view: &MapView) -> Result<(JsValue, Geo, f64), String> {
     wait(js_load()).await?;
     wait(js_load_extras()).await?;
     let response =
-        Request::get(&format!("{GEO_DIR}{map}.json")).send().await.map_err(|_| "geen verbinding".to_owned())?;
+        Request::get(&format!("{GEO_DIR}{}.json", view.map)).send().await.map_err(|_| "geen verbinding".to_owned())?;
     if !response.ok() {
         return Err(format!("grenzen niet gevonden ({})", response.status()));
     }
     let text = response.text().await.map_err(|_| "grenzen niet leesbaar".to_owned())?;
-    js_register(map, &text).map_err(|e| format!("{e:?}"))?;
+    let geo = Geo::parse(&text)?;
+    js_register(&view.map, &text).map_err(|e| format!("{e:?}"))?;
+    let width = width_of(el);
+    let (option, height) = map::drawn(view, &geo, width);
     let chart = js_init(el, "canvas", height).map_err(|e| format!("{e:?}"))?;
-    js_set_option(&chart, option).map_err(|e| format!("{e:?}"))?;
-    Ok(chart)
+    js_set_option(&chart, &option.to_string()).map_err(|e| format!("{e:?}"))?;
+    Ok((chart, geo, width))
+}
+
+/// The width the map is laid out for: the container's, at least 240 pixels.
+fn width_of(el: &web_sys::HtmlElement) -> f64 {
+    f64::from(el.client_width()).max(240.0)
+}
+
+/// Lays the labels out again when the container's width changed (a turned phone, a resized
+/// window): the labels are placed in pixels, so they follow the width, not the scale.
+fn relayout(el: &web_sys::HtmlElement, view: &MapView, drawn: &(JsValue, Geo, f64)) -> Option<f64> {
+    let width = width_of(el);
+    if (width - drawn.2).abs() < 1.0 {
+        return None;
+    }
+    let (option, height) = map::drawn(view, &drawn.1, width);
+    el.style().set_property("height", &format!("{height}px")).ok();
+    js_set_option(&drawn.0, &option.to_string()).ok();
+    Some(width)
 }
 
 #[component]
 pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
-    let handle: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    let handle: StoredValue<Option<(JsValue, Geo, f64)>, LocalStorage> = StoredValue::new_local(None);
     let (failed, set_failed) = signal(false);
     let alive = StoredValue::new(true);
-    let option = view.option.to_string();
-    let map = view.map.clone();
-    let height = 320 + 40 * (view.places.len() as u32 / 4);
+    let shown = StoredValue::new(view.clone());
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        let (option, map) = (option.clone(), map.clone());
+        let view = shown.get_value();
         leptos::task::spawn_local(async move {
-            let drawn = draw(&el, &map, height, &option).await;
+            let drawn = draw(&el, &view).await;
             if !alive.try_get_value().unwrap_or(false) {
                 if let Ok(h) = drawn {
-                    js_dispose(&h).ok();
+                    js_dispose(&h.0).ok();
                 }
                 return;
             }
@@ -83,10 +105,26 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
             }
         });
     });
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        let Some(el) = node.get_untracked() else { return };
+        let view = shown.get_value();
+        let width = handle.try_with_value(|h| h.as_ref().and_then(|d| relayout(&el, &view, d))).flatten();
+        if let Some(w) = width {
+            handle.try_update_value(|h| {
+                if let Some(d) = h {
+                    d.2 = w;
+                }
+            });
+        }
+    });
+    let resized = StoredValue::new_local(Some(resized));
     on_cleanup(move || {
         alive.set_value(false);
+        if let Some(Some(h)) = resized.try_update_value(Option::take) {
+            h.remove();
+        }
         if let Some(Some(h)) = handle.try_get_value() {
-            js_dispose(&h).ok();
+            js_dispose(&h.0).ok();
         }
     });
     let sentence_id = format!("kaarttekst-{}", view.map);
@@ -115,6 +153,18 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
             </figcaption>
         </figure>
     }
+}
+
+/// The choice of measure on the map (`maat`), when the table has several.
+#[component]
+pub fn MapChoice(links: Vec<NavLink>) -> impl IntoView {
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav class="keuze kaart-maat" aria-label="Welk cijfer op de kaart">
+                {links.into_iter().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+            </nav>
+        }
+    })
 }
 
 /// The CSS class of a class colour (`klasse-0` … `klasse-3` in `style/main.css`).

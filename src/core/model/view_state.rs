@@ -70,6 +70,9 @@ pub struct ViewState {
     /// Gemeenten to compare or to show in a chart (CBS codes), in order.
     pub gemeenten: Vec<String>,
     pub period: Option<String>,
+    /// The measure the map shows (`maat`, a grid column's key: the measure's id, with
+    /// `.category` when the columns are categories); the first column when absent.
+    pub measure: Option<String>,
     pub display: Display,
     pub query: Option<String>,
     /// Shown inside an `<iframe>` on another site: no site navigation.
@@ -150,6 +153,7 @@ impl ViewState {
                     }
                 }
                 "periode" => v.period = clean(),
+                "maat" => v.measure = clean(),
                 "weergave" => {
                     v.display = match val.as_str() {
                         "tabel" => Display::Table,
@@ -182,7 +186,7 @@ impl ViewState {
             let joined = self.gemeenten.iter().map(|g| encode(g)).collect::<Vec<_>>().join(",");
             parts.push(format!("gemeenten={joined}"));
         }
-        let fields = [("periode", &self.period), ("zoek", &self.query)];
+        let fields = [("periode", &self.period), ("maat", &self.measure), ("zoek", &self.query)];
         parts.extend(fields.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))));
         match self.display {
             Display::Table => parts.push("weergave=tabel".into()),
@@ -314,6 +318,7 @@ mod tests {
             gemeente: Some("GM0642".into()),
             gemeenten: vec!["GM0642".into(), "GM0505".into()],
             period: Some("2016-H1".into()),
+            measure: Some("jeugdhulp".into()),
             display: Display::Table,
             query: Some("wmo & jeugd".into()),
             embed: true,

@@ -39,6 +39,9 @@ pub struct IndicatorModel {
     pub chart: ChartModel,
     /// The map, when the view asks for it and the table has figures per gemeente.
     pub map: Option<MapView>,
+    /// The choice of measure for the map (`maat`), one link per column, when the map is shown
+    /// and the table has more than one.
+    pub map_measures: Vec<NavLink>,
     /// The chosen gemeente (CBS code): highlighted in the chart, its row marked in the table.
     pub focus: Option<String>,
     pub grid: Grid,
@@ -140,7 +143,8 @@ pub fn indicator_with(
     // The chart that fits the question, the chosen gemeente highlighted (issue 13); *geheim* and
     // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
     let (option, height) = charts::draw(&grid, table, focus, &text);
-    let map = region.and_then(|r| charts::map::view(&grid, 0, manifest, r, focus));
+    let column = charts::map::column_of(&grid, state.measure.as_deref());
+    let map = region.and_then(|r| charts::map::view(&grid, column, manifest, r, focus));
     let periods = period_choice(table, &grid, state);
     let show_map = state.display == Display::Map && map.is_some() && !state.embed;
     let show_chart = state.display == Display::Chart || (state.display == Display::Map && !show_map);
@@ -172,6 +176,7 @@ pub fn indicator_with(
         }),
         show_chart,
         chart: ChartModel { option, height, label: format!("Grafiek: {}", table.title) },
+        map_measures: if show_map { measure_choice(&grid, column, state) } else { Vec::new() },
         map: map.filter(|_| show_map),
         focus: focus.map(str::to_owned),
         caption: caption(table, &grid),
@@ -209,6 +214,22 @@ pub fn period_choice(table: &Table, grid: &Grid, state: &ViewState) -> Vec<NavLi
             label: p.label.clone(),
             current: grid.period.as_deref() == Some(p.id.as_str()),
         }))
+        .collect()
+}
+
+/// The map's choice of measure: one link per column of the grid, when it has several.
+fn measure_choice(grid: &Grid, column: usize, state: &ViewState) -> Vec<NavLink> {
+    if grid.columns.len() < 2 {
+        return Vec::new();
+    }
+    grid.columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| NavLink {
+            href: ViewState { measure: Some(charts::map::column_key(c)), ..state.clone() }.href(),
+            label: c.label.clone(),
+            current: i == column,
+        })
         .collect()
 }
 

@@ -4,7 +4,9 @@
 //! *n.b.* areas are hatched and have their own legend entry; the chosen gemeente is outlined.
 //! Boundaries: `public/geo/<region>.json` (CBS, Kadaster), registered under the region's id.
 
-use crate::core::calc::grid::{Grid, RowsAre};
+use super::map_layout::{self, Geo, LabelText, Layout};
+use crate::core::calc::engine::Missing;
+use crate::core::calc::grid::{Column, Grid, RowsAre};
 use crate::core::model::{AreaKind, Manifest, Unit};
 use crate::core::text::format;
 use serde_json::{json, Value};
@@ -31,6 +33,8 @@ pub struct Place {
     pub name: String,
     /// The figure as shown, or the mark.
     pub shown: String,
+    /// The figure for the map's label: Dutch notation with its unit, or the mark in words.
+    pub label: String,
     /// The class, or `None` for a missing figure (hatched).
     pub class: Option<usize>,
 }
@@ -47,7 +51,25 @@ pub struct MapView {
     pub missing: Option<String>,
     /// The map's text alternative, naming each class and its gemeenten.
     pub sentence: String,
+    /// The chosen gemeente (outlined, its label in bold).
+    pub focus: Option<String>,
+    /// The option without the labels and the layout, which depend on the width:
+    /// [`drawn`] completes it.
     pub option: Value,
+}
+
+/// A column's key in the view state (`maat`): the measure's id, with `.category` when the
+/// columns are categories.
+pub fn column_key(column: &Column) -> String {
+    match &column.category {
+        Some(c) => format!("{}.{c}", column.measure),
+        None => column.measure.clone(),
+    }
+}
+
+/// The column a `maat` asks for: the first one with that key, else the first column.
+pub fn column_of(grid: &Grid, key: Option<&str>) -> usize {
+    key.and_then(|k| grid.columns.iter().position(|c| column_key(c) == k)).unwrap_or(0)
 }
 
 /// Whether a grid can be drawn as a map: rows are areas with at least two gemeenten.
@@ -123,7 +145,17 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
                 marks.push(m.mark());
             }
         }
-        places.push(Place { code: (*code).to_owned(), name: grid.rows[*i].label.clone(), shown: f.display(), class });
+        let label = match &f.value {
+            Ok(_) => f.display(),
+            Err(m) => in_words(m).to_owned(),
+        };
+        places.push(Place {
+            code: (*code).to_owned(),
+            name: grid.rows[*i].label.clone(),
+            shown: f.display(),
+            label,
+            class,
+        });
     }
     let missing = (!marks.is_empty())
         .then(|| format::join_nl(&marks.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()).replace(" en ", " of "));
@@ -142,20 +174,12 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
             };
             style["borderColor"] = json!(if here { "#000000" } else { "#ffffff" });
             style["borderWidth"] = json!(if here { 3 } else { 1 });
-            let dark = p.class.is_some_and(|k| k >= 2 || classes.len() <= 2 && k >= 1);
             json!({
                 "name": p.code,
                 "value": grid.rows.iter().find(|r| r.id == p.code).and_then(|r| r.cells.get(column)?.number()),
                 "itemStyle": style,
-                "label": {
-                    "show": true,
-                    // Names orient the reader; values are in the legend, the sentence and the
-                    // table. The chosen gemeente also gets its value.
-                    "formatter": if here { format!("{}\n{}", label_name(&p.name), p.shown) } else { label_name(&p.name) },
-                    "color": if dark { "#ffffff" } else { "#1a1a1a" },
-                    "fontWeight": if here { "bold" } else { "normal" },
-                    "fontSize": if here { 12 } else { 10 }
-                }
+                // Labels are placed in `map_layout` and drawn as graphics ([`drawn`]).
+                "label": { "show": false }
             })
         })
         .collect();
@@ -167,16 +191,22 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
             "type": "map",
             "map": region,
             "nameProperty": "statcode",
-            "aspectScale": 0.62,
-            "layoutCenter": ["50%", "47%"],
-            "layoutSize": "92%",
+            "aspectScale": map_layout::ASPECT_SCALE,
             "selectedMode": false,
             "emphasis": { "disabled": true },
-            "labelLayout": { "hideOverlap": true },
             "data": data
         }]
     });
-    Some(MapView { map: region.to_owned(), column: col.label.clone(), classes, places, missing, sentence, option })
+    Some(MapView {
+        map: region.to_owned(),
+        column: col.label.clone(),
+        classes,
+        places,
+        missing,
+        sentence,
+        focus: focus.map(str::to_owned),
+        option,
+    })
 }
 
 /// "Kaart van jeugdhulp. Hoogste groep (9,1% tot en met 10,2%): Dordrecht en Zwijndrecht. …"
@@ -199,12 +229,89 @@ fn sentence(label: &str, classes: &[Class], places: &[Place], missing: Option<&s
     out.join(" ")
 }
 
-/// A long hyphenated name over two lines ("Hendrik-Ido-\nAmbacht"), so labels overlap less.
-fn label_name(name: &str) -> String {
-    match name.rmatch_indices('-').next() {
-        Some((i, _)) if name.chars().count() > 12 => format!("{}\n{}", &name[..=i], &name[i + 1..]),
-        _ => name.to_owned(),
+/// A mark in plain words for a label on the map ("n.b." is "niet beschikbaar").
+fn in_words(m: &Missing) -> &'static str {
+    match m {
+        Missing::Geheim | Missing::UitGeheim(_) => "geheim",
+        Missing::NietBeschikbaar | Missing::UitNietBeschikbaar(_) => "niet beschikbaar",
+        Missing::NietInBron => "niet in de bron",
+        Missing::DelenDoorNul => "niet te berekenen",
     }
+}
+
+/// A name's lines on a narrow map: a long hyphenated name over two lines ("Hendrik-Ido-" and
+/// "Ambacht"), else one.
+fn name_lines(name: &str, narrow: bool) -> Vec<String> {
+    match name.rmatch_indices(['-', ' ']).next() {
+        Some((i, _)) if narrow && name.chars().count() > 12 => {
+            let split = if name[i..].starts_with('-') { i + 1 } else { i };
+            vec![name[..split].to_owned(), name[split..].trim_start().to_owned()]
+        }
+        _ => vec![name.to_owned()],
+    }
+}
+
+/// The labels' texts: name and figure of every gemeente on the map.
+pub fn label_texts(view: &MapView, width: f64) -> Vec<LabelText> {
+    view.places
+        .iter()
+        .map(|p| {
+            let mut lines = name_lines(&p.name, width < 480.0);
+            lines.push(p.label.clone());
+            LabelText { code: p.code.clone(), lines, bold: view.focus.as_deref() == Some(p.code.as_str()) }
+        })
+        .collect()
+}
+
+/// The labels laid out for a chart `width` pixels wide.
+pub fn labels(view: &MapView, geo: &Geo, width: f64) -> Layout {
+    map_layout::layout(geo, &label_texts(view, width), width)
+}
+
+/// The whole option for a chart `width` pixels wide, and its height: the map in the layout's
+/// box, every label a graphic text on a white box (dark text, so the contrast does not depend on
+/// the area's colour), leader lines with a dot on the anchor.
+pub fn drawn(view: &MapView, geo: &Geo, width: f64) -> (Value, u32) {
+    let l = labels(view, geo, width);
+    let mut option = view.option.clone();
+    if let Some(series) = option.pointer_mut("/series/0") {
+        series["left"] = json!(l.map.x);
+        series["top"] = json!(l.map.y);
+        series["width"] = json!(l.map.w);
+        series["height"] = json!(l.map.h);
+    }
+    let mut elements = Vec::new();
+    for p in l.labels.iter().filter(|p| p.leader) {
+        let end = map_layout::nearest_on(&p.rect, p.anchor);
+        elements.push(json!({
+            "type": "line", "silent": true, "z": 9,
+            "shape": { "x1": p.anchor[0], "y1": p.anchor[1], "x2": end[0], "y2": end[1] },
+            "style": { "stroke": "#1a1a1a", "lineWidth": 1 }
+        }));
+        elements.push(json!({
+            "type": "circle", "silent": true, "z": 9,
+            "shape": { "cx": p.anchor[0], "cy": p.anchor[1], "r": 2.5 },
+            "style": { "fill": "#1a1a1a", "stroke": "#ffffff", "lineWidth": 1 }
+        }));
+    }
+    for p in &l.labels {
+        let c = [p.rect.x + p.rect.w / 2.0, p.rect.y + p.rect.h / 2.0];
+        elements.push(json!({
+            "type": "text", "silent": true, "z": 10, "x": c[0], "y": c[1],
+            "style": {
+                "text": p.text,
+                "align": "center", "verticalAlign": "middle",
+                "fontSize": p.font_size, "fontWeight": if p.bold { "bold" } else { "normal" },
+                "fontFamily": "sans-serif", "lineHeight": l.line_height,
+                "fill": "#1a1a1a", "backgroundColor": "rgba(255,255,255,0.92)",
+                "borderColor": if p.bold { "#1a1a1a" } else { "#6b6b6b" }, "borderWidth": if p.bold { 1.5 } else { 0.5 },
+                "borderRadius": 2,
+                "padding": [map_layout::PADDING[0], map_layout::PADDING[1]]
+            }
+        }));
+    }
+    option["graphic"] = json!({ "elements": elements });
+    (option, l.height.ceil() as u32)
 }
 
 /// The gemeenten in one class, for the legend ("Dordrecht en Zwijndrecht").

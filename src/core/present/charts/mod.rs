@@ -12,6 +12,7 @@
 pub mod budget;
 pub mod card;
 pub mod map;
+pub mod map_layout;
 pub mod marks;
 pub mod refine;
 
