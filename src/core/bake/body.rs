@@ -8,8 +8,8 @@ use super::html::{esc, link, link_list};
 use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
-use crate::core::pages::{cell_text, home, CellText, NavLink};
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
+use crate::core::pages::{cell_text, home, CellText, NavLink};
 use crate::core::present::dashboard::Card;
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
 

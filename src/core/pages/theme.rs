@@ -69,7 +69,11 @@ pub fn theme<D: AsRef<Dataset>>(
                     .map(|a| AvailabilityTable {
                         title: a.title.clone(),
                         source: a.source.text.clone(),
-                        summary: format!("{}: {}", a.title, count(a.rows.len(), "soort informatie", "soorten informatie")),
+                        summary: format!(
+                            "{}: {}",
+                            a.title,
+                            count(a.rows.len(), "soort informatie", "soorten informatie")
+                        ),
                         rows: a
                             .rows
                             .iter()

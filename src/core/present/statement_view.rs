@@ -247,11 +247,7 @@ pub fn quote_key(quote: &str) -> String {
 /// Groups cards by the sentence they quote, in the order each sentence first appears.
 /// `shown`: the quotes the page already shows (by `quote_key`) and the link to each; a group
 /// whose quote is there refers to it, and each new quote is added with `link(id)`.
-pub fn by_quote(
-    cards: Vec<Card>,
-    shown: &mut HashMap<String, String>,
-    link: impl Fn(&str) -> String,
-) -> Vec<Quoted> {
+pub fn by_quote(cards: Vec<Card>, shown: &mut HashMap<String, String>, link: impl Fn(&str) -> String) -> Vec<Quoted> {
     let mut groups: Vec<Quoted> = Vec::new();
     for c in cards {
         let key = quote_key(&c.quote);
