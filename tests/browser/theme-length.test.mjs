@@ -77,7 +77,10 @@ test('the pillar menu: links to this page\'s sections that move focus and scroll
         // The same document as the page (so the baked page scrolls without JavaScript too).
         same: a.pathname === location.pathname && a.search === location.search,
       })));
-      assert.deepEqual(links.map((l) => l.text), ['Gebruik', 'Ervaringen', 'Budgetten', 'Beschikbaarheid'], path);
+      // One link per pillar, named as its section.
+      const sections = await page.$$eval('#app section.pijler h2[id^="pijler-"]', (hs) => hs.map((h) => h.textContent));
+      assert.equal(links.length, 4, path);
+      assert.deepEqual(links.map((l) => l.text), sections, path);
       for (const link of links) {
         assert.ok(link.same, `${path}: ${link.text} links to this page`);
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -106,4 +109,24 @@ test('the indicator page quotes each sentence of the report once', async () => {
     assert.deepEqual(quotes.twice, []);
   });
   await page.close();
+});
+
+test('the baked page, without JavaScript: the same menu scrolls to its section, each quote once', async () => {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await withScreenshot(page, 'thema-lengte-gebakken', async () => {
+    await page.goto(`${srv.base}drechtsteden/participatie.html`);
+    const quotes = await page.evaluate(() => {
+      const norm = (s) => s.replace(/\s+/g, ' ').replace(/^[\s“”"]+|[\s“”"]+$/g, '').trim();
+      const all = [...document.querySelectorAll('blockquote')].map((e) => norm(e.textContent));
+      return { count: all.length, distinct: new Set(all).size };
+    });
+    assert.equal(quotes.count, quotes.distinct, `${quotes.count} quotes, ${quotes.distinct} distinct`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= MAX_HEIGHT);
+    await page.click('nav.pijler-menu a[href$="#pijler-ervaringen"]');
+    await page.waitForFunction(() => location.hash === '#pijler-ervaringen');
+    const top = await page.evaluate(() => document.getElementById('pijler-ervaringen').getBoundingClientRect().top);
+    assert.ok(Math.abs(top) <= 2, `the section is at the top of the screen (${top} px)`);
+  });
+  await context.close();
 });
