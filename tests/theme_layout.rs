@@ -13,8 +13,12 @@ use monitor_sociaal_domein::core::pages::{site, theme};
 use monitor_sociaal_domein::core::present::statement_view::{self as sv, quote_key};
 use std::collections::HashMap;
 
-/// Every theme page of every bundled region: the state, the layout and the plain dashboard.
-fn every_theme_page() -> Vec<(ViewState, theme::ThemeView, Vec<Vec<String>>, Vec<usize>)> {
+/// One theme page: its view, its layout, the tables of each pillar's cards in the report's
+/// order, the number of statements per pillar.
+type ThemePage = (ViewState, theme::ThemeView, Vec<Vec<String>>, Vec<usize>);
+
+/// Every theme page of every bundled region.
+fn every_theme_page() -> Vec<ThemePage> {
     let m = manifest();
     let mut out = Vec::new();
     for region in &m.regions {
