@@ -86,7 +86,7 @@ fn each_sentence_of_the_report_is_quoted_once_per_page() {
             for c in p.answer.iter().chain(&p.more) {
                 if let Some(q) = &c.quote {
                     *quoted.entry(quote_key(q)).or_default() += 1;
-                    anchors.push(format!("{page}#kaarttitel-{}", c.table));
+                    anchors.push(format!("{page}#citaat-kaart-{}", c.table));
                 }
                 assert!(c.quote.is_none() || c.quote_at.is_none());
             }

@@ -63,7 +63,7 @@ pub fn CardView(card: Card) -> impl IntoView {
             </p>
             {card.missing.clone().map(|m| view! { <p class="klein">{m}</p> })}
             {card.computed.clone().map(|c| view! { <p class="klein bron-wijkt-af">{c}</p> })}
-            {card.quote.clone().map(|q| view! { <blockquote class="klein">"“"{q}"”"</blockquote> })}
+            {card.quote.clone().map(|q| view! { <blockquote class="klein" id=format!("citaat-kaart-{}", card.table) tabindex="-1">"“"{q}"”"</blockquote> })}
             {card.quote_at.clone().map(|at| view! { <p class="klein"><a href=at>{QUOTE_ABOVE}</a></p> })}
             {card.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
             {card.comparison.clone().map(|c| view! {

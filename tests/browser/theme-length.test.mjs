@@ -130,3 +130,19 @@ test('the baked page, without JavaScript: the same menu scrolls to its section, 
   });
   await context.close();
 });
+
+test('a figure whose sentence is quoted higher up links to that quote', async () => {
+  const page = await newPage(browser, [srv.origin], PHONE);
+  await withScreenshot(page, 'thema-lengte-verwijzing', async () => {
+    await page.goto(`${srv.base}drechtsteden/jeugd.html`);
+    await ready(page);
+    const link = page.locator('#app .uitspraak-verwijzing a').first();
+    assert.ok(await link.count(), 'a reference to a quote higher up');
+    await page.locator('#app details.meer:has(.uitspraak-verwijzing) > summary').first().click();
+    const id = (await link.getAttribute('href')).split('#')[1];
+    await link.click();
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BLOCKQUOTE');
+  });
+  await page.close();
+});

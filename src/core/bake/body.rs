@@ -198,7 +198,13 @@ fn card(jobs: &mut ChartJobs, c: &Card) -> String {
     );
     opt(&mut li, &c.missing, |m| format!("<p class=\"klein\">{}</p>", esc(m)));
     opt(&mut li, &c.computed, |m| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(m)));
-    opt(&mut li, &c.quote, |q| format!("<blockquote class=\"klein\">“{}”</blockquote>", esc(q)));
+    opt(&mut li, &c.quote, |q| {
+        format!(
+            "<blockquote class=\"klein\" id=\"citaat-kaart-{}\" tabindex=\"-1\">“{}”</blockquote>",
+            esc(&c.table),
+            esc(q)
+        )
+    });
     opt(&mut li, &c.quote_at, |at| format!("<p class=\"klein\"><a href=\"{}\">{QUOTE_ABOVE}</a></p>", esc(at)));
     opt(&mut li, &c.sentence, |s| format!("<p class=\"zin\">{}</p>", esc(s)));
     opt(&mut li, &c.comparison, |x| {

@@ -220,7 +220,7 @@ pub fn layout<D: AsRef<Dataset>>(
                         card.quote = None;
                     }
                     None => {
-                        shown.insert(key, here(&format!("kaarttitel-{}", card.table)));
+                        shown.insert(key, here(&format!("citaat-kaart-{}", card.table)));
                     }
                 }
             }
