@@ -102,9 +102,19 @@ fn follow_link(e: ev::MouseEvent, state: RwSignal<ViewState>) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    if let Some(id) = href.strip_prefix('#') {
+    let fragment = match href.strip_prefix('#') {
+        Some(id) => Some(id.to_owned()),
+        None => same_page_fragment(&a, &window),
+    };
+    if let Some(id) = fragment {
         e.prevent_default();
-        if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+            // A target in a closed `<details>` (a pillar's other cards) is opened first.
+            let mut closed = el.closest("details:not([open])").ok().flatten();
+            while let Some(d) = closed {
+                d.set_attribute("open", "").ok();
+                closed = d.closest("details:not([open])").ok().flatten();
+            }
             el.scroll_into_view();
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 el.focus().ok();
@@ -171,6 +181,22 @@ fn refocus(label: String, text: String) {
     if let Some(w) = web_sys::window() {
         w.request_animation_frame(again.unchecked_ref()).ok();
     }
+}
+
+/// The fragment of a link to a place on this very page written with the page's own address
+/// (`drechtsteden/jeugd.html#pijler-gebruik`, as the pillar menu writes it because `<base>` is
+/// the site root): `None` for a link to another page, or while the baked page is still shown
+/// (the browser scrolls there itself).
+fn same_page_fragment(a: &web_sys::Element, window: &web_sys::Window) -> Option<String> {
+    let document = window.document()?;
+    if document.get_element_by_id("gebakken").is_some() {
+        return None;
+    }
+    let a = a.dyn_ref::<web_sys::HtmlAnchorElement>()?;
+    let location = window.location();
+    let here = (location.pathname().ok()?, location.search().ok()?);
+    let id = a.hash().strip_prefix('#').map(str::to_owned).filter(|id| !id.is_empty())?;
+    (a.pathname() == here.0 && a.search() == here.1).then_some(id)
 }
 
 /// Shown only on the first load of a page type's chunk (later, the previous page stays).

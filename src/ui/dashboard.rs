@@ -3,7 +3,8 @@
 
 use super::chart::ChartView;
 use crate::core::pages::indicator::ChartModel;
-use crate::core::present::dashboard::{Card, PillarCards};
+use crate::core::present::dashboard::Card;
+use crate::core::present::statement_view::QUOTE_ABOVE;
 use leptos::prelude::*;
 
 /// A chart whose option does not change while it is shown (a card, a compare panel).
@@ -14,17 +15,29 @@ pub fn SmallChart(option: String, height: u32, label: String, described_by: Stri
     view! { <ChartView chart=chart described_by=described_by/> }
 }
 
-/// The cards of one pillar, or a sentence when it has none.
+/// The cards of one pillar (`core::pages::theme::PillarView`): its answer open, the other
+/// cards in the same list form under a summary line that says how many there are. `id`: the
+/// pillar's heading.
 #[component]
-pub fn PillarDashboard(pillar: PillarCards) -> impl IntoView {
-    let id = format!("pijler-{}", pillar.pillar.id());
-    let empty = pillar.cards.is_empty();
+pub fn PillarCardsView(
+    #[prop(into)] id: String,
+    answer: Vec<Card>,
+    more: Vec<Card>,
+    #[prop(into)] more_label: String,
+) -> impl IntoView {
     view! {
-        {empty.then(|| view! { <p>"Voor dit onderdeel zijn geen cijfers opgenomen."</p> })}
-        {(!empty).then(|| view! {
+        {(!answer.is_empty()).then(|| view! {
             <ul class="kaarten" aria-labelledby=id>
-                {pillar.cards.into_iter().map(|c| view! { <CardView card=c/> }).collect::<Vec<_>>()}
+                {answer.into_iter().map(|c| view! { <CardView card=c/> }).collect::<Vec<_>>()}
             </ul>
+        })}
+        {(!more.is_empty()).then(|| view! {
+            <details class="meer">
+                <summary>{more_label.clone()}</summary>
+                <ul class="kaarten" aria-label=more_label>
+                    {more.into_iter().map(|c| view! { <CardView card=c/> }).collect::<Vec<_>>()}
+                </ul>
+            </details>
         })}
     }
 }
@@ -50,7 +63,8 @@ pub fn CardView(card: Card) -> impl IntoView {
             </p>
             {card.missing.clone().map(|m| view! { <p class="klein">{m}</p> })}
             {card.computed.clone().map(|c| view! { <p class="klein bron-wijkt-af">{c}</p> })}
-            {card.quote.clone().map(|q| view! { <blockquote class="klein">"“"{q}"”"</blockquote> })}
+            {card.quote.clone().map(|q| view! { <blockquote class="klein" id=format!("citaat-kaart-{}", card.table) tabindex="-1">"“"{q}"”"</blockquote> })}
+            {card.quote_at.clone().map(|at| view! { <p class="klein"><a href=at>{QUOTE_ABOVE}</a></p> })}
             {card.sentence.clone().map(|s| view! { <p class="zin">{s}</p> })}
             {card.comparison.clone().map(|c| view! {
                 <p class=format!("vergelijking vergelijking-{}", c.direction.id())>

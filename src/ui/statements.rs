@@ -5,32 +5,36 @@
 
 use super::download::save_text;
 use super::store::use_store;
-use crate::core::check::crosscheck::{self, Outcome};
+use crate::core::check::crosscheck::Outcome;
 use crate::core::model::{Dataset, Pillar, Theme};
 use crate::core::present::remarks::Contradiction;
-use crate::core::present::statement_view::{self as sv, Card};
+use crate::core::present::statement_view::{self as sv, Card, Quoted, QUOTE_ABOVE};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The statements of one pillar of a theme (`pillar` is the section id, `pijler-…`), with
-/// downloads; nothing when the pillar has none.
+/// The figures from the running text under one pillar of a theme (issue 23): one tap away under
+/// a line that says how many there are, each sentence quoted once (`groups`, from
+/// `core::pages::theme::layout`), with downloads of `cards`.
 #[component]
-pub fn PillarStatements(sets: Vec<Arc<Dataset>>, theme: Theme, #[prop(into)] pillar: String) -> impl IntoView {
-    let Some(p) = pillar.strip_prefix("pijler-").and_then(Pillar::from_id) else { return ().into_any() };
-    let manifest = use_store().manifest();
-    let outcome = crosscheck::run_loaded(&sets, &manifest);
-    let cards = sv::for_pillar(&sets, &manifest, theme, p, Some(&outcome));
-    if cards.is_empty() {
-        return ().into_any();
-    }
-    let name = format!("uitspraken-{}-{}", theme.id(), p.id());
+pub fn PillarStatements(
+    sets: Vec<Arc<Dataset>>,
+    groups: Vec<Quoted>,
+    cards: Vec<Card>,
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+) -> impl IntoView {
     let csv = sv::csv(&cards, &sv::by_id(&sets));
     let json = sv::json(&cards, &sv::by_id(&sets));
     view! {
-        <Statements cards=cards id=name.clone()/>
-        <StatementDownloads name=name csv=csv json=json/>
+        <section class="uitspraken" aria-label="Uit de tekst van het rapport">
+            <details class="meer">
+                <summary>{label}</summary>
+                <QuoteList groups=groups/>
+                <StatementDownloads name=name csv=csv json=json/>
+            </details>
+        </section>
     }
-    .into_any()
 }
 
 /// Whether a pillar section (`pijler-…`) has statements, so the page does not call it empty.
@@ -55,8 +59,9 @@ pub fn TableStatements(
     }
     let manifest = store.manifest();
     let cards = sv::for_table(&sets, &manifest, &table, Some(&outcome));
+    let groups = sv::by_quote(cards, &mut HashMap::new(), |id| format!("#{id}"));
     view! {
-        <Statements cards=cards id=format!("uitspraken-{table}")/>
+        <Statements groups=groups id=format!("uitspraken-{table}")/>
         <TableFindings findings=contradictions/>
     }
     .into_any()
@@ -68,17 +73,19 @@ pub fn FoundStatements(sets: Vec<Arc<Dataset>>, #[prop(into)] query: String) -> 
     let manifest = use_store().manifest();
     let cards = sv::search(&sets, &manifest, &query);
     (!cards.is_empty()).then(|| {
+        let found = format!("{} cijfers uit de tekst van de rapporten gevonden.", cards.len());
+        let groups = sv::by_quote(cards, &mut HashMap::new(), |id| format!("#{id}"));
         view! {
-            <p role="status">{format!("{} cijfers uit de tekst van de rapporten gevonden.", cards.len())}</p>
-            <Statements cards=cards id="uitspraken-zoeken"/>
+            <p role="status">{found}</p>
+            <Statements groups=groups id="uitspraken-zoeken"/>
         }
     })
 }
 
-/// A list of statement cards under a small heading; nothing when there are none.
+/// Statements under a small heading, each sentence once; nothing when there are none.
 #[component]
-fn Statements(cards: Vec<Card>, #[prop(into)] id: String) -> impl IntoView {
-    if cards.is_empty() {
+fn Statements(groups: Vec<Quoted>, #[prop(into)] id: String) -> impl IntoView {
+    if groups.is_empty() {
         return ().into_any();
     }
     let heading = format!("{id}-titel");
@@ -86,39 +93,46 @@ fn Statements(cards: Vec<Card>, #[prop(into)] id: String) -> impl IntoView {
     view! {
         <section class="uitspraken" aria-labelledby=labelled_by>
             <h3 id=heading>"Uit de tekst van het rapport"</h3>
-            <ul class="uitspraken-lijst">
-                {cards.into_iter().map(|c| view! { <li class="uitspraak"><StatementCard card=c/></li> }).collect::<Vec<_>>()}
-            </ul>
+            <QuoteList groups=groups/>
         </section>
     }
     .into_any()
 }
 
+/// One item per sentence of the report: the figures taken from it, the sentence (or a link to
+/// where the page already quotes it), where in the report.
 #[component]
-fn StatementCard(card: Card) -> impl IntoView {
-    let Card {
-        figure,
-        printed,
-        label,
-        area,
-        period,
-        nature,
-        provisional,
-        quote,
-        source,
-        recomputed,
-        contradictions,
-        ..
-    } = card;
+fn QuoteList(groups: Vec<Quoted>) -> impl IntoView {
+    view! {
+        <ul class="uitspraken-lijst">
+            {groups.into_iter().map(|g| view! {
+                <li class="uitspraak" id=g.id tabindex="-1">
+                    <ul class="uitspraak-cijfers">
+                        {g.cards.into_iter().map(|c| view! { <li><StatementFigure card=c/></li> }).collect::<Vec<_>>()}
+                    </ul>
+                    {match g.shown_at {
+                        None => view! { <blockquote class="uitspraak-citaat"><p>"“"{g.quote}"”"</p></blockquote> }.into_any(),
+                        Some(at) => view! { <p class="uitspraak-verwijzing"><a href=at>{QUOTE_ABOVE}</a></p> }.into_any(),
+                    }}
+                    <p class="bron">"Uit: "{g.source}</p>
+                </li>
+            }).collect::<Vec<_>>()}
+        </ul>
+    }
+}
+
+/// One figure taken from a sentence: the figure, how the sentence writes it, the recomputation
+/// and the contradictions that touch it.
+#[component]
+fn StatementFigure(card: Card) -> impl IntoView {
+    let Card { figure, printed, label, area, period, nature, provisional, recomputed, contradictions, .. } = card;
     view! {
         <p class="uitspraak-cijfer">
             <strong class="uitspraak-waarde">{figure}</strong>" "{label}" — "{area}", "{period}
             {nature.map(|n| view! { " " <span class="label-soort">{n}</span> })}
             {provisional.then_some(" (voorlopig)")}
         </p>
-        <blockquote class="uitspraak-citaat"><p>"“"{quote}"”"</p></blockquote>
         {printed.map(|p| view! { <p class="uitspraak-geschreven">"In de tekst: “"{p}"”"</p> })}
-        <p class="bron">"Uit: "{source}</p>
         {recomputed.map(|h| view! { <p class="uitspraak-nagerekend">"Nagerekend uit de cijfers in de tekst: "{h}</p> })}
         {(!contradictions.is_empty()).then(|| view! {
             <ul class="tegenspraken">

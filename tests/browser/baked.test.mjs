@@ -89,6 +89,13 @@ test('with JavaScript off every page type shows its figures, tables and charts',
     for (const [name, path] of Object.entries(PAGES)) {
       await withScreenshot(page, `gebakken-zonder-js-${name}-${viewport.width}`, async () => {
         await page.goto(srv.base + path);
+        if (name === 'thema') {
+          // Issue 23: a theme page shows each pillar's answer; the other cards open in place
+          // with a tap on their summary line, which needs no JavaScript either.
+          const answers = await page.evaluate(visible);
+          assert.ok(answers.figures.length >= 2, `thema at ${viewport.width}: answers ${JSON.stringify(answers.figures)}`);
+          for (const summary of await page.locator('details.meer > summary').all()) await summary.click();
+        }
         const seen = await page.evaluate(visible);
         assert.equal(seen.h1.length, 1, `${name}: one heading`);
         if (['home', 'thema', 'indicator', 'profiel'].includes(name)) {

@@ -8,8 +8,10 @@ use super::html::{esc, link, link_list};
 use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
+use crate::core::pages::theme::{AvailabilityTable, PillarView};
 use crate::core::pages::{cell_text, home, CellText, NavLink};
-use crate::core::present::dashboard::{Card, PillarCards};
+use crate::core::present::dashboard::Card;
+use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
 
 /// Widths the app's chart containers have at 375 px and at 1280 px (measured in the browser:
 /// `main` is 72rem with 1rem padding); a card's chart is about 320 px at both.
@@ -78,14 +80,108 @@ fn opt<T>(out: &mut String, value: &Option<T>, f: impl FnOnce(&T) -> String) {
     }
 }
 
-/// The cards of one pillar (`ui::dashboard::PillarDashboard`).
-pub fn pillar_cards(jobs: &mut ChartJobs, pillar: &PillarCards) -> String {
-    if pillar.cards.is_empty() {
-        return "<p>Voor dit onderdeel zijn geen cijfers opgenomen.</p>".to_owned();
+/// The cards of one pillar (`ui::dashboard::PillarCardsView`): the answer open, the rest under
+/// its summary line. `id`: the pillar's heading.
+pub fn pillar_cards(jobs: &mut ChartJobs, id: &str, p: &PillarView) -> String {
+    let mut out = String::new();
+    if !p.answer.is_empty() {
+        let cards: String = p.answer.iter().map(|c| card(jobs, c)).collect();
+        out.push_str(&format!("<ul class=\"kaarten\" aria-labelledby=\"{}\">{cards}</ul>", esc(id)));
     }
-    let id = format!("pijler-{}", pillar.pillar.id());
-    let cards: String = pillar.cards.iter().map(|c| card(jobs, c)).collect();
-    format!("<ul class=\"kaarten\" aria-labelledby=\"{id}\">{cards}</ul>")
+    if !p.more.is_empty() {
+        let cards: String = p.more.iter().map(|c| card(jobs, c)).collect();
+        out.push_str(&format!(
+            "<details class=\"meer\"><summary>{0}</summary><ul class=\"kaarten\" aria-label=\"{0}\">{cards}</ul></details>",
+            esc(&p.more_label)
+        ));
+    }
+    out
+}
+
+/// A pillar's figures from the running text (`ui::statements::PillarStatements`), each
+/// sentence once, collapsed; without the download buttons, which need the app.
+pub fn pillar_statements(p: &PillarView) -> String {
+    if p.statements.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<section class=\"uitspraken\" aria-label=\"Uit de tekst van het rapport\"><details class=\"meer\"><summary>{}</summary>{}</details></section>",
+        esc(&p.statements_label),
+        quote_list(&p.statements)
+    )
+}
+
+/// An availability table under its summary line (`ui::pages::theme::Availability`).
+pub fn availability(a: &AvailabilityTable) -> String {
+    let rows: String = a
+        .rows
+        .iter()
+        .map(|[item, supplier, frequency, available]| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(item),
+                esc(supplier),
+                esc(frequency),
+                esc(available)
+            )
+        })
+        .collect();
+    let inner = format!(
+        "<table class=\"cijfers beschikbaarheid\"><caption>{}</caption><thead><tr><th scope=\"col\">Informatie</th><th scope=\"col\">Wie levert</th><th scope=\"col\">Hoe vaak</th><th scope=\"col\">Beschikbaar</th></tr></thead><tbody>{rows}</tbody></table>",
+        esc(&a.title)
+    );
+    format!(
+        "<details class=\"meer\"><summary>{}</summary>{}<p class=\"bron\"><strong>Bron: </strong>{}</p></details>",
+        esc(&a.summary),
+        table_frame(&a.title, "", &inner),
+        esc(&a.source)
+    )
+}
+
+/// `ui::statements::QuoteList`.
+fn quote_list(groups: &[Quoted]) -> String {
+    let items: String = groups
+        .iter()
+        .map(|g| {
+            let figures: String = g.cards.iter().map(|c| format!("<li>{}</li>", statement_figure(c))).collect();
+            let quote = match &g.shown_at {
+                None => format!("<blockquote class=\"uitspraak-citaat\"><p>“{}”</p></blockquote>", esc(&g.quote)),
+                Some(at) => format!("<p class=\"uitspraak-verwijzing\"><a href=\"{}\">{QUOTE_ABOVE}</a></p>", esc(at)),
+            };
+            format!(
+                "<li class=\"uitspraak\" id=\"{}\" tabindex=\"-1\"><ul class=\"uitspraak-cijfers\">{figures}</ul>{quote}<p class=\"bron\">Uit: {}</p></li>",
+                esc(&g.id),
+                esc(&g.source)
+            )
+        })
+        .collect();
+    format!("<ul class=\"uitspraken-lijst\">{items}</ul>")
+}
+
+/// `ui::statements::StatementFigure`.
+fn statement_figure(c: &StatementCard) -> String {
+    let mut out = format!(
+        "<p class=\"uitspraak-cijfer\"><strong class=\"uitspraak-waarde\">{}</strong> {} — {}, {}",
+        esc(&c.figure),
+        esc(&c.label),
+        esc(&c.area),
+        esc(&c.period)
+    );
+    opt(&mut out, &c.nature, |n| format!(" <span class=\"label-soort\">{}</span>", esc(n)));
+    if c.provisional {
+        out.push_str(" (voorlopig)");
+    }
+    out.push_str("</p>");
+    opt(&mut out, &c.printed, |p| format!("<p class=\"uitspraak-geschreven\">In de tekst: “{}”</p>", esc(p)));
+    opt(&mut out, &c.recomputed, |h| {
+        format!("<p class=\"uitspraak-nagerekend\">Nagerekend uit de cijfers in de tekst: {}</p>", esc(h))
+    });
+    if !c.contradictions.is_empty() {
+        let items: String =
+            c.contradictions.iter().map(|(g, d)| format!("<li><strong>{}: </strong>{}</li>", esc(g), esc(d))).collect();
+        out.push_str(&format!("<ul class=\"tegenspraken\">{items}</ul>"));
+    }
+    out
 }
 
 fn card(jobs: &mut ChartJobs, c: &Card) -> String {
@@ -102,7 +198,14 @@ fn card(jobs: &mut ChartJobs, c: &Card) -> String {
     );
     opt(&mut li, &c.missing, |m| format!("<p class=\"klein\">{}</p>", esc(m)));
     opt(&mut li, &c.computed, |m| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(m)));
-    opt(&mut li, &c.quote, |q| format!("<blockquote class=\"klein\">“{}”</blockquote>", esc(q)));
+    opt(&mut li, &c.quote, |q| {
+        format!(
+            "<blockquote class=\"klein\" id=\"citaat-kaart-{}\" tabindex=\"-1\">“{}”</blockquote>",
+            esc(&c.table),
+            esc(q)
+        )
+    });
+    opt(&mut li, &c.quote_at, |at| format!("<p class=\"klein\"><a href=\"{}\">{QUOTE_ABOVE}</a></p>", esc(at)));
     opt(&mut li, &c.sentence, |s| format!("<p class=\"zin\">{}</p>", esc(s)));
     opt(&mut li, &c.comparison, |x| {
         format!(

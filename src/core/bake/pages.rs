@@ -244,12 +244,15 @@ fn theme_body(
     let chosen = state.theme.as_deref().and_then(Theme::from_id)?;
     let tables = site::all_tables(sets);
     let (sections, untranscribed) = theme::theme(sets, chosen, state);
+    let outcome = crosscheck::run_loaded(sets, &loaded.manifest);
     let board = theme::dashboard(sets, chosen, &loaded.manifest, region, state);
-    let mut pillars = board.pillars.into_iter();
+    let view = theme::layout(sets, board, &loaded.manifest, state, Some(&outcome));
+    let mut pillars = view.pillars.iter();
     let mut body = format!(
-        "<h1>{} in {}</h1>{}",
+        "<h1>{} in {}</h1><nav class=\"pijler-menu\" aria-label=\"Onderdelen van dit thema\"><ul>{}</ul></nav>{}",
         esc(chosen.name()),
         esc(&region.name),
+        link_list(&view.menu),
         gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables))
     );
     for section in sections {
@@ -257,38 +260,20 @@ fn theme_body(
             .iter()
             .flat_map(|d| &d.narrative.statements)
             .any(|s| s.theme == chosen && section.id.strip_prefix("pijler-").is_some_and(|p| s.pillar.id() == p));
-        let cards = pillars.next().filter(|p| !p.cards.is_empty());
         body.push_str(&format!(
-            "<section class=\"pijler\" aria-labelledby=\"{0}\"><h2 id=\"{0}\">{1}</h2>",
+            "<section class=\"pijler\" aria-labelledby=\"{0}\"><h2 id=\"{0}\" tabindex=\"-1\">{1}</h2>",
             esc(&section.id),
             esc(&section.name)
         ));
         if section.is_empty() && !said {
             body.push_str("<p>Voor dit onderdeel zijn geen cijfers opgenomen.</p>");
         }
-        if let Some(p) = &cards {
-            body.push_str(&pillar_cards(jobs, p));
+        if let Some(p) = pillars.next() {
+            body.push_str(&pillar_cards(jobs, &section.id, p));
+            body.push_str(&body::pillar_statements(p));
         }
         for a in &section.availability {
-            let rows: String = a
-                .rows
-                .iter()
-                .map(|[item, supplier, frequency, available]| {
-                    format!(
-                        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        esc(item),
-                        esc(supplier),
-                        esc(frequency),
-                        esc(available)
-                    )
-                })
-                .collect();
-            let inner = format!(
-                "<table class=\"cijfers beschikbaarheid\"><caption>{}</caption><thead><tr><th scope=\"col\">Informatie</th><th scope=\"col\">Wie levert</th><th scope=\"col\">Hoe vaak</th><th scope=\"col\">Beschikbaar</th></tr></thead><tbody>{rows}</tbody></table>",
-                esc(&a.title)
-            );
-            body.push_str(&table_frame(&a.title, "", &inner));
-            body.push_str(&format!("<p class=\"bron\"><strong>Bron: </strong>{}</p>", esc(&a.source)));
+            body.push_str(&body::availability(a));
         }
         body.push_str("</section>");
     }
@@ -297,7 +282,7 @@ fn theme_body(
             .iter()
             .map(|u| format!("<li><strong>{}</strong>: {}</li>", esc(&u.title), esc(&u.reason)))
             .collect();
-        body.push_str(&format!("<section class=\"pijler\" aria-labelledby=\"niet-opgenomen\"><h2 id=\"niet-opgenomen\">Niet opgenomen figuren</h2><p>Deze figuren staan in de publicatie, maar hun waarden zijn niet betrouwbaar over te nemen:</p><ul>{items}</ul></section>"));
+        body.push_str(&format!("<section class=\"pijler\" aria-labelledby=\"niet-opgenomen\"><h2 id=\"niet-opgenomen\">Niet opgenomen figuren</h2><details class=\"meer\"><summary>{}</summary><p>Deze figuren staan in de publicatie, maar hun waarden zijn niet betrouwbaar over te nemen:</p><ul>{items}</ul></details></section>", esc(&theme::untranscribed_label(untranscribed.len()))));
     }
     let description = format!(
         "Cijfers over {} in {}: gebruik, ervaringen, budgetten en beschikbaarheid.",

@@ -94,6 +94,9 @@ pub struct Card {
     /// The sentence of the report the figure is taken from, quoted exactly, when the card shows
     /// a budget fact from the text.
     pub quote: Option<String>,
+    /// Where the page already shows `quote` (a link with `#id`): the card then refers to it
+    /// instead of quoting the sentence again (issue 23). Set by the page, never by `build`.
+    pub quote_at: Option<String>,
     pub href: String,
 }
 
@@ -311,6 +314,7 @@ fn card_for(
         computed: figure.computed_note(),
         budget,
         quote: None,
+        quote_at: None,
         href: href(&t.id),
         figure,
     })
@@ -407,6 +411,7 @@ fn budget_fact_card(
         computed: None,
         budget: Some(words),
         quote: Some(st.quote.clone()),
+        quote_at: None,
         href: href(&t.id),
         figure,
     })

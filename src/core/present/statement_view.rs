@@ -217,3 +217,53 @@ pub fn json(cards: &[Card], statements: &HashMap<&str, &Statement>) -> String {
 pub fn by_id<D: Borrow<Dataset>>(datasets: &[D]) -> HashMap<&str, &Statement> {
     index(datasets)
 }
+
+/// The link that stands where a page would quote a sentence it already quotes higher up.
+pub const QUOTE_ABOVE: &str = "De zin uit het rapport staat hoger op deze pagina";
+
+/// The figures a page takes from one sentence of the report, with that sentence once (issue 23):
+/// a sentence that several figures come from is quoted once, above its figures, not once per
+/// figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    /// The element id of the quote on the page (`citaat-<first statement's id>`).
+    pub id: String,
+    /// The sentence, whitespace normalised.
+    pub quote: String,
+    /// Where the page already shows this sentence (a link with `#id`), when it does: then the
+    /// page refers to it instead of quoting it again.
+    pub shown_at: Option<String>,
+    /// Where in the report (one line, or each distinct one joined by "; ").
+    pub source: String,
+    /// The figures taken from this sentence, in document order.
+    pub cards: Vec<Card>,
+}
+
+/// A quote as a page compares quotes: whitespace and the quote marks around it do not count.
+pub fn quote_key(quote: &str) -> String {
+    quote.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(['“', '”', '"', ' ']).to_owned()
+}
+
+/// Groups cards by the sentence they quote, in the order each sentence first appears.
+/// `shown`: the quotes the page already shows (by `quote_key`) and the link to each; a group
+/// whose quote is there refers to it, and each new quote is added with `link(id)`.
+pub fn by_quote(cards: Vec<Card>, shown: &mut HashMap<String, String>, link: impl Fn(&str) -> String) -> Vec<Quoted> {
+    let mut groups: Vec<Quoted> = Vec::new();
+    for c in cards {
+        let key = quote_key(&c.quote);
+        if let Some(g) = groups.iter_mut().find(|g| quote_key(&g.quote) == key) {
+            if !g.source.split("; ").any(|s| s == c.source) {
+                g.source = format!("{}; {}", g.source, c.source);
+            }
+            g.cards.push(c);
+            continue;
+        }
+        let id = format!("citaat-{}", c.id);
+        let shown_at = shown.get(&key).cloned();
+        if shown_at.is_none() {
+            shown.insert(key.clone(), link(&id));
+        }
+        groups.push(Quoted { id, quote: key, shown_at, source: c.source.clone(), cards: vec![c] });
+    }
+    groups
+}
