@@ -302,10 +302,12 @@ export async function axeViolations(page, origin) {
 }
 
 /** Presses Tab until the focused element's text includes `text` (at most `max` times). */
-export async function tabTo(page, text, max = 150) {
+export async function tabTo(page, text, max = 150, key = 'Tab') {
   for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement ? document.activeElement.textContent.trim() : ''));
+    await page.keyboard.press(key);
+    // Not the body: its text is the whole page's (focus that left the last element lands there).
+    const focused = await page.evaluate(() => (document.activeElement && document.activeElement !== document.body
+      ? document.activeElement.textContent.trim() : ''));
     if (focused.includes(text)) return;
   }
   throw new Error(`could not reach "${text}" with the Tab key`);
