@@ -6,7 +6,7 @@
 use super::download::save_text;
 use super::store::use_store;
 use crate::core::check::crosscheck::Outcome;
-use crate::core::model::{Dataset, Pillar, Theme};
+use crate::core::model::Dataset;
 use crate::core::present::remarks::Contradiction;
 use crate::core::present::statement_view::{self as sv, Card, Quoted, QUOTE_ABOVE};
 use leptos::prelude::*;
@@ -35,12 +35,6 @@ pub fn PillarStatements(
             </details>
         </section>
     }
-}
-
-/// Whether a pillar section (`pijler-…`) has statements, so the page does not call it empty.
-pub fn has_statements(sets: &[Arc<Dataset>], theme: Theme, pillar: &str) -> bool {
-    let Some(p) = pillar.strip_prefix("pijler-").and_then(Pillar::from_id) else { return false };
-    sets.iter().flat_map(|d| &d.narrative.statements).any(|s| s.theme == theme && s.pillar == p)
 }
 
 /// The statements that restate a cell of this table and the contradictions that touch it

@@ -207,18 +207,14 @@ fn home_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc<Da
     let (m, c) = (&loaded.manifest, &loaded.config);
     let tables = site::all_tables(sets);
     let intro = council::intro(c);
-    let place = site::place_name(m, region, state);
-    let in_region = if place == region.name {
-        String::new()
-    } else {
-        format!("<p class=\"klein\">Een gemeente in de regio {}.</p>", esc(&region.name))
-    };
+    let (heading, line) = home::heading(m, region, state);
+    let in_region = line.map(|l| format!("<p class=\"klein\">{}</p>", esc(&l))).unwrap_or_default();
     let age = home::age(&tables, m).map(|a| format!("<p class=\"leeftijd\">{}</p>", esc(&a))).unwrap_or_default();
     let mut body = format!(
-        "<h1>Monitor Sociaal Domein {}</h1>{in_region}<p class=\"inleiding\">{}</p>{}\
+        "<h1>{}</h1>{in_region}<p class=\"inleiding\">{}</p>{}\
          <nav aria-label=\"Thema&#39;s\" class=\"themas\"><h2>Thema&#39;s</h2><ul>{}</ul></nav>\
          {age}<nav aria-label=\"Meer\" class=\"meer\"><ul>{}</ul></nav>{}",
-        esc(&place),
+        esc(&heading),
         esc(&intro),
         gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables)),
         link_list(&home::theme_links(c, m, region, state)),
@@ -256,10 +252,7 @@ fn theme_body(
         gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables))
     );
     for section in sections {
-        let said = sets
-            .iter()
-            .flat_map(|d| &d.narrative.statements)
-            .any(|s| s.theme == chosen && section.id.strip_prefix("pijler-").is_some_and(|p| s.pillar.id() == p));
+        let said = theme::has_statements(sets, chosen, &section.id);
         body.push_str(&format!(
             "<section class=\"pijler\" aria-labelledby=\"{0}\"><h2 id=\"{0}\" tabindex=\"-1\">{1}</h2>",
             esc(&section.id),
@@ -304,25 +297,18 @@ fn indicator_body(
     let found = remarks::contradictions(&remarks::findings(&outcome, sets, &table.id));
     let model = view_model(loaded, state, region, table, &found);
     let crumb = site::link(state, Page::Theme, |v| v.theme = Some(table.theme.id().to_owned()));
-    let areas = table.areas();
-    let per_gemeente = region.gemeenten.iter().filter(|g| areas.contains(g)).count() > 1;
     let mut body = format!(
         "<p class=\"kruimelpad\"><a href=\"{}\">{}</a> › {}</p>",
         esc(&crumb),
         esc(table.theme.name()),
         esc(table.pillar.name())
     );
-    if per_gemeente {
+    if site::offers_gemeente_choice(table, region) {
         let tables = site::all_tables(sets);
         body.push_str(&gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables)));
     }
-    if let Some(code) = site::gemeente(region, state) {
-        let href = site::link(state, Page::Profile, |_| {});
-        body.push_str(&format!(
-            "<p><a href=\"{}\">Alle cijfers van {}</a></p>",
-            esc(&href),
-            esc(&loaded.manifest.area_name(code))
-        ));
+    if let Some(l) = site::profile_link(&loaded.manifest, region, state) {
+        body.push_str(&format!("<p>{}</p>", html::link(&l)));
     }
     let image = image_spec(loaded, state, table, &model);
     let description = model.summary.clone();

@@ -142,3 +142,11 @@ fn years(id: &str) -> Vec<u32> {
         .filter(|y| (1990..2100).contains(y))
         .collect()
 }
+
+/// The home page's heading and, when a gemeente is chosen, the line that places it in its region
+/// (issue 23: the first screen names the gemeente): one wording for the app and the baked page.
+pub fn heading(manifest: &Manifest, region: &Region, state: &ViewState) -> (String, Option<String>) {
+    let place = super::site::place_name(manifest, region, state);
+    let line = (place != region.name).then(|| format!("Een gemeente in de regio {}.", region.name));
+    (format!("Monitor Sociaal Domein {place}"), line)
+}

@@ -73,6 +73,20 @@ pub fn place_name(manifest: &Manifest, region: &Region, state: &ViewState) -> St
     gemeente(region, state).map_or_else(|| region.name.clone(), |g| manifest.area_name(g))
 }
 
+/// Whether an indicator page offers the gemeente choice: its table has figures for more than
+/// one of the region's gemeenten.
+pub fn offers_gemeente_choice(table: &Table, region: &Region) -> bool {
+    let areas = table.areas();
+    region.gemeenten.iter().filter(|g| areas.contains(g)).count() > 1
+}
+
+/// The link from an indicator page to the chosen gemeente's profile ("Alle cijfers van …").
+pub fn profile_link(manifest: &Manifest, region: &Region, state: &ViewState) -> Option<NavLink> {
+    let code = gemeente(region, state)?;
+    let label = format!("Alle cijfers van {}", manifest.area_name(code));
+    Some(NavLink { href: link(state, Page::Profile, |_| {}), label, current: false })
+}
+
 /// A GET form that opens `page` of the view's region: its action (the baked page's address) and
 /// the hidden fields that keep the reader's place (the gemeente) through the submit.
 pub fn form_target(state: &ViewState, page: Page) -> (String, Vec<(&'static str, String)>) {

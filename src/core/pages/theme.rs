@@ -238,3 +238,10 @@ pub fn layout<D: AsRef<Dataset>>(
         .collect();
     ThemeView { menu, pillars }
 }
+
+/// Whether the running text has statements for the pillar `section` (`pijler-…`) of `theme`:
+/// a pillar without tables but with statements is not "without figures".
+pub fn has_statements<D: AsRef<Dataset>>(sets: &[D], theme: Theme, section: &str) -> bool {
+    let Some(p) = section.strip_prefix("pijler-").and_then(Pillar::from_id) else { return false };
+    sets.iter().flat_map(|d| &d.as_ref().narrative.statements).any(|s| s.theme == theme && s.pillar == p)
+}

@@ -20,11 +20,10 @@ pub fn HomePage() -> impl IntoView {
     let links = Memo::new(move |_| store.view.state.with(|s| home::theme_links(&c, &m, &r, s)));
     let (m, r, c) = (manifest.clone(), region.clone(), config.clone());
     let (m2, r2) = (manifest.clone(), region.clone());
-    let place = Memo::new(move |_| store.view.state.with(|s| site::place_name(&m2, &r2, s)));
-    let region_name = region.name.clone();
+    let heading = Memo::new(move |_| store.view.state.with(|s| home::heading(&m2, &r2, s)));
     view! {
-        <h1>"Monitor Sociaal Domein "{move || place.get()}</h1>
-        {move || (place.get() != region_name).then(|| view! { <p class="klein">{format!("Een gemeente in de regio {}.", region_name)}</p> })}
+        <h1>{move || heading.with(|h| h.0.clone())}</h1>
+        {move || heading.with(|h| h.1.clone()).map(|l| view! { <p class="klein">{l}</p> })}
         <p class="inleiding">{council::intro(&config)}</p>
         <GemeenteKeuze/>
         <nav aria-label="Thema's" class="themas">
@@ -43,8 +42,9 @@ pub fn HomePage() -> impl IntoView {
                 let tables = site::all_tables(&sets2);
                 store.view.state.with(|s| home::key_figures(&tables, &c, &m, &r, s))
             });
-            let featured = home::featured(&site::all_tables(&sets)).and_then(|t| TableRef::find(&sets, &t.id));
-            let age = home::age(&site::all_tables(&sets), &store.manifest());
+            let all = site::all_tables(&sets);
+            let featured = home::featured(&all).and_then(|t| TableRef::find(&sets, &t.id));
+            let age = home::age(&all, &store.manifest());
             // No empty "Kerncijfers" heading when no table has a key figure (issue 15).
             let any = Memo::new(move |_| cards.with(|c| !c.is_empty()));
             view! {

@@ -84,22 +84,16 @@ fn IndicatorBody(table: TableRef, contradictions: Vec<Contradiction>) -> impl In
     let store = use_store();
     let manifest = store.manifest();
     let embed = store.view.embed.get_untracked();
-    let areas = table.areas();
+    let shown = table.clone();
     let per_gemeente = Memo::new(move |_| {
-        store
-            .view
-            .region
-            .with(|r| r.as_ref().is_some_and(|r| areas.iter().filter(|a| r.gemeenten.contains(a)).count() > 1))
+        store.view.region.with(|r| r.as_ref().is_some_and(|r| site::offers_gemeente_choice(&shown, r)))
     });
     let (theme, pillar) = (table.theme, table.pillar);
     let crumb =
         move || store.view.state.with(|s| site::link(s, Page::Theme, |v| v.theme = Some(theme.id().to_owned())));
     let profile = move || {
         let region = store.view.region.get()?;
-        store.view.state.with(|s| {
-            let code = site::gemeente(&region, s)?;
-            Some((site::link(s, Page::Profile, |_| {}), format!("Alle cijfers van {}", manifest.area_name(code))))
-        })
+        store.view.state.with(|s| site::profile_link(&manifest, &region, s)).map(|l| (l.href, l.label))
     };
     view! {
         {(!embed).then(|| view! { <p class="kruimelpad"><a href=crumb>{theme.name()}</a>" › "{pillar.name()}</p> })}

@@ -7,9 +7,10 @@
 use super::{with_files, GemeenteKeuze};
 use crate::core::check::crosscheck;
 use crate::core::model::Theme;
+use crate::core::pages::theme::has_statements;
 use crate::core::pages::theme::{self, AvailabilityTable};
 use crate::ui::dashboard::PillarCardsView;
-use crate::ui::statements::{has_statements, PillarStatements};
+use crate::ui::statements::PillarStatements;
 use crate::ui::store::use_store;
 use crate::ui::table::TableFrame;
 use leptos::prelude::*;
