@@ -8,6 +8,7 @@ use monitor_sociaal_domein::core::model::view_state::{Page, ViewState};
 use monitor_sociaal_domein::core::model::{Dataset, Manifest, Table};
 use monitor_sociaal_domein::core::pages::links::{check, tab_title};
 use monitor_sociaal_domein::core::present::catalog;
+use monitor_sociaal_domein::core::text::glossary::Glossary;
 
 fn data() -> (Manifest, Vec<Dataset>) {
     let r = common::bundled();
@@ -109,7 +110,7 @@ fn the_tab_title_names_the_chart_and_the_place() {
 fn search_understands_a_gemeente_and_a_subject() {
     let (m, sets) = data();
     let tables: Vec<&Table> = sets.iter().flat_map(|d| &d.tables).collect();
-    let (q, hits) = catalog::find(&tables, &m, "Zwijndrecht jeugd");
+    let (q, hits) = catalog::find(&tables, &Glossary::of(&sets), &m, "Zwijndrecht jeugd");
     assert_eq!(q.gemeente.as_deref(), Some("GM0642"));
     assert_eq!(q.words, vec!["jeugd"]);
     assert!(
@@ -125,9 +126,9 @@ fn search_understands_a_gemeente_and_a_subject() {
     assert_eq!(catalog::read_query(&m, "hendrik ido ambacht wmo").gemeente.as_deref(), Some("GM0531"));
     assert_eq!(catalog::read_query(&m, "AA EN HUNZE").gemeente.as_deref(), Some("GM1680"));
     // A plain subject search is unchanged.
-    let (q, hits) = catalog::find(&tables, &m, "bijstand");
+    let (q, hits) = catalog::find(&tables, &Glossary::of(&sets), &m, "bijstand");
     assert_eq!(q.gemeente, None);
-    assert_eq!(hits.len(), catalog::search_tables(tables.iter().copied(), "bijstand").len());
+    assert_eq!(hits.len(), catalog::search_tables(tables.iter().copied(), &Glossary::of(&sets), "bijstand").len());
     assert!(!hits.is_empty());
 }
 

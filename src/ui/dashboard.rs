@@ -2,6 +2,7 @@
 //! sign *and* words; marks carry words.
 
 use super::chart::ChartView;
+use super::words::Terms;
 use crate::core::pages::indicator::ChartModel;
 use crate::core::present::dashboard::Card;
 use crate::core::present::statement_view::QUOTE_ABOVE;
@@ -57,6 +58,7 @@ pub fn CardView(card: Card) -> impl IntoView {
     view! {
         <li class="kaart" aria-labelledby=labelled_by>
             <h3 id=title_id><a href=card.href.clone()>{card.title.clone()}</a></h3>
+            <Terms terms=card.begrippen.clone()/>
             <p class="cijfer">
                 <span class=value_class>{card.shown.clone()}</span>
                 <span>{card.caption.clone()}</span>

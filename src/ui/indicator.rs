@@ -10,8 +10,10 @@ use super::notices::use_notices;
 use super::pages::NavItem;
 use super::store::{use_store, TableRef};
 use super::table::{DataTable, TableFrame};
+use super::words::PlainWordsView;
 use crate::core::model::view_state::ViewState;
 use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
+use crate::core::pages::words;
 use crate::core::present::remarks::Contradiction;
 use leptos::prelude::*;
 
@@ -45,7 +47,9 @@ pub fn IndicatorView(
         let region = store.view.region.with(|r| r.as_ref().map(|r| r.id.clone()));
         state.with(|s| {
             let place = (reference.as_deref(), region.as_deref());
-            indicator::indicator_with(&shown, &manifest, s, place, &contradictions)
+            let mut m = indicator::indicator_with(&shown, &manifest, s, place, &contradictions);
+            words::add(&mut m, &shown, std::slice::from_ref(shown.dataset()));
+            m
         })
     });
     let chart = Memo::new(move |_| model.with(|m| m.chart.clone()));
@@ -75,7 +79,9 @@ pub fn IndicatorView(
                     {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
                     {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
                 </p>
+                {m.words.report_title.clone().map(|t| view! { <p class="in-rapport">{words::in_report(&t)}</p> })}
                 <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
+                <PlainWordsView words=m.words.clone()/>
                 {(!m.periods.is_empty() && !m.embed).then(|| view! {
                     <nav class="keuze" aria-label="Periode">
                         {m.periods.iter().cloned().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}

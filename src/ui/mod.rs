@@ -24,6 +24,7 @@ mod statements;
 mod store;
 mod table;
 mod takeover;
+mod words;
 
 use wasm_bindgen::JsCast;
 

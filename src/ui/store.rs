@@ -78,6 +78,13 @@ impl TableRef {
     }
 }
 
+impl TableRef {
+    /// The dataset the table is in (its glossary explains the table's words).
+    pub fn dataset(&self) -> &Arc<Dataset> {
+        &self.set
+    }
+}
+
 impl std::ops::Deref for TableRef {
     type Target = crate::core::model::Table;
     fn deref(&self) -> &Self::Target {

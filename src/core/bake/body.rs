@@ -9,7 +9,9 @@ use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
+use crate::core::pages::words::{self, PlainWords};
 use crate::core::pages::{cell_text, home, CellText, NavLink};
+use crate::core::text::glossary::Explained;
 use crate::core::present::dashboard::Card;
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
 
@@ -58,6 +60,7 @@ pub fn key_figures(cards: &[home::KeyFigure]) -> String {
                 esc(&c.value),
                 esc(&c.caption)
             );
+            li.push_str(&terms(&c.begrippen));
             opt(&mut li, &c.computed, |x| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(x)));
             opt(&mut li, &c.sentence, |x| format!("<p class=\"zin\">{}</p>", esc(x)));
             opt(&mut li, &c.context, |x| format!("<p class=\"klein\">{}</p>", esc(x)));
@@ -196,6 +199,7 @@ fn card(jobs: &mut ChartJobs, c: &Card) -> String {
         esc(&c.shown),
         esc(&c.caption)
     );
+    li = li.replacen("</h3>", &format!("</h3>{}", terms(&c.begrippen)), 1);
     opt(&mut li, &c.missing, |m| format!("<p class=\"klein\">{}</p>", esc(m)));
     opt(&mut li, &c.computed, |m| format!("<p class=\"klein bron-wijkt-af\">{}</p>", esc(m)));
     opt(&mut li, &c.quote, |q| {
@@ -246,7 +250,10 @@ pub fn indicator(jobs: &mut ChartJobs, m: &IndicatorModel, heading_level: u8) ->
         out.push_str("<span class=\"badge voorlopig\">Voorlopige cijfers</span>");
     }
     opt(&mut out, &m.period_label, |p| format!("<span class=\"badge\">{}</span>", esc(p)));
-    out.push_str(&format!("</p><p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
+    out.push_str("</p>");
+    opt(&mut out, &m.words.report_title, |t| format!("<p class=\"in-rapport\">{}</p>", esc(&words::in_report(t))));
+    out.push_str(&format!("<p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
+    out.push_str(&plain_words(&m.words));
     if !m.periods.is_empty() {
         let links: String = m.periods.iter().map(link).collect();
         out.push_str(&format!("<nav class=\"keuze\" aria-label=\"Periode\">{links}</nav>"));
@@ -371,4 +378,40 @@ fn comparison(c: &ComparisonModel) -> String {
     let note =
         c.note.as_ref().map(|n| format!("<p class=\"klein vergelijking-noot\">{}</p>", esc(n))).unwrap_or_default();
     table_frame(&c.caption, "vergelijking", &inner) + &note
+}
+
+/// The glossary terms as disclosures (`ui::words::Terms`).
+fn terms(list: &[Explained]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let items: String = list
+        .iter()
+        .map(|t| {
+            format!("<details class=\"begrip\"><summary>{}</summary><p>{}</p></details>", esc(&t.question()), esc(&t.uitleg))
+        })
+        .collect();
+    format!("<div class=\"begrippen\">{items}</div>")
+}
+
+/// The indicator's terms and the report's names (`ui::words::PlainWordsView`).
+fn plain_words(w: &PlainWords) -> String {
+    if w.terms.is_empty() && w.report_labels.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<div class=\"woorden\">{}", terms(&w.terms));
+    if !w.report_labels.is_empty() {
+        let items: String = w
+            .report_labels
+            .iter()
+            .map(|(reader, report)| {
+                format!("<li>{}<span class=\"in-rapport\">{}</span></li>", esc(reader), esc(&format!(" – in het rapport: {report}")))
+            })
+            .collect();
+        out.push_str(&format!(
+            "<details class=\"begrip namen-rapport\"><summary>{}</summary><ul>{items}</ul></details>",
+            esc(&w.labels_summary())
+        ));
+    }
+    out + "</div>"
 }

@@ -180,7 +180,10 @@ fn view_model(
     let mut s = state.clone();
     s.gemeente = s.gemeente.filter(|g| region.gemeenten.contains(g));
     let place = (region.reference.as_deref(), Some(region.id.as_str()));
-    indicator::indicator_with(table, &loaded.manifest, &s, place, contradictions)
+    let mut model = indicator::indicator_with(table, &loaded.manifest, &s, place, contradictions);
+    let sets: Vec<&Dataset> = loaded.sets.iter().map(|(_, d)| d.as_ref()).collect();
+    crate::core::pages::words::add(&mut model, table, &sets);
+    model
 }
 
 /// The preview image of an indicator view: its PNG download's spec (title, chart, source,
@@ -219,7 +222,7 @@ fn home_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc<Da
         gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables)),
         link_list(&home::theme_links(c, m, region, state)),
         link_list(&home::more_links(region, &tables, state)),
-        key_figures(&home::key_figures(&tables, c, m, region, state)),
+        key_figures(&crate::core::pages::words::key_figures(sets, c, m, region, state)),
     );
     let mut image = None;
     if let Some(t) = home::featured(&tables) {

@@ -23,6 +23,7 @@ fn measure(id: &str, unit: Unit, kind: Kind, decimals: u8, formula: Option<(Op, 
     Measure {
         id: id.into(),
         label: id.replace('_', " "),
+        report_label: None,
         unit,
         kind,
         decimals,
@@ -39,7 +40,7 @@ fn measure(id: &str, unit: Unit, kind: Kind, decimals: u8, formula: Option<(Op, 
 pub fn synthetic() -> (Manifest, Vec<Table>) {
     let (manifest, codes) = synthetic_manifest();
     let periods: Vec<Label> =
-        (0..YEARS).map(|y| Label { id: (2015 + y).to_string(), label: (2015 + y).to_string() }).collect();
+        (0..YEARS).map(|y| Label::new((2015 + y).to_string(), (2015 + y).to_string())).collect();
     let mut rng = Lcg(42);
     let tables = families()
         .into_iter()
@@ -48,6 +49,7 @@ pub fn synthetic() -> (Manifest, Vec<Table>) {
             let mut t = Table {
                 id: id.into(),
                 title: id.into(),
+                report_title: None,
                 theme,
                 pillar: Pillar::Gebruik,
                 source: Source { text: "synthetisch".into(), seed: "000".into(), section: String::new(), page: None },

@@ -292,6 +292,7 @@ pub fn build(
                     tables: Vec::new(),
                     availability: Vec::new(),
                     untranscribed: Vec::new(),
+                    begrippen: Vec::new(),
                     narrative: Default::default(),
                 };
                 (name, empty, new)

@@ -114,7 +114,12 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub id: String,
+    /// The title a reader sees: the data's `reader_title` (plain B1 Dutch, issue 23) where it
+    /// has one, else the report's own title.
     pub title: String,
+    /// The report's own title, kept when `title` is the reader's wording: shown as "In het
+    /// rapport: …" and searched, never lost.
+    pub report_title: Option<String>,
     pub theme: Theme,
     pub pillar: Pillar,
     pub source: Source,
@@ -288,10 +293,21 @@ pub struct Dataset {
     pub tables: Vec<Table>,
     pub availability: Vec<Availability>,
     pub untranscribed: Vec<Untranscribed>,
+    /// The glossary of this file's terms (issue 23): explained where a term first appears on a
+    /// page, and the reader's words that find it in search.
+    pub begrippen: Vec<crate::core::model::glossary::Begrip>,
     /// Figures and claims from the running text (`statements`, `claims`, `links`): see
     /// [`crate::core::model::narrative`].
     #[serde(flatten)]
     pub narrative: crate::core::model::narrative::Narrative,
+}
+
+/// So the pages' functions over `&[D: AsRef<Dataset>]` take plain datasets as well as the app's
+/// shared `Arc<Dataset>`s.
+impl AsRef<Dataset> for Dataset {
+    fn as_ref(&self) -> &Dataset {
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -154,7 +154,11 @@ pub struct Formula {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
     pub id: String,
+    /// The name a reader sees: the data's `reader_label` where it has one (complete on its own,
+    /// group included), else the report's label.
     pub label: String,
+    /// The report's own label, kept when `label` is the reader's wording.
+    pub report_label: Option<String>,
     pub unit: Unit,
     pub kind: Kind,
     pub decimals: u8,
@@ -170,6 +174,8 @@ impl Measure {
     /// name (issue 21); the label alone when it already names its group.
     pub fn full_label(&self) -> String {
         match self.group.as_deref().map(str::trim) {
+            // A reader's label is complete on its own: it names its group in plain words.
+            _ if self.report_label.is_some() => self.label.clone(),
             Some(g) if !g.is_empty() && !self.label.to_lowercase().contains(&g.to_lowercase()) => {
                 format!("{g} – {}", self.label)
             }
@@ -178,10 +184,38 @@ impl Measure {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     pub id: String,
+    /// The name a reader sees (a category's `reader_label` where the data give one).
     pub label: String,
+    /// The report's own wording, kept when `label` is the reader's.
+    pub report: Option<String>,
+}
+
+/// Serialised as the data format writes it (statements carry their period through serde):
+/// `label` is the report's wording, `reader_label` the reader's when there is one.
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Label", if self.report.is_some() { 3 } else { 2 })?;
+        out.serialize_field("id", &self.id)?;
+        match &self.report {
+            Some(report) => {
+                out.serialize_field("label", report)?;
+                out.serialize_field("reader_label", &self.label)?;
+            }
+            None => out.serialize_field("label", &self.label)?,
+        }
+        out.end()
+    }
+}
+
+impl Label {
+    /// A label as the report prints it, with no reader's wording of its own.
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Label {
+        Label { id: id.into(), label: label.into(), report: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

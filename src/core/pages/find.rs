@@ -4,6 +4,7 @@ use super::site::link;
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Dataset, Manifest};
 use crate::core::present::catalog;
+use crate::core::text::glossary::Glossary;
 
 /// One search result: a link to the indicator and where it lives.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,10 +19,11 @@ pub struct Hit {
 /// links to them with the gemeente chosen.
 pub fn search<D: AsRef<Dataset>>(sets: &[D], manifest: &Manifest, state: &ViewState) -> (String, Vec<Hit>) {
     let query = state.query.clone().unwrap_or_default();
+    let glossary = Glossary::of(sets);
     let mut hits: Vec<Hit> = Vec::new();
     for set in sets.iter().map(AsRef::as_ref) {
         let tables: Vec<&crate::core::model::Table> = set.tables.iter().collect();
-        let (read, found) = catalog::find(&tables, manifest, &query);
+        let (read, found) = catalog::find(&tables, &glossary, manifest, &query);
         let region = manifest.regions.iter().find(|r| r.id == set.region);
         let place = region.map_or(set.region.clone(), |r| r.name.clone());
         // The gemeente is chosen in the link only where it belongs to this region.
@@ -53,7 +55,7 @@ pub fn search<D: AsRef<Dataset>>(sets: &[D], manifest: &Manifest, state: &ViewSt
 pub fn suggestion<D: AsRef<Dataset>>(sets: &[D], state: &ViewState) -> Option<super::NavLink> {
     let query = state.query.as_deref()?;
     let tables: Vec<&crate::core::model::Table> = sets.iter().flat_map(|d| &d.as_ref().tables).collect();
-    let better = catalog::suggestion(&tables, query)?;
+    let better = catalog::suggestion(&tables, &Glossary::of(sets), query)?;
     let href = link(state, Page::Find, |v| v.query = Some(better.clone()));
     Some(super::NavLink { href, label: better, current: false })
 }

@@ -33,6 +33,9 @@ pub struct KeyFigure {
     pub context: Option<String>,
     pub title: String,
     pub provisional: bool,
+    /// The glossary terms this figure is the first on the page to mention (issue 23); set by
+    /// `pages::words::explain_key_figures`.
+    pub begrippen: Vec<crate::core::text::glossary::Explained>,
     pub href: String,
 }
 
@@ -101,6 +104,7 @@ pub fn key_figures(
             context: k.sentence.is_none().then(|| format!("Uit: {}", k.title)),
             title: k.title.clone(),
             provisional: k.figure.provisional,
+            begrippen: Vec::new(),
             href: link(state, Page::Indicator, |v| v.indicator = Some(k.table.clone())),
         })
         .collect()

@@ -65,6 +65,9 @@ pub struct IndicatorModel {
     pub compact: embed::EmbedModel,
     /// The snippet's fixed height for sites without `embed.js`.
     pub frame_height: u32,
+    /// The report's own wording and the glossary's terms (issue 23); empty in an embed and
+    /// until the page adds them with [`words::indicator`](super::words::indicator).
+    pub words: super::words::PlainWords,
 }
 
 /// The chart: its ECharts option as JSON, its height and its accessible name.
@@ -190,6 +193,7 @@ pub fn indicator_with(
         compact: embed::model(table, manifest, &text, grid.columns.len(), &said),
         remarks: said,
         frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
+        words: Default::default(),
         grid,
     }
 }

@@ -19,6 +19,7 @@ pub mod links;
 pub mod profile;
 pub mod site;
 pub mod theme;
+pub mod words;
 
 /// A link in a navigation list; `current` marks the one the reader is on (`aria-current`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! A theme page: the four pillars as sections, each with its tables; availability ("wie
 //! levert, hoe vaak, wanneer") as tables; figures that could not be transcribed, with the reason.
 
+use crate::core::text::glossary::Glossary;
 use super::site::link;
 use super::NavLink;
 use crate::core::check::crosscheck::Outcome;
@@ -236,6 +237,8 @@ pub fn layout<D: AsRef<Dataset>>(
             PillarView { pillar: p.pillar, answer, more, more_label, statements, statement_cards, statements_label }
         })
         .collect();
+    let mut pillars: Vec<PillarView> = pillars;
+    super::words::explain_cards(&mut pillars, &Glossary::of(&sets));
     ThemeView { menu, pillars }
 }
 

@@ -5,12 +5,14 @@ use crate::core::calc::engine::{self, Figure};
 use crate::core::model::*;
 
 use crate::core::text::forgiving;
+use crate::core::text::glossary::Glossary;
 use crate::core::text::words::fold;
 
-/// Tables whose title, measures, categories, note or theme mention every word of `query`.
-pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, query: &str) -> Vec<&'a Table> {
+/// Tables whose title, measures, categories, note or theme mention every word of `query`, in
+/// the reader's words or the report's, or a reader's word the glossary gives a term they hold.
+pub fn search_tables<'a>(tables: impl Iterator<Item = &'a Table>, glossary: &Glossary, query: &str) -> Vec<&'a Table> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    search_words(tables, &words)
+    search_words(tables, glossary, &words)
 }
 
 /// A search query read as a reader means it: a gemeente's name ("Zwijndrecht",
@@ -52,14 +54,19 @@ pub fn read_query(manifest: &Manifest, query: &str) -> Query {
 /// Search as the find page does it: every word in a table's text, or, when the query names a
 /// gemeente, the other words in the text of a table that has figures for that gemeente. A table
 /// about the gemeente by name ("… Alblasserdam …") is found either way.
-pub fn find<'a>(tables: &[&'a Table], manifest: &Manifest, query: &str) -> (Query, Vec<&'a Table>) {
+pub fn find<'a>(
+    tables: &[&'a Table],
+    glossary: &Glossary,
+    manifest: &Manifest,
+    query: &str,
+) -> (Query, Vec<&'a Table>) {
     let q = read_query(manifest, query);
     let all: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    let mut hits = search_words(tables.iter().copied(), &all);
+    let mut hits = search_words(tables.iter().copied(), glossary, &all);
     if let Some(code) = &q.gemeente {
         let with_figures = tables.iter().copied().filter(|t| t.values.iter().any(|v| v.key.area == *code));
         let subject: Vec<&Table> =
-            if q.words.is_empty() { with_figures.collect() } else { search_words(with_figures, &q.words) };
+            if q.words.is_empty() { with_figures.collect() } else { search_words(with_figures, glossary, &q.words) };
         for t in subject {
             if !hits.iter().any(|h| std::ptr::eq(*h, t)) {
                 hits.push(t);
@@ -69,38 +76,48 @@ pub fn find<'a>(tables: &[&'a Table], manifest: &Manifest, query: &str) -> (Quer
     (q, hits)
 }
 
-fn search_words<'a>(tables: impl Iterator<Item = &'a Table>, words: &[String]) -> Vec<&'a Table> {
+fn search_words<'a>(tables: impl Iterator<Item = &'a Table>, glossary: &Glossary, words: &[String]) -> Vec<&'a Table> {
     if words.is_empty() {
         return Vec::new();
     }
     tables
         .filter(|t| {
-            let hay = haystack(t);
+            let hay = haystack(t, glossary);
             let tokens = tokens(&hay);
             words.iter().all(|w| word_found(&hay, &tokens, w))
         })
         .collect()
 }
 
-/// A table's searchable text, folded: title, theme, pillar, note, measures and categories.
-fn haystack(t: &Table) -> String {
+/// A table's searchable text, folded: title, theme, pillar, note, measures and categories, in
+/// the reader's words and the report's (so "KTV" still finds the table now titled "Hoe tevreden
+/// klanten zijn …"), plus the reader's words (`zoekwoorden`) of every glossary term the text
+/// holds: "kosten" finds the tables that say "lasten" (issue 23: synonyms from the glossary).
+fn haystack(t: &Table, glossary: &Glossary) -> String {
     let mut hay = format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {}",
         t.title,
+        t.report_title.as_deref().unwrap_or(""),
         t.theme.name(),
         t.theme.id(),
         t.pillar.name(),
         t.note.as_deref().unwrap_or("")
     );
-    for m in &t.measures {
+    for (label, report) in t
+        .measures
+        .iter()
+        .map(|m| (&m.label, &m.report_label))
+        .chain(t.categories.iter().map(|c| (&c.label, &c.report)))
+    {
         hay.push(' ');
-        hay.push_str(&m.label);
+        hay.push_str(label);
+        if let Some(r) = report {
+            hay.push(' ');
+            hay.push_str(r);
+        }
     }
-    for c in &t.categories {
-        hay.push(' ');
-        hay.push_str(&c.label);
-    }
-    fold(&hay)
+    let words = glossary.search_words(&hay).join(" ");
+    fold(&format!("{hay} {words}"))
 }
 
 fn tokens(hay: &str) -> Vec<&str> {
@@ -110,7 +127,7 @@ fn tokens(hay: &str) -> Vec<&str> {
 /// A reader's word is found as itself, as a word of the reports it stands for ("kosten":
 /// "lasten", "budget"), or with one typo in a word of five letters or more (issue 23).
 fn word_found(hay: &str, tokens: &[&str], word: &str) -> bool {
-    forgiving::alternatives(word).iter().any(|w| hay.contains(w))
+    hay.contains(word)
         || (forgiving::typos_allowed(word) > 0
             && tokens.iter().any(|t| {
                 forgiving::distance(t, word, 1) <= 1
@@ -120,8 +137,8 @@ fn word_found(hay: &str, tokens: &[&str], word: &str) -> bool {
 
 /// "Bedoelt u …?": when a search finds nothing, the query with each word that matches no table
 /// replaced by the nearest word of the tables (at most two typos away), if there is one.
-pub fn suggestion(tables: &[&Table], query: &str) -> Option<String> {
-    let hays: Vec<String> = tables.iter().map(|t| haystack(t)).collect();
+pub fn suggestion(tables: &[&Table], glossary: &Glossary, query: &str) -> Option<String> {
+    let hays: Vec<String> = tables.iter().map(|t| haystack(t, glossary)).collect();
     let mut vocabulary: Vec<&str> = hays.iter().flat_map(|h| tokens(h)).collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();

@@ -4,6 +4,7 @@
 //! and a sign, a small chart with the chosen gemeente highlighted (none without a choice), the
 //! *voorlopig* / *geheim* marks and a link to the full view. Pure, so the page only renders it.
 
+use crate::core::text::glossary::Explained;
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::narrative::Statement;
 use crate::core::model::*;
@@ -97,6 +98,9 @@ pub struct Card {
     /// Where the page already shows `quote` (a link with `#id`): the card then refers to it
     /// instead of quoting the sentence again (issue 23). Set by the page, never by `build`.
     pub quote_at: Option<String>,
+    /// The glossary terms this card is the first on its page to mention (issue 23), explained
+    /// under its title. Set by the page (`pages::words`), never by `build`.
+    pub begrippen: Vec<Explained>,
     pub href: String,
 }
 
@@ -315,6 +319,7 @@ fn card_for(
         budget,
         quote: None,
         quote_at: None,
+        begrippen: Vec::new(),
         href: href(&t.id),
         figure,
     })
@@ -412,6 +417,7 @@ fn budget_fact_card(
         budget: Some(words),
         quote: Some(st.quote.clone()),
         quote_at: None,
+        begrippen: Vec::new(),
         href: href(&t.id),
         figure,
     })

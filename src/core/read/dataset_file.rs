@@ -26,6 +26,9 @@ struct DatasetFile<'a> {
     tables: Vec<TableFile<'a>>,
     availability: Vec<AvailabilityFile<'a>>,
     untranscribed: Vec<UntranscribedFile<'a>>,
+    /// The glossary (issue 23); absent when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    begrippen: Vec<BegripFile<'a>>,
     /// Statements, claims, links, contradictions and marks (issue 14); absent when empty.
     #[serde(flatten)]
     narrative: &'a crate::core::model::narrative::Narrative,
@@ -35,6 +38,8 @@ struct DatasetFile<'a> {
 struct TableFile<'a> {
     id: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reader_title: Option<&'a str>,
     theme: Theme,
     pillar: Pillar,
     source: SourceFile<'a>,
@@ -86,12 +91,16 @@ struct SourceFile<'a> {
 struct LabelFile<'a> {
     id: &'a str,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reader_label: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct MeasureFile<'a> {
     id: &'a str,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reader_label: Option<&'a str>,
     #[serde(serialize_with = "unit_id")]
     unit: Unit,
     #[serde(serialize_with = "kind_id")]
@@ -176,6 +185,16 @@ struct AvailabilityRowFile<'a> {
 }
 
 #[derive(Serialize)]
+struct BegripFile<'a> {
+    term: &'a str,
+    uitleg: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    ook: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    zoekwoorden: &'a [String],
+}
+
+#[derive(Serialize)]
 struct UntranscribedFile<'a> {
     title: &'a str,
     seed: &'a str,
@@ -216,13 +235,30 @@ fn source(source: &Source) -> SourceFile<'_> {
 }
 
 fn labels(labels: &[Label]) -> Vec<LabelFile<'_>> {
-    labels.iter().map(|label| LabelFile { id: &label.id, label: &label.label }).collect()
+    labels
+        .iter()
+        .map(|l| {
+            let (label, reader_label) = in_file(&l.label, &l.report);
+            LabelFile { id: &l.id, label, reader_label }
+        })
+        .collect()
+}
+
+/// The model keeps the reader's wording first and the report's beside it (issue 23); the file
+/// has the report's as `title`/`label` and the reader's as `reader_…`: `(report, reader)`.
+fn in_file<'a>(shown: &'a str, report: &'a Option<String>) -> (&'a str, Option<&'a str>) {
+    match report {
+        Some(report) => (report, Some(shown)),
+        None => (shown, None),
+    }
 }
 
 fn measure(measure: &Measure) -> MeasureFile<'_> {
+    let (label, reader_label) = in_file(&measure.label, &measure.report_label);
     MeasureFile {
         id: &measure.id,
-        label: &measure.label,
+        label,
+        reader_label,
         unit: measure.unit,
         kind: measure.kind,
         decimals: measure.decimals,
@@ -260,9 +296,11 @@ fn inconsistency(inconsistency: &Inconsistency) -> InconsistencyFile<'_> {
 }
 
 fn table(table: &Table) -> TableFile<'_> {
+    let (title, reader_title) = in_file(&table.title, &table.report_title);
     TableFile {
         id: &table.id,
-        title: &table.title,
+        title,
+        reader_title,
         theme: table.theme,
         pillar: table.pillar,
         source: source(&table.source),
@@ -325,6 +363,11 @@ pub fn write_dataset(dataset: &Dataset) -> String {
         tables: dataset.tables.iter().map(table).collect(),
         availability: dataset.availability.iter().map(availability).collect(),
         untranscribed: dataset.untranscribed.iter().map(untranscribed).collect(),
+        begrippen: dataset
+            .begrippen
+            .iter()
+            .map(|b| BegripFile { term: &b.term, uitleg: &b.uitleg, ook: &b.ook, zoekwoorden: &b.zoekwoorden })
+            .collect(),
         narrative: &dataset.narrative,
     };
     let mut out = Vec::new();

@@ -34,6 +34,7 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
     let tables = o.list("tables", table);
     let availability = o.optional_list("availability", availability);
     let untranscribed = o.optional_list("untranscribed", untranscribed);
+    let begrippen = o.optional_list("begrippen", begrip);
     let narrative = narrative::narrative(&mut o);
     o.finish(&[
         "format",
@@ -42,6 +43,7 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
         "tables",
         "availability",
         "untranscribed",
+        "begrippen",
         "statements",
         "claims",
         "links",
@@ -57,6 +59,7 @@ pub fn dataset_tree(root: &Json, problems: &mut Problems) -> Option<Dataset> {
         tables: tables?,
         availability: availability?,
         untranscribed: untranscribed?,
+        begrippen: begrippen?,
         narrative: narrative?,
     })
 }
@@ -181,6 +184,26 @@ fn untranscribed(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Untransc
     };
     o.finish(&["title", "seed", "section", "reason"]);
     Some(u)
+}
+
+/// One glossary entry (`begrippen`, issue 23); a term or an explanation left empty is a problem,
+/// because an empty disclosure would tell the reader nothing.
+fn begrip(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::model::glossary::Begrip> {
+    let mut o = Obj::new(v, path, p)?;
+    let term = o.string("term");
+    let uitleg = o.string("uitleg");
+    let ook = o.optional_strings("ook");
+    let zoekwoorden = o.optional_strings("zoekwoorden");
+    for (key, text) in [("term", &term), ("uitleg", &uitleg)] {
+        if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            o.problem(key, "is leeg; een begrip heeft een term en een uitleg in gewone woorden".to_owned());
+        }
+    }
+    o.finish(&["term", "uitleg", "ook", "zoekwoorden"]);
+    if term.as_deref().is_some_and(|t| t.trim().is_empty()) || uitleg.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return None;
+    }
+    Some(crate::core::model::glossary::Begrip { term: term?, uitleg: uitleg?, ook: ook?, zoekwoorden: zoekwoorden? })
 }
 
 /// One JSON object being decoded: reads fields by name and records what is missing or wrong.

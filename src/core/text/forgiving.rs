@@ -1,41 +1,6 @@
-//! Search that forgives (issue 23): a reader's words ("kosten", "uitkering", "jeugdzorg") for the
-//! words the reports use ("lasten", "bijstand", "jeugdhulp"), and one typo ("jeugdzrog").
-//!
-//! The word list is small and written for the bundled reports; it belongs with the glossary of
-//! terms once the data format has one (issue 23, `begrippen`).
-
-/// Reader's word (folded) → the words of the reports that answer it.
-const SYNONYMS: &[(&str, &[&str])] = &[
-    ("kosten", &["lasten", "budget", "uitgaven", "euro"]),
-    ("geld", &["budget", "lasten", "uitgaven", "euro"]),
-    ("uitgaven", &["lasten", "budget", "kosten"]),
-    ("budget", &["lasten", "kosten"]),
-    ("wachttijd", &["doorlooptijd", "wachtlijst"]),
-    ("uitkering", &["bijstand", "uitstroom", "instroom"]),
-    ("jeugdzorg", &["jeugdhulp"]),
-    ("jeugdhulp", &["jeugdzorg"]),
-    ("tevredenheid", &["ktv", "tevreden", "positief"]),
-    ("tevreden", &["ktv", "positief"]),
-    ("werk", &["participatie", "reintegratie", "re-integratie", "baan"]),
-    ("hulp", &["jeugdhulp", "ondersteuning", "voorziening"]),
-    ("zorg", &["jeugdhulp", "voorziening", "maatwerk"]),
-    ("statushouders", &["vergunninghouders"]),
-    ("ouderen", &["wmo"]),
-];
-
-/// The report words a reader's (folded) word stands for, itself first; a listed word typed with
-/// one typo ("jeugdzrog") stands for the same words as the listed one.
-pub fn alternatives(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
-    for (listed, more) in SYNONYMS {
-        if *listed == word || (typos_allowed(word) > 0 && distance(listed, word, 1) <= 1) {
-            out.push(listed);
-            out.extend(more.iter().copied());
-        }
-    }
-    out.dedup();
-    out
-}
+//! Search that forgives (issue 23): one typo ("jeugdzrog" for "jeugdzorg"). A reader's own words
+//! ("kosten" for "lasten") come from the data's glossary (`begrippen`, `text::glossary`), not
+//! from a list in the code, so a council's own terms are found the same way.
 
 /// Edit distance with adjacent transpositions (optimal string alignment): "jeugdzrog" is one
 /// step from "jeugdzorg". Counted in characters; stops early above `max`.
@@ -80,9 +45,6 @@ mod tests {
         assert_eq!(distance("bijstan", "bijstand", 2), 1);
         assert_eq!(distance("wmo", "wmo", 1), 0);
         assert!(distance("jeugd", "bijstand", 2) > 2);
-        assert_eq!(alternatives("kosten")[..2], ["kosten", "lasten"]);
-        assert_eq!(alternatives("jeugdzrog"), vec!["jeugdzrog", "jeugdzorg", "jeugdhulp"]);
-        assert_eq!(alternatives("onbekend"), vec!["onbekend"]);
         assert_eq!((typos_allowed("wmo"), typos_allowed("kosten")), (0, 1));
     }
 }

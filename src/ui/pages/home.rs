@@ -3,7 +3,8 @@
 
 use super::{with_files, GemeenteKeuze, NavItem};
 use crate::core::pages::council;
-use crate::core::pages::{home, site};
+use crate::core::pages::{home, site, words};
+use crate::ui::words::Terms;
 use crate::ui::indicator::IndicatorView;
 use crate::ui::store::{use_store, TableRef};
 use leptos::prelude::*;
@@ -39,8 +40,7 @@ pub fn HomePage() -> impl IntoView {
                 store.view.state.with(|s| home::more_links(&r2, &tables, s))
             });
             let cards = Memo::new(move |_| {
-                let tables = site::all_tables(&sets2);
-                store.view.state.with(|s| home::key_figures(&tables, &c, &m, &r, s))
+                store.view.state.with(|s| words::key_figures(&sets2, &c, &m, &r, s))
             });
             let all = site::all_tables(&sets);
             let featured = home::featured(&all).and_then(|t| TableRef::find(&sets, &t.id));
@@ -59,6 +59,7 @@ pub fn HomePage() -> impl IntoView {
                         <li class="kerncijfer">
                             <h3><a href=card.theme_href>{card.theme.clone()}</a></h3>
                             <p class="cijfer"><span class="waarde">{card.value}</span>" "{card.caption}</p>
+                            <Terms terms=card.begrippen/>
                             {card.computed.map(|c| view! { <p class="klein bron-wijkt-af">{c}</p> })}
                             {card.sentence.map(|s| view! { <p class="zin">{s}</p> })}
                             {card.context.map(|c| view! { <p class="klein">{c}</p> })}

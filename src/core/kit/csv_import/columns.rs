@@ -267,6 +267,7 @@ fn read_column(
         measure: Measure {
             id,
             label: label.to_owned(),
+            report_label: None,
             // Placeholders when unreadable: the column then stays out of the table's values,
             // but formulas that refer to it are still understood.
             unit: unit.unwrap_or(Unit::Aantal),

@@ -105,6 +105,7 @@ pub fn convert(file: &str, text: &str, manifest: &Manifest) -> Result<Table, Vec
     let mut table = Table {
         id: meta.table_id.clone(),
         title: meta.title.clone().unwrap_or_default(),
+        report_title: None,
         theme: meta.theme.unwrap_or(Theme::Jeugd),
         pillar: meta.pillar.unwrap_or(Pillar::Gebruik),
         source: Source {
@@ -163,6 +164,7 @@ fn check_table(
         tables: vec![table],
         availability: Vec::new(),
         untranscribed: Vec::new(),
+        begrippen: Vec::new(),
         narrative: Default::default(),
     };
     let mut found = Problems::new(&problems.file);
@@ -248,6 +250,7 @@ pub fn to_dataset_json(table: &Table, region: &str) -> String {
         tables: vec![table.clone()],
         availability: Vec::new(),
         untranscribed: Vec::new(),
+        begrippen: Vec::new(),
         narrative: Default::default(),
     };
     write_dataset(&dataset)

@@ -81,7 +81,7 @@ pub(super) fn read_figure_rows(
             }
             seen.insert(id.clone(), row.number);
             if layout == Layout::PerJaar {
-                periods.push(Label { id: id.clone(), label });
+                periods.push(Label::new(id.clone(), label));
             }
             Some(id)
         });

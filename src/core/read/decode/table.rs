@@ -12,16 +12,29 @@ fn period(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<(Label, bool)> 
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let label = o.string("label");
+    let reader = o.optional_string("reader_label");
     let provisional = o.optional_bool("provisional");
-    o.finish(&["id", "label", "provisional"]);
-    Some((Label { id: id?, label: label? }, provisional?.unwrap_or(false)))
+    o.finish(&["id", "label", "reader_label", "provisional"]);
+    let (label, report) = reader_first(label?, reader?);
+    Some((Label { id: id?, label, report }, provisional?.unwrap_or(false)))
 }
 
 pub(super) fn label(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Label> {
     let mut o = Obj::new(v, path, p)?;
-    let l = Label { id: o.string("id")?, label: o.string("label")? };
-    o.finish(&["id", "label"]);
-    Some(l)
+    let id = o.string("id");
+    let label = o.string("label");
+    let reader = o.optional_string("reader_label");
+    o.finish(&["id", "label", "reader_label"]);
+    let (label, report) = reader_first(label?, reader?);
+    Some(Label { id: id?, label, report })
+}
+
+/// The reader's wording first, the report's kept beside it (issue 23): `(shown, report)`.
+fn reader_first(report: String, reader: Option<String>) -> (String, Option<String>) {
+    match reader.filter(|r| !r.trim().is_empty()) {
+        Some(reader) => (reader, Some(report)),
+        None => (report, None),
+    }
 }
 
 /// One table of a dataset file. Public so a file can be read table by table (`core::tolerant`).
@@ -29,6 +42,7 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let title = o.string("title");
+    let reader_title = o.optional_string("reader_title");
     let theme = o.enumerated("theme", Theme::from_id, "jeugd, participatie, wmo of samenloop");
     let pillar = o.enumerated("pillar", Pillar::from_id, "gebruik, ervaringen, budgetten of beschikbaarheid");
     let src = o.field("source").and_then(|(v, path, p)| source(v, &path, p));
@@ -51,6 +65,7 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
     o.finish(&[
         "id",
         "title",
+        "reader_title",
         "theme",
         "pillar",
         "source",
@@ -67,9 +82,11 @@ pub fn table(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Table> {
         "headline",
         "budget",
     ]);
+    let (title, report_title) = reader_first(title?, reader_title?);
     let mut table = Table {
         id: id?,
-        title: title?,
+        title,
+        report_title,
         theme: theme?,
         pillar: pillar?,
         source: src?,
@@ -107,6 +124,7 @@ fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
     let mut o = Obj::new(v, path, p)?;
     let id = o.string("id");
     let label = o.string("label");
+    let reader_label = o.optional_string("reader_label");
     let unit = o.enumerated("unit", Unit::from_id, "aantal, %, €, per 1.000, score, jaar of maanden");
     let kind = o.enumerated("kind", Kind::from_id, "count, denominator, amount, score of derived");
     let decimals = decimals(&mut o);
@@ -117,10 +135,12 @@ fn measure(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Measure> {
         None => Some(None),
         Some((v, path, p)) => formula(v, &path, p).map(Some),
     };
-    o.finish(&["id", "label", "unit", "kind", "decimals", "group", "base", "rounding", "formula"]);
+    o.finish(&["id", "label", "reader_label", "unit", "kind", "decimals", "group", "base", "rounding", "formula"]);
+    let (label, report_label) = reader_first(label?, reader_label?);
     Some(Measure {
         id: id?,
-        label: label?,
+        label,
+        report_label,
         unit: unit?,
         kind: kind?,
         decimals: decimals?,
