@@ -11,9 +11,9 @@ use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel}
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
 use crate::core::pages::words::{self, PlainWords};
 use crate::core::pages::{cell_text, home, CellText, NavLink};
-use crate::core::text::glossary::Explained;
 use crate::core::present::dashboard::Card;
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
+use crate::core::text::glossary::Explained;
 
 /// Widths the app's chart containers have at 375 px and at 1280 px (measured in the browser:
 /// `main` is 72rem with 1rem padding); a card's chart is about 320 px at both.
@@ -388,7 +388,11 @@ fn terms(list: &[Explained]) -> String {
     let items: String = list
         .iter()
         .map(|t| {
-            format!("<details class=\"begrip\"><summary>{}</summary><p>{}</p></details>", esc(&t.question()), esc(&t.uitleg))
+            format!(
+                "<details class=\"begrip\"><summary>{}</summary><p>{}</p></details>",
+                esc(&t.question()),
+                esc(&t.uitleg)
+            )
         })
         .collect();
     format!("<div class=\"begrippen\">{items}</div>")
@@ -405,7 +409,11 @@ fn plain_words(w: &PlainWords) -> String {
             .report_labels
             .iter()
             .map(|(reader, report)| {
-                format!("<li>{}<span class=\"in-rapport\">{}</span></li>", esc(reader), esc(&format!(" – in het rapport: {report}")))
+                format!(
+                    "<li>{}<span class=\"in-rapport\">{}</span></li>",
+                    esc(reader),
+                    esc(&format!(" – in het rapport: {report}"))
+                )
             })
             .collect();
         out.push_str(&format!(

@@ -39,8 +39,7 @@ fn measure(id: &str, unit: Unit, kind: Kind, decimals: u8, formula: Option<(Op, 
 /// every kind (share, per 1.000, saldo, uitputting, cost per client).
 pub fn synthetic() -> (Manifest, Vec<Table>) {
     let (manifest, codes) = synthetic_manifest();
-    let periods: Vec<Label> =
-        (0..YEARS).map(|y| Label::new((2015 + y).to_string(), (2015 + y).to_string())).collect();
+    let periods: Vec<Label> = (0..YEARS).map(|y| Label::new((2015 + y).to_string(), (2015 + y).to_string())).collect();
     let mut rng = Lcg(42);
     let tables = families()
         .into_iter()

@@ -1,7 +1,6 @@
 //! A theme page: the four pillars as sections, each with its tables; availability ("wie
 //! levert, hoe vaak, wanneer") as tables; figures that could not be transcribed, with the reason.
 
-use crate::core::text::glossary::Glossary;
 use super::site::link;
 use super::NavLink;
 use crate::core::check::crosscheck::Outcome;
@@ -10,6 +9,7 @@ use crate::core::model::{Availability, Dataset, Manifest, Pillar, Region, Table,
 use crate::core::present::dashboard::{self, Card, Dashboard};
 use crate::core::present::statement_view::{self as sv, Quoted};
 use crate::core::text::format;
+use crate::core::text::glossary::Glossary;
 use std::collections::HashMap;
 
 /// One pillar of the theme.

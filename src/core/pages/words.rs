@@ -82,7 +82,7 @@ pub fn explain_cards(pillars: &mut [PillarView], glossary: &Glossary) {
 }
 
 /// Explains each term once among the home page's key figures, on the first figure whose
-/// caption, sentence or source line holds it.
+/// caption, sentence, source line or table title (its link's hidden text) holds it.
 pub fn explain_key_figures(figures: &mut [KeyFigure], glossary: &Glossary) {
     let places: Vec<Vec<&str>> = figures
         .iter()
@@ -90,6 +90,7 @@ pub fn explain_key_figures(figures: &mut [KeyFigure], glossary: &Glossary) {
             let mut texts = vec![k.caption.as_str()];
             texts.extend(k.sentence.as_deref());
             texts.extend(k.context.as_deref());
+            texts.push(&k.title);
             texts
         })
         .collect();

@@ -103,11 +103,8 @@ fn haystack(t: &Table, glossary: &Glossary) -> String {
         t.pillar.name(),
         t.note.as_deref().unwrap_or("")
     );
-    for (label, report) in t
-        .measures
-        .iter()
-        .map(|m| (&m.label, &m.report_label))
-        .chain(t.categories.iter().map(|c| (&c.label, &c.report)))
+    for (label, report) in
+        t.measures.iter().map(|m| (&m.label, &m.report_label)).chain(t.categories.iter().map(|c| (&c.label, &c.report)))
     {
         hay.push(' ');
         hay.push_str(label);

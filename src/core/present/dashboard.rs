@@ -4,13 +4,13 @@
 //! and a sign, a small chart with the chosen gemeente highlighted (none without a choice), the
 //! *voorlopig* / *geheim* marks and a link to the full view. Pure, so the page only renders it.
 
-use crate::core::text::glossary::Explained;
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::narrative::Statement;
 use crate::core::model::*;
 use crate::core::present::charts::{self, card};
 use crate::core::present::headline::{self, KeyFigure};
 use crate::core::text::format;
+use crate::core::text::glossary::Explained;
 
 /// Higher, lower or equal than the other area, at the published precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

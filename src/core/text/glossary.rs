@@ -43,8 +43,11 @@ impl<'a> Glossary<'a> {
 
     /// The terms `text` holds, in the order they first occur in it.
     pub fn found_in(&self, text: &str) -> Vec<&'a Begrip> {
-        let mut hits: Vec<(usize, &Begrip)> =
-            self.entries.iter().filter_map(|b| b.forms().filter_map(|f| position(text, f)).min().map(|at| (at, *b))).collect();
+        let mut hits: Vec<(usize, &Begrip)> = self
+            .entries
+            .iter()
+            .filter_map(|b| b.forms().filter_map(|f| position(text, f)).min().map(|at| (at, *b)))
+            .collect();
         hits.sort_by_key(|(at, _)| *at);
         hits.into_iter().map(|(_, b)| b).collect()
     }
@@ -74,7 +77,7 @@ impl<'a> Glossary<'a> {
     /// Whether an abbreviation or code found by [`abbreviations`] has an entry: one of the
     /// entry's forms is the token or the token's part before a hyphen ("MU" of "MU-A").
     pub fn explains(&self, token: &str) -> bool {
-        self.entries.iter().any(|b| b.forms().any(|f| f == token || position(token, f) == Some(0)))
+        self.entries.iter().any(|b| explains(b, token))
     }
 
     /// The reader's words (`zoekwoorden`) of every term `text` holds: added to a table's search
@@ -84,16 +87,23 @@ impl<'a> Glossary<'a> {
     }
 }
 
+/// Whether one entry explains an abbreviation or code (see [`Glossary::explains`]).
+pub fn explains(b: &Begrip, token: &str) -> bool {
+    b.forms().any(|f| f == token || position(token, f) == Some(0))
+}
+
 /// Where `form` occurs in `text` as a word of its own, or, for a plain word of five letters or
 /// more, at the start of a compound ("bijstand" in "bijstandsuitkering"). An abbreviation (two
-/// capitals or more) matches only in its own capitals and as a whole word, so "WW" is never
+/// capitals or more, or one capital on its own) matches only in its own capitals and as a whole word, so "WW" is never
 /// found in "Wwerk" and "KTV" never in "ktv-achtig" lower case.
 fn position(text: &str, form: &str) -> Option<usize> {
     if form.is_empty() {
         return None;
     }
-    let is_abbreviation = form.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    let (hay, needle) = if is_abbreviation { (text.to_owned(), form.to_owned()) } else { (text.to_lowercase(), form.to_lowercase()) };
+    let capitals = form.chars().filter(|c| c.is_uppercase()).count();
+    let is_abbreviation = capitals >= 2 || (capitals == 1 && form.chars().count() == 1);
+    let (hay, needle) =
+        if is_abbreviation { (text.to_owned(), form.to_owned()) } else { (text.to_lowercase(), form.to_lowercase()) };
     let compound_ok = !is_abbreviation && needle.chars().count() >= 5;
     let mut from = 0;
     while let Some(i) = hay.get(from..).and_then(|h| h.find(&needle)).map(|i| i + from) {
@@ -122,14 +132,17 @@ pub fn abbreviations(text: &str) -> Vec<String> {
             continue;
         }
         let starred = word.ends_with('*');
-        let bound = (word.starts_with('<') || word.starts_with('>')) && word[1..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        let bound = (word.starts_with('<') || word.starts_with('>'))
+            && word[1..].chars().next().is_some_and(|c| c.is_ascii_digit());
         let coded = word.split(['-', '/', '–']).any(|part| {
             let part = part.trim_end_matches('*');
             let capitals = part.chars().filter(|c| c.is_uppercase()).count();
             let letters = part.chars().filter(|c| c.is_alphabetic()).count();
             let digits = part.chars().filter(|c| c.is_numeric()).count();
             let ordinal = digits > 0 && letters == 1 && (part.ends_with('e') || part.ends_with("ste"));
-            capitals >= 2 || (letters == 1 && capitals == 1 && part.chars().count() == 1) || (letters > 0 && digits > 0 && !ordinal)
+            capitals >= 2
+                || (letters == 1 && capitals == 1 && part.chars().count() == 1)
+                || (letters > 0 && digits > 0 && !ordinal)
         });
         if starred || bound || coded {
             out.push(word.to_owned());

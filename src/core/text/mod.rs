@@ -2,6 +2,6 @@
 //! search, or makes a slug or an id.
 
 pub mod forgiving;
-pub mod glossary;
 pub mod format;
+pub mod glossary;
 pub mod words;

@@ -4,9 +4,9 @@
 use super::{with_files, GemeenteKeuze, NavItem};
 use crate::core::pages::council;
 use crate::core::pages::{home, site, words};
-use crate::ui::words::Terms;
 use crate::ui::indicator::IndicatorView;
 use crate::ui::store::{use_store, TableRef};
+use crate::ui::words::Terms;
 use leptos::prelude::*;
 
 #[component]

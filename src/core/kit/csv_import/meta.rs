@@ -179,7 +179,8 @@ pub(super) fn read_meta(
                     Some(id) => {
                         let given = meta.lines.get("periode").and_then(|line| line.values.get(1));
                         let label = given.filter(|label| !label.is_empty()).cloned();
-                        meta.period = Some(Label { label: label.unwrap_or_else(|| period_label_from_id(&id)), id, report: None });
+                        meta.period =
+                            Some(Label { label: label.unwrap_or_else(|| period_label_from_id(&id)), id, report: None });
                     }
                     None => meta.report("periode", problems, not_a_period(&text)),
                 }
