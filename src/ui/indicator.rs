@@ -75,6 +75,7 @@ pub fn IndicatorView(
                     {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
                     {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
                 </p>
+                {m.age.clone().map(|a| view! { <p class="klein leeftijd-cijfer">{a}</p> })}
                 <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
                 {(!m.periods.is_empty() && !m.embed).then(|| view! {
                     <nav class="keuze" aria-label="Periode">

@@ -215,6 +215,7 @@ fn card(jobs: &mut ChartJobs, c: &Card) -> String {
             esc(&x.words)
         )
     });
+    opt(&mut li, &c.age, |a| format!("<p class=\"klein leeftijd-cijfer\">{}</p>", esc(a)));
     if c.provisional || c.secret {
         li.push_str("<p class=\"kenmerken\">");
         if c.provisional {
@@ -246,7 +247,9 @@ pub fn indicator(jobs: &mut ChartJobs, m: &IndicatorModel, heading_level: u8) ->
         out.push_str("<span class=\"badge voorlopig\">Voorlopige cijfers</span>");
     }
     opt(&mut out, &m.period_label, |p| format!("<span class=\"badge\">{}</span>", esc(p)));
-    out.push_str(&format!("</p><p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
+    out.push_str("</p>");
+    opt(&mut out, &m.age, |a| format!("<p class=\"klein leeftijd-cijfer\">{}</p>", esc(a)));
+    out.push_str(&format!("<p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
     if !m.periods.is_empty() {
         let links: String = m.periods.iter().map(link).collect();
         out.push_str(&format!("<nav class=\"keuze\" aria-label=\"Periode\">{links}</nav>"));

@@ -7,6 +7,7 @@
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::narrative::Statement;
 use crate::core::model::*;
+use crate::core::present::age;
 use crate::core::present::charts::{self, card};
 use crate::core::present::headline::{self, KeyFigure};
 use crate::core::text::format;
@@ -67,6 +68,9 @@ pub struct Card {
     pub caption: String,
     pub area_name: String,
     pub period_label: String,
+    /// How old the figure is (issue 23), quietly under it: "Cijfers over 2016, uit een rapport
+    /// van 2017." (`age::line`: the years of the card's period, the year of its report).
+    pub age: Option<String>,
     pub figure: Figure,
     /// The figure as shown ("8,8%", "geheim").
     pub shown: String,
@@ -302,6 +306,7 @@ fn card_for(
         caption,
         area_name: manifest.area_name(&here),
         period_label: period.label.clone(),
+        age: age::line(&period.id, manifest.seed(&t.source.seed).map(|s| s.year)),
         shown,
         missing: figure.value.as_ref().err().map(|m| m.reason()),
         secret: figure.is_secret(),
@@ -399,6 +404,8 @@ fn budget_fact_card(
         label,
         area_name,
         period_label: st.period.label.clone(),
+        // The sentence's own report: a budget fact may be quoted from another year's report.
+        age: age::line(&st.period.id, manifest.seed(&st.place.seed).map(|s| s.year)),
         shown,
         missing: None,
         secret: false,
