@@ -1,6 +1,6 @@
 //! Issue 23, "how old?": every dashboard card and every indicator page says how old its figure
 //! is (the years of its period, the year of its report), checked against the data of every
-//! bundled region.
+//! bundled region; and the theme page's heading names the chosen gemeente.
 
 mod common;
 
@@ -115,4 +115,26 @@ fn the_age_line_reads_every_kind_of_period() {
         Some("Cijfers over 2015 tot en met 2017, uit een rapport van 2019.")
     );
     assert_eq!(age::line("2016-12-31", Some(2017)).as_deref(), Some("Cijfers over 2016, uit een rapport van 2017."));
+}
+
+#[test]
+fn the_theme_heading_names_the_chosen_gemeente() {
+    let m = manifest();
+    let region = m.regions.iter().find(|r| r.id == "drechtsteden").unwrap();
+    let state = ViewState {
+        page: Page::Theme,
+        region: Some("drechtsteden".into()),
+        theme: Some("jeugd".into()),
+        gemeente: Some("GM0642".into()),
+        ..ViewState::default()
+    };
+    assert_eq!(
+        theme::heading(Theme::Jeugd, &m, region, &state),
+        ("Jeugdhulp in Zwijndrecht".to_owned(), Some("Een gemeente in de regio Drechtsteden.".to_owned()))
+    );
+    let none = ViewState { gemeente: None, ..state.clone() };
+    assert_eq!(theme::heading(Theme::Jeugd, &m, region, &none), ("Jeugdhulp in Drechtsteden".to_owned(), None));
+    // A gemeente of another region is not this page's place.
+    let elsewhere = ViewState { gemeente: Some("GM9999".into()), ..state };
+    assert_eq!(theme::heading(Theme::Jeugd, &m, region, &elsewhere), ("Jeugdhulp in Drechtsteden".to_owned(), None));
 }

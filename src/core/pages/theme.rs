@@ -39,6 +39,16 @@ pub struct AvailabilityTable {
     pub rows: Vec<[String; 4]>,
 }
 
+/// The theme page's heading and, when a gemeente of the region is chosen, the line that places
+/// it in its region: "Jeugdhulp in Zwijndrecht" over "Een gemeente in de regio Drechtsteden."
+/// (issue 23: after choosing Zwijndrecht the first screen still said "… Drechtsteden"). The
+/// home page's pattern (`home::heading`); one wording for the app and the baked page.
+pub fn heading(theme: Theme, manifest: &Manifest, region: &Region, state: &ViewState) -> (String, Option<String>) {
+    let place = super::site::place_name(manifest, region, state);
+    let line = (place != region.name).then(|| format!("Een gemeente in de regio {}.", region.name));
+    (format!("{} in {place}", theme.name()), line)
+}
+
 /// The theme page's sections (one per pillar, in order) and its untranscribed figures.
 pub fn theme<D: AsRef<Dataset>>(
     sets: &[D],
