@@ -30,7 +30,7 @@ fn buig_budget_levels_exhaustion_and_result_in_separate_panels() {
     let axis_of = |name: &str| {
         series.iter().find(|s| s["name"].as_str().unwrap().contains(name)).map(|s| s["xAxisIndex"].as_u64().unwrap())
     };
-    assert_eq!(axis_of("BUIG-inkomsten"), Some(0));
+    assert_eq!(axis_of("inkomsten van het Rijk"), Some(0));
     assert_eq!(axis_of("uitgaven"), Some(0));
     assert_eq!(axis_of("Uitgaven als %"), Some(1));
     assert_eq!(axis_of("Resultaat"), Some(2));

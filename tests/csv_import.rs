@@ -20,10 +20,26 @@ fn read(rel: &str) -> String {
     csv_import::decode_bytes(&std::fs::read(common::root().join(rel)).unwrap())
 }
 
+/// A bundled table in the report's own wording: the templates carry what the report prints; the
+/// reader's titles and labels (issue 23) are added in the data file.
 fn bundled(file: &str, id: &str) -> Table {
     let text = std::fs::read_to_string(common::root().join("public/data").join(file)).unwrap();
     let ds = monitor_sociaal_domein::core::check::strict::dataset_file(file, &text, &manifest()).unwrap();
-    ds.tables.into_iter().find(|t| t.id == id).unwrap()
+    let mut t = ds.tables.into_iter().find(|t| t.id == id).unwrap();
+    if let Some(r) = t.report_title.take() {
+        t.title = r;
+    }
+    for m in &mut t.measures {
+        if let Some(r) = m.report_label.take() {
+            m.label = r;
+        }
+    }
+    for c in t.categories.iter_mut().chain(t.periods.iter_mut()) {
+        if let Some(r) = c.report.take() {
+            c.label = r;
+        }
+    }
+    t
 }
 
 fn convert(name: &str, text: &str) -> Result<Table, Vec<String>> {

@@ -34,7 +34,10 @@ fn csv_is_for_dutch_excel_and_keeps_the_marks() {
     assert!(lines.contains(&"Bron;gemeentelijke monitor Sociaal Domein"));
     assert!(lines.contains(&"Voorlopig;ja, het gaat om voorlopige cijfers"));
     let header = lines.iter().position(|l| l.starts_with("Gebied;")).unwrap();
-    assert_eq!(lines[header], "Gebied;jeugdhulp (%);met verblijf (%);jeugdbescherming (%);jeugdreclassering (%)");
+    assert_eq!(
+        lines[header],
+        "Gebied;jeugdhulp (%);jeugdhulp met verblijf (%);jeugdbescherming (%);jeugdreclassering (%)"
+    );
     assert_eq!(lines[header + 1], "Alblasserdam;8,8;0,8;0,6;geheim");
     assert_eq!(lines[header + 6], "Zwijndrecht;10,7;1,1;1,0;0,3");
     assert_eq!(lines[header + 7], "Nederland;8,2;1,1;1,0;0,4");

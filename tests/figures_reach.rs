@@ -184,7 +184,10 @@ struct Placed {
 fn name_parts(table: &Table, measure: &str, category: Option<&str>, period: Option<&str>) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(m) = table.measure(measure) {
-        parts.extend(m.group.iter().cloned());
+        // A reader's label is complete on its own (issue 23): it names its group in plain words.
+        if m.report_label.is_none() {
+            parts.extend(m.group.iter().cloned());
+        }
         parts.push(m.label.clone());
     }
     if let Some(c) = category {

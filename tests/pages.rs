@@ -87,7 +87,7 @@ fn home_key_figures_profile_compare_theme_and_find() {
     let part = region_cards.iter().find(|c| c.theme == "Participatiewet").expect("a Participatiewet figure");
     assert_eq!(
         (part.value.as_str(), part.caption.as_str(), part.sentence.as_deref(), part.context.as_deref()),
-        ("18,9%", "statushouders in Drechtsteden", None, Some("Uit: Instroom 2016, naar reden (%)"))
+        ("18,9%", "statushouders in Drechtsteden", None, Some("Uit: Waarom mensen in 2016 in de bijstand kwamen (%)"))
     );
     assert!(cards.iter().all(|c| c.href.contains("pagina=indicator")));
     assert!(home::featured(&tables).is_some());

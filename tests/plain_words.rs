@@ -128,7 +128,7 @@ fn the_reports_wording_is_kept_beside_the_readers() {
     let ktv = ktv.expect("KTV table");
     assert_eq!(ktv.report_title.as_deref(), Some("KTV Aanvraagproces Werk & Inkomen"));
     assert!(abbreviations(&ktv.title).is_empty(), "the reader's title has no abbreviation: {}", ktv.title);
-    let w = words::indicator(ktv, &Glossary::of(&all));
+    let w = monitor_sociaal_domein::core::present::plain_words::indicator(ktv, &Glossary::of(&all));
     assert!(w.report_labels.iter().any(|(r, p)| r == "aantal klanten dat antwoordde" && p == "N"), "{w:?}");
     assert!(w.terms.iter().any(|t| t.term == "KTV"), "the report's title is explained too: {:?}", w.terms);
     // Every table with a reader's title keeps the report's; written back, the file is the same.

@@ -74,6 +74,7 @@ pub fn CardView(card: Card) -> impl IntoView {
                     {c.words}
                 </p>
             })}
+            {card.age.clone().map(|a| view! { <p class="klein leeftijd-cijfer">{a}</p> })}
             {(card.provisional || card.secret).then(|| view! {
                 <p class="kenmerken">
                     {card.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopig cijfer"</span> })}

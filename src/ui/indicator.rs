@@ -14,6 +14,7 @@ use super::words::PlainWordsView;
 use crate::core::model::view_state::ViewState;
 use crate::core::pages::indicator::{self, ComparisonModel, IndicatorModel};
 use crate::core::pages::words;
+use crate::core::present::plain_words;
 use crate::core::present::remarks::Contradiction;
 use leptos::prelude::*;
 
@@ -79,7 +80,8 @@ pub fn IndicatorView(
                     {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
                     {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
                 </p>
-                {m.words.report_title.clone().map(|t| view! { <p class="in-rapport">{words::in_report(&t)}</p> })}
+                {m.words.report_title.clone().map(|t| view! { <p class="in-rapport">{plain_words::in_report(&t)}</p> })}
+                {m.age.clone().map(|a| view! { <p class="klein leeftijd-cijfer">{a}</p> })}
                 <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
                 <PlainWordsView words=m.words.clone()/>
                 {(!m.periods.is_empty() && !m.embed).then(|| view! {

@@ -1,4 +1,13 @@
 //! The accessible data table of a grid: caption, header scopes, units, and marks in words.
+//!
+//! On a phone (issue 23) a wide table scrolls sideways inside its frame and keeps the chosen
+//! gemeente in view: `grid::build` always puts areas in rows, so the gemeente is a row, never a
+//! column, and the sticky first column (style/main.css) keeps its name on screen at any scroll,
+//! its row marked (`gekozen`, bold, a bar, `aria-current`). Where a page shows gemeenten as
+//! columns (the profile) the chosen gemeente is the first figure column, right after the row
+//! headers (`council::profile_columns`): reordering is simpler and sturdier than a second sticky
+//! column, whose offset would have to follow the first column's width. The caption stays in the
+//! frame's visible box (sticky, at most the frame's width) and headers wrap only between words.
 
 use crate::core::calc::engine::Figure;
 use crate::core::calc::grid::Grid;

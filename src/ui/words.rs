@@ -2,7 +2,7 @@
 //! the report's own names beside the reader's (`core::pages::words`). `core::bake::body` writes
 //! the same markup for the baked page.
 
-use crate::core::pages::words::PlainWords;
+use crate::core::present::plain_words::PlainWords;
 use crate::core::text::glossary::Explained;
 use leptos::prelude::*;
 

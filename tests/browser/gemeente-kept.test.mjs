@@ -1,6 +1,7 @@
 // Issue 23: a resident of Zwijndrecht keeps Zwijndrecht chosen through search → result → header
-// → compare; the home page names the gemeente and says how old the figures are; a choice made
-// with the keyboard keeps focus on that choice.
+// → compare; the home page and the theme page name the gemeente, and the home page, every card
+// and the indicator page say how old the figures are; a choice made with the keyboard keeps
+// focus on that choice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, newPage, withScreenshot } from './harness.mjs';
@@ -59,6 +60,33 @@ test('a choice made with the keyboard keeps focus on that choice', async () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/gemeente=GM0642/);
     await page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Zwijndrecht');
+  });
+  await page.context().close();
+});
+
+test('choosing Zwijndrecht on a theme page changes its heading; every card says how old it is', async () => {
+  const page = await newPage(browser, [srv.origin], { width: 375, height: 812 });
+  await withScreenshot(page, 'thema-kop-gemeente', async () => {
+    await page.goto(`${srv.base}drechtsteden/jeugd.html`);
+    assert.equal((await page.textContent('main h1')).trim(), 'Jeugdhulp in Drechtsteden');
+    const cards = await page.locator('li.kaart').count();
+    assert.ok(cards > 0);
+    assert.equal(await page.locator('li.kaart .leeftijd-cijfer').count(), cards, 'an age line on every card');
+    for (const line of await page.locator('li.kaart .leeftijd-cijfer').allTextContents()) {
+      assert.match(line, /^(Cijfers over \d{4}( tot en met \d{4})?, u|U)it een rapport van \d{4}\.$/);
+    }
+    await page.click('.gemeente-keuze a:has-text("Zwijndrecht")');
+    await page.waitForURL(/gemeente=GM0642/);
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() === 'Jeugdhulp in Zwijndrecht');
+    assert.equal((await page.textContent('main h1 + p')).trim(), 'Een gemeente in de regio Drechtsteden.');
+    // Opened at its address, the app says the same.
+    await page.goto(`${srv.base}drechtsteden/jeugd.html?gemeente=GM0642`);
+    assert.equal((await page.textContent('main h1')).trim(), 'Jeugdhulp in Zwijndrecht');
+    // The indicator page names the chosen gemeente in its first line and says how old its figures are.
+    await page.goto(`${srv.base}drechtsteden/cijfer-jeugd-jongeren-in-jeugdzorg.html?gemeente=GM0642`);
+    assert.match(await page.textContent('article.indicator .samenvatting'), /Zwijndrecht/);
+    assert.match(await page.textContent('article.indicator .leeftijd-cijfer'), /^Cijfers over 2016, uit een rapport van \d{4}\.$/);
+    assert.deepEqual(page.log.errors, []);
   });
   await page.context().close();
 });

@@ -9,9 +9,9 @@ use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
-use crate::core::pages::words::{self, PlainWords};
 use crate::core::pages::{cell_text, home, CellText, NavLink};
 use crate::core::present::dashboard::Card;
+use crate::core::present::plain_words::{self as words, PlainWords};
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
 use crate::core::text::glossary::Explained;
 
@@ -219,6 +219,7 @@ fn card(jobs: &mut ChartJobs, c: &Card) -> String {
             esc(&x.words)
         )
     });
+    opt(&mut li, &c.age, |a| format!("<p class=\"klein leeftijd-cijfer\">{}</p>", esc(a)));
     if c.provisional || c.secret {
         li.push_str("<p class=\"kenmerken\">");
         if c.provisional {
@@ -252,6 +253,7 @@ pub fn indicator(jobs: &mut ChartJobs, m: &IndicatorModel, heading_level: u8) ->
     opt(&mut out, &m.period_label, |p| format!("<span class=\"badge\">{}</span>", esc(p)));
     out.push_str("</p>");
     opt(&mut out, &m.words.report_title, |t| format!("<p class=\"in-rapport\">{}</p>", esc(&words::in_report(t))));
+    opt(&mut out, &m.age, |a| format!("<p class=\"klein leeftijd-cijfer\">{}</p>", esc(a)));
     out.push_str(&format!("<p class=\"samenvatting\" id=\"{}\">{}</p>", esc(&m.summary_id), esc(&m.summary)));
     out.push_str(&plain_words(&m.words));
     if !m.periods.is_empty() {

@@ -247,10 +247,11 @@ fn theme_body(
     let board = theme::dashboard(sets, chosen, &loaded.manifest, region, state);
     let view = theme::layout(sets, board, &loaded.manifest, state, Some(&outcome));
     let mut pillars = view.pillars.iter();
+    let (heading, line) = theme::heading(chosen, &loaded.manifest, region, state);
+    let in_region = line.map(|l| format!("<p class=\"klein\">{}</p>", esc(&l))).unwrap_or_default();
     let mut body = format!(
-        "<h1>{} in {}</h1><nav class=\"pijler-menu\" aria-label=\"Onderdelen van dit thema\"><ul>{}</ul></nav>{}",
-        esc(chosen.name()),
-        esc(&region.name),
+        "<h1>{}</h1>{in_region}<nav class=\"pijler-menu\" aria-label=\"Onderdelen van dit thema\"><ul>{}</ul></nav>{}",
+        esc(&heading),
         link_list(&view.menu),
         gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables))
     );

@@ -6,6 +6,7 @@ use super::NavLink;
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Manifest, Region, Table, Theme};
 use crate::core::pages::council;
+use crate::core::present::age;
 use crate::core::present::catalog;
 use crate::core::present::headline;
 use crate::core::read::config::Config;
@@ -119,32 +120,18 @@ pub fn featured<'a>(tables: &[&'a Table]) -> Option<&'a Table> {
 /// years the tables are about and the years of the reports they come from. "De cijfers gaan over
 /// 2015 tot en met 2017, uit rapporten van 2017 tot en met 2019." None without tables.
 pub fn age(tables: &[&Table], manifest: &Manifest) -> Option<String> {
-    let mut about: Vec<u32> = tables.iter().flat_map(|t| t.periods.iter().flat_map(|p| years(&p.id))).collect();
+    let mut about: Vec<u32> = tables.iter().flat_map(|t| t.periods.iter().flat_map(|p| age::years(&p.id))).collect();
     let mut reports: Vec<u32> = tables.iter().filter_map(|t| manifest.seed(&t.source.seed).map(|s| s.year)).collect();
     about.sort_unstable();
     about.dedup();
     reports.sort_unstable();
     reports.dedup();
-    let span = |y: &[u32]| match (y.first(), y.last()) {
-        (Some(a), Some(b)) if a == b => Some(a.to_string()),
-        (Some(a), Some(b)) => Some(format!("{a} tot en met {b}")),
-        _ => None,
-    };
-    let about = span(&about)?;
-    Some(match (span(&reports), reports.len()) {
+    let about = age::span(&about)?;
+    Some(match (age::span(&reports), reports.len()) {
         (Some(r), 1) => format!("De cijfers gaan over {about}, uit een rapport van {r}."),
         (Some(r), _) => format!("De cijfers gaan over {about}, uit rapporten van {r}."),
         (None, _) => format!("De cijfers gaan over {about}."),
     })
-}
-
-/// The years (four digits, 1990–2099) in a period id such as `2016-H1` or `2015-2017`.
-fn years(id: &str) -> Vec<u32> {
-    id.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .filter(|y| (1990..2100).contains(y))
-        .collect()
 }
 
 /// The home page's heading and, when a gemeente is chosen, the line that places it in its region

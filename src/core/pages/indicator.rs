@@ -7,6 +7,7 @@ use crate::core::calc::grid::{self, Grid, Provisional, RowsAre};
 use crate::core::model::view_state::{Display, ViewState};
 use crate::core::model::{Manifest, Table, Unit};
 use crate::core::pages::council;
+use crate::core::present::age;
 use crate::core::present::charts::map::MapView;
 use crate::core::present::embed;
 use crate::core::present::export;
@@ -27,6 +28,10 @@ pub struct IndicatorModel {
     /// Some figures are voorlopig: they carry a mark, and this legend says which (issue 15).
     pub provisional_legend: Option<String>,
     pub period_label: Option<String>,
+    /// How old the figures are, in the header (issue 23; the report's year was only in the
+    /// source line at the bottom): "Cijfers over 2016, uit een rapport van 2017." For the period
+    /// shown, or every period when the table is shown as a series.
+    pub age: Option<String>,
     /// The generated text summary (also the chart's description).
     pub summary: String,
     /// One link per period; empty when the rows are periods or there is one period.
@@ -66,8 +71,8 @@ pub struct IndicatorModel {
     /// The snippet's fixed height for sites without `embed.js`.
     pub frame_height: u32,
     /// The report's own wording and the glossary's terms (issue 23); empty in an embed and
-    /// until the page adds them with [`words::indicator`](super::words::indicator).
-    pub words: super::words::PlainWords,
+    /// until the page adds them with [`words::add`](super::words::add).
+    pub words: crate::core::present::plain_words::PlainWords,
 }
 
 /// The chart: its ECharts option as JSON, its height and its accessible name.
@@ -160,6 +165,13 @@ pub fn indicator_with(
         provisional: grid.provisional() == Provisional::All,
         provisional_legend: remarks::provisional(&grid).filter(|_| grid.provisional() == Provisional::Some),
         period_label: grid.period_label.clone(),
+        age: age::line_over(
+            match &grid.period {
+                Some(p) => age::years(p),
+                None => table.periods.iter().flat_map(|p| age::years(&p.id)).collect(),
+            },
+            manifest.seed(&table.source.seed).map(|s| s.year),
+        ),
         summary: text.clone(),
         periods,
         chart_link: NavLink {

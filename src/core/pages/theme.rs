@@ -40,6 +40,16 @@ pub struct AvailabilityTable {
     pub rows: Vec<[String; 4]>,
 }
 
+/// The theme page's heading and, when a gemeente of the region is chosen, the line that places
+/// it in its region: "Jeugdhulp in Zwijndrecht" over "Een gemeente in de regio Drechtsteden."
+/// (issue 23: after choosing Zwijndrecht the first screen still said "… Drechtsteden"). The
+/// home page's pattern (`home::heading`); one wording for the app and the baked page.
+pub fn heading(theme: Theme, manifest: &Manifest, region: &Region, state: &ViewState) -> (String, Option<String>) {
+    let place = super::site::place_name(manifest, region, state);
+    let line = (place != region.name).then(|| format!("Een gemeente in de regio {}.", region.name));
+    (format!("{} in {place}", theme.name()), line)
+}
+
 /// The theme page's sections (one per pillar, in order) and its untranscribed figures.
 pub fn theme<D: AsRef<Dataset>>(
     sets: &[D],
@@ -238,7 +248,10 @@ pub fn layout<D: AsRef<Dataset>>(
         })
         .collect();
     let mut pillars: Vec<PillarView> = pillars;
-    super::words::explain_cards(&mut pillars, &Glossary::of(&sets));
+    dashboard::explain(
+        pillars.iter_mut().flat_map(|p| p.answer.iter_mut().chain(p.more.iter_mut())),
+        &Glossary::of(&sets),
+    );
     ThemeView { menu, pillars }
 }
 

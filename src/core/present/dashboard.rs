@@ -7,10 +7,11 @@
 use crate::core::calc::engine::{self, Figure};
 use crate::core::model::narrative::Statement;
 use crate::core::model::*;
+use crate::core::present::age;
 use crate::core::present::charts::{self, card};
 use crate::core::present::headline::{self, KeyFigure};
 use crate::core::text::format;
-use crate::core::text::glossary::Explained;
+use crate::core::text::glossary::{Explained, Glossary};
 
 /// Higher, lower or equal than the other area, at the published precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,9 @@ pub struct Card {
     pub caption: String,
     pub area_name: String,
     pub period_label: String,
+    /// How old the figure is (issue 23), quietly under it: "Cijfers over 2016, uit een rapport
+    /// van 2017." (`age::line`: the years of the card's period, the year of its report).
+    pub age: Option<String>,
     pub figure: Figure,
     /// The figure as shown ("8,8%", "geheim").
     pub shown: String,
@@ -99,7 +103,7 @@ pub struct Card {
     /// instead of quoting the sentence again (issue 23). Set by the page, never by `build`.
     pub quote_at: Option<String>,
     /// The glossary terms this card is the first on its page to mention (issue 23), explained
-    /// under its title. Set by the page (`pages::words`), never by `build`.
+    /// under its title. Set by the page ([`explain`]), never by `build`.
     pub begrippen: Vec<Explained>,
     pub href: String,
 }
@@ -306,6 +310,7 @@ fn card_for(
         caption,
         area_name: manifest.area_name(&here),
         period_label: period.label.clone(),
+        age: age::line(&period.id, manifest.seed(&t.source.seed).map(|s| s.year)),
         shown,
         missing: figure.value.as_ref().err().map(|m| m.reason()),
         secret: figure.is_secret(),
@@ -404,6 +409,8 @@ fn budget_fact_card(
         label,
         area_name,
         period_label: st.period.label.clone(),
+        // The sentence's own report: a budget fact may be quoted from another year's report.
+        age: age::line(&st.period.id, manifest.seed(&st.place.seed).map(|s| s.year)),
         shown,
         missing: None,
         secret: false,
@@ -551,4 +558,16 @@ fn chart_text(points: &[card::Point], unit: Unit, decimals: u8, references: &[ca
         out.push_str(&format!(" Lijn: {}.", format::join_nl(&lines)));
     }
     out
+}
+
+/// Explains each glossary term once on a page of cards (issue 23), on the first card in the
+/// page's order whose title, label or caption holds it.
+pub fn explain<'a>(cards: impl IntoIterator<Item = &'a mut Card>, glossary: &Glossary) {
+    let mut cards: Vec<&mut Card> = cards.into_iter().collect();
+    let places: Vec<Vec<&str>> =
+        cards.iter().map(|c| vec![c.title.as_str(), c.label.as_str(), c.caption.as_str()]).collect();
+    let found = glossary.first_mentions(&places);
+    for (card, terms) in cards.iter_mut().zip(found) {
+        card.begrippen = terms;
+    }
 }

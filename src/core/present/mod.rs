@@ -1,6 +1,7 @@
 //! Layer 6, what a reader gets of a table: chart options, summaries, key figures, dashboard
-//! cards, search and profiles, downloads, images, embeds, the DCAT catalogue.
+//! cards and how old their figures are, search and profiles, downloads, images, embeds, the DCAT catalogue.
 
+pub mod age;
 pub mod catalog;
 pub mod charts;
 pub mod dashboard;
@@ -9,6 +10,7 @@ pub mod embed;
 pub mod export;
 pub mod headline;
 pub mod image;
+pub mod plain_words;
 pub mod remarks;
 pub mod statement_view;
 pub mod summary;

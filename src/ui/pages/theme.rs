@@ -25,8 +25,11 @@ pub fn ThemePage() -> impl IntoView {
     };
     let manifest = store.manifest();
     let menu = Memo::new(move |_| store.view.state.with(theme::menu));
+    let (m, r) = (manifest.clone(), region.clone());
+    let heading = Memo::new(move |_| store.view.state.with(|s| theme::heading(chosen, &m, &r, s)));
     view! {
-        <h1>{chosen.name()}" in "{region.name.clone()}</h1>
+        <h1>{move || heading.with(|h| h.0.clone())}</h1>
+        {move || heading.with(|h| h.1.clone()).map(|l| view! { <p class="klein">{l}</p> })}
         <nav class="pijler-menu" aria-label="Onderdelen van dit thema">
             <ul>{move || menu.get().into_iter().map(|l| view! { <li><a href=l.href>{l.label}</a></li> }).collect::<Vec<_>>()}</ul>
         </nav>
