@@ -98,7 +98,7 @@ pub fn IndicatorView(
             })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);
-                view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label chosen=m.focus.clone()/> }
+                view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label/> }
             }))}
             {move || model.with(|m| view! {
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>
