@@ -84,9 +84,14 @@ fn every_figure_on_the_map_is_a_rate_labelled_for_every_area_without_overlap() {
     let m = manifest();
     let geo = common::geo("drechtsteden");
     let (panels, _, first) = compare_map(&m, &drechtsteden(Display::Map, None));
-    let choices = first.unwrap().choices;
+    let first = first.unwrap();
+    assert!(!first.choices_open);
+    let choices = first.choices;
     assert_eq!(choices.len(), panels.len());
     assert!(choices[0].current);
+    // Folded under the map until the reader chooses; then open, the choice in view.
+    let (_, _, chosen) = compare_map(&m, &ViewState::parse_href(&choices[1].href));
+    assert!(chosen.is_some_and(|c| c.choices_open && c.choices[1].current));
     let mut failures = Vec::new();
     for (link, panel) in choices.iter().zip(&panels) {
         // Each choice is a link that maps that panel's figure.

@@ -144,6 +144,18 @@ for (const width of [375, 1280]) {
       assert.ok(await page.locator('nav[aria-label="Welk cijfer op de kaart"] a').count() >= 5);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width);
       assert.deepEqual(await axeViolations(page, srv.origin), []);
+      if (width > 1000) {
+        // Another figure, chosen under the map: the map changes in place, focus stays on the
+        // choice, and the new map labels every gemeente too.
+        await page.click('details.kaart-keuze > summary');
+        const choice = page.locator('nav[aria-label="Welk cijfer op de kaart"] a').nth(2);
+        const title = (await choice.textContent()).trim();
+        await choice.click();
+        await page.waitForFunction((t) => document.querySelector('#vergelijk-grafieken ~ h3')?.textContent.startsWith(t), title);
+        assert.match(page.url(), /maat=/);
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), title);
+        await checkMap(page, '.kaart-kader .grafiek', width);
+      }
       assert.deepEqual(page.log.errors, []);
     });
     await page.close();

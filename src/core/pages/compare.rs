@@ -196,7 +196,10 @@ pub struct CompareMap {
     pub title: String,
     pub period_label: String,
     /// "Welk cijfer op de kaart": one link per panel (`maat=<table>`), when there are several.
+    /// Under the map, folded (seven long titles would push the map a screen down on a phone),
+    /// open once the reader has chosen, so the choice made stays in view and focused.
     pub choices: Vec<NavLink>,
+    pub choices_open: bool,
     pub view: MapView,
     /// The map's figures as a table: every area of the table, the mapped figure only.
     pub grid: Grid,
@@ -291,6 +294,7 @@ fn map_of(
         title: panel.title.clone(),
         period_label: panel.period_label.clone(),
         choices: Vec::new(),
+        choices_open: state.measure.is_some(),
         view,
         caption: if panel.title.contains(&panel.period_label) {
             panel.title.clone()

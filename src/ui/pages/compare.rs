@@ -115,11 +115,19 @@ fn small_multiples(panels: &[compare::Panel]) -> impl IntoView {
 /// One figure on the map of the region, the compared gemeenten outlined, with its table.
 fn compare_map(m: compare::CompareMap) -> impl IntoView {
     let label = format!("Kaart: {}", m.title);
+    let choices = (!m.choices.is_empty()).then(|| {
+        view! {
+            <details class="meer kaart-keuze" open=m.choices_open>
+                <summary>"Ander cijfer op de kaart"</summary>
+                <MapChoice links=m.choices/>
+            </details>
+        }
+    });
     view! {
-        <MapChoice links=m.choices/>
         <h3>{m.title}</h3>
         <p class="klein">{m.period_label}</p>
         <MapChart view=m.view label=label/>
+        {choices}
         <DataTable grid=m.grid caption=m.caption focus=m.focus/>
     }
 }
