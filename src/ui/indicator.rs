@@ -32,10 +32,13 @@ pub fn IndicatorView(
     // (gemeente, period, chart or table; the rest rebuilds the page): the gemeente only when it
     // belongs to the region.
     let view = store.view;
+    // The map's measure (`maat`) changes in place too: without it, "Welk cijfer op de kaart"
+    // changed the address but not the map.
+    let measure = Memo::new(move |_| view.state.with(|s| s.measure.clone()));
     let state = Memo::new(move |_| {
         let (gemeente, period, display) = (view.gemeente.get(), view.period.get(), view.display.get());
         let region = view.region.get();
-        let mut state = ViewState { period, display, ..view.state.get_untracked() };
+        let mut state = ViewState { period, display, measure: measure.get(), ..view.state.get_untracked() };
         state.gemeente = gemeente.filter(|g| region.as_ref().is_some_and(|r| r.gemeenten.contains(g)));
         state
     });

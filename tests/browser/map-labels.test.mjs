@@ -116,6 +116,23 @@ for (const width of [320, 375, 1280]) {
   });
 }
 
+test('another measure chosen on the indicator map changes the map in place', async () => {
+  const page = await newPage(browser, [srv.origin], { width: 1280, height: 800 });
+  await withScreenshot(page, 'kaart-maat', async () => {
+    await page.goto(`${srv.base}?pagina=indicator&indicator=participatie-uitstroom-bijstand-per-gemeente-2016&weergave=kaart`);
+    assert.ok(await waitForSeries(page, '.kaart-kader .grafiek'), 'the map is drawn');
+    const before = await page.textContent('.kaart-titel');
+    const choice = page.locator('nav[aria-label="Welk cijfer op de kaart"] a').nth(2);
+    const label = (await choice.textContent()).trim();
+    await choice.click();
+    await page.waitForFunction((l) => document.querySelector('.kaart-titel')?.textContent.includes(l), label);
+    assert.notEqual(await page.textContent('.kaart-titel'), before);
+    await checkMap(page, '.kaart-kader .grafiek', 1280);
+    assert.deepEqual(page.log.errors, []);
+  });
+  await page.close();
+});
+
 // The compare page of Dordrecht and Zwijndrecht, for a resident of Zwijndrecht, on the map.
 const COMPARE = 'drechtsteden/vergelijk.html?gemeente=GM0642&gemeenten=GM0505,GM0642&weergave=kaart';
 
