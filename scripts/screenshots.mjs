@@ -32,6 +32,8 @@ export const PAGE_TYPES = {
   'kaart-geheim': '?pagina=indicator&indicator=jeugd-stapeling-in-jeugdzorg&weergave=kaart',
   'reintegratie': '?pagina=indicator&indicator=participatie-reintegratievoorzieningen-2016-h1&gemeente=GM0505',
   'home-gemeente': '?gemeente=GM0482',
+  // Issue 23: the compare page's map, two gemeenten compared, a resident of Zwijndrecht.
+  'vergelijken-kaart': 'drechtsteden/vergelijk.html?gemeente=GM0642&gemeenten=GM0505,GM0642&weergave=kaart',
 };
 const WIDTHS = {
   smal: { width: 320, height: 700 }, telefoon: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 },

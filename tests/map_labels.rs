@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::geo;
 use monitor_sociaal_domein::core::calc::grid;
 use monitor_sociaal_domein::core::present::charts::map::{self, MapView};
 use monitor_sociaal_domein::core::present::charts::map_layout::{self, Geo, Rect};
@@ -13,11 +14,6 @@ use monitor_sociaal_domein::core::present::charts::map_layout::{self, Geo, Rect}
 /// Chart widths: the map's container at 320, 375 and 1280 px wide windows (the page's margins
 /// taken off), and a few in between.
 const WIDTHS: [f64; 7] = [256.0, 286.0, 300.0, 341.0, 480.0, 760.0, 1118.0];
-
-fn geo(region: &str) -> Geo {
-    let text = std::fs::read_to_string(common::root().join(format!("public/geo/{region}.json"))).unwrap();
-    Geo::parse(&text).unwrap()
-}
 
 /// Every map the bundled data has: (what, view, region).
 fn every_map() -> Vec<(String, MapView, String)> {
@@ -57,39 +53,7 @@ fn every_area_labelled_and_no_labels_overlap() {
     for (what, view, region) in &maps {
         let geo = geo(region);
         for width in WIDTHS {
-            let l = map::labels(view, &geo, width);
-            let at = format!("{what} at {width} px");
-            for p in &view.places {
-                if geo.areas.iter().all(|a| a.code != p.code) {
-                    continue;
-                }
-                match l.labels.iter().find(|x| x.code == p.code) {
-                    None => failures.push(format!("{at}: {} has no label", p.name)),
-                    Some(x) => {
-                        let flat = x.text.replace("-\n", "-").replace('\n', " ");
-                        if !flat.contains(&p.name) || !flat.contains(&p.label) {
-                            failures.push(format!("{at}: {} labelled {:?}", p.name, x.text));
-                        }
-                    }
-                }
-            }
-            for (i, a) in l.labels.iter().enumerate() {
-                let r = a.rect;
-                if r.x < 0.0 || r.y < 0.0 || r.x + r.w > l.width || r.y + r.h > l.height {
-                    failures.push(format!("{at}: {} outside the chart ({r:?}, {} × {})", a.code, l.width, l.height));
-                }
-                for b in &l.labels[i + 1..] {
-                    if a.rect.overlaps(&b.rect, 0.0) {
-                        failures.push(format!("{at}: {} and {} overlap", a.code, b.code));
-                    }
-                }
-                for b in l.labels.iter().filter(|b| b.code != a.code) {
-                    let dot = Rect { x: b.anchor[0] - 2.5, y: b.anchor[1] - 2.5, w: 5.0, h: 5.0 };
-                    if a.rect.overlaps(&dot, 0.0) {
-                        failures.push(format!("{at}: {}'s label covers {}'s anchor", a.code, b.code));
-                    }
-                }
-            }
+            failures.extend(common::label_problems(view, &geo, width, &format!("{what} at {width} px")));
         }
     }
     assert!(failures.is_empty(), "{} problems, first: {:#?}", failures.len(), &failures[..failures.len().min(20)]);

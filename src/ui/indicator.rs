@@ -35,10 +35,13 @@ pub fn IndicatorView(
     // (gemeente, period, chart or table; the rest rebuilds the page): the gemeente only when it
     // belongs to the region.
     let view = store.view;
+    // The map's measure (`maat`) changes in place too: without it, "Welk cijfer op de kaart"
+    // changed the address but not the map.
+    let measure = Memo::new(move |_| view.state.with(|s| s.measure.clone()));
     let state = Memo::new(move |_| {
         let (gemeente, period, display) = (view.gemeente.get(), view.period.get(), view.display.get());
         let region = view.region.get();
-        let mut state = ViewState { period, display, ..view.state.get_untracked() };
+        let mut state = ViewState { period, display, measure: measure.get(), ..view.state.get_untracked() };
         state.gemeente = gemeente.filter(|g| region.as_ref().is_some_and(|r| r.gemeenten.contains(g)));
         state
     });
@@ -106,7 +109,7 @@ pub fn IndicatorView(
             })}
             {move || model.with(|m| m.map.clone().map(|v| {
                 let label = format!("Kaart: {}", m.title);
-                view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label chosen=m.focus.clone()/> }
+                view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label/> }
             }))}
             {move || model.with(|m| view! {
                 <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>

@@ -77,7 +77,7 @@ fn relayout(el: &web_sys::HtmlElement, view: &MapView, drawn: &(JsValue, Geo, f6
 }
 
 #[component]
-pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl IntoView {
+pub fn MapChart(view: MapView, label: String) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let handle: StoredValue<Option<(JsValue, Geo, f64)>, LocalStorage> = StoredValue::new_local(None);
     let (failed, set_failed) = signal(false);
@@ -128,7 +128,7 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
         }
     });
     let sentence_id = format!("kaarttekst-{}", view.map);
-    let chosen_name = chosen.and_then(|c| view.places.iter().find(|p| p.code == c).map(|p| p.name.clone()));
+    let outline = map::outline_note(&view);
     view! {
         <figure class="kaart-kader">
             <p class="kaart-titel">"Kaart: "{view.column.clone()}</p>
@@ -144,8 +144,8 @@ pub fn MapChart(view: MapView, label: String, chosen: Option<String>) -> impl In
                     {view.missing.clone().map(|m| view! {
                         <li><span class="vlak-kleur klasse-ontbreekt" aria-hidden="true"></span>{format!("gearceerd, {m}: {}", map::names_missing(&view))}</li>
                     })}
-                    {chosen_name.map(|n| view! {
-                        <li><span class="vlak-kleur klasse-gekozen" aria-hidden="true"></span>{format!("dikke rand: {n}")}</li>
+                    {outline.map(|n| view! {
+                        <li><span class="vlak-kleur klasse-gekozen" aria-hidden="true"></span>{n}</li>
                     })}
                 </ul>
                 <p class="kaart-bron">{map::CREDIT}</p>

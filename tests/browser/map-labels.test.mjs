@@ -2,10 +2,11 @@
 // small phone (320 px), a common phone (375 px) and a desktop (1280 px) (issue 23). The drawn
 // text is read from ECharts' own scene (zrender's display list), so what is measured is what is
 // painted: every text element that is not hidden, and each of its lines, with their boxes in the
-// chart's pixels.
+// chart's pixels. The compare page's map (two gemeenten compared, opened by its link) is
+// measured the same way, and shows the compared gemeenten outlined, the reader's own in bold.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, withScreenshot, waitForSeries } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, waitForSeries, axeViolations } from './harness.mjs';
 
 let srv;
 let browser;
@@ -49,7 +50,10 @@ function drawnTexts(selector) {
       const y0 = Math.min(whole.y, ...lines.map((l) => l.y));
       const x1 = Math.max(whole.x + whole.width, ...lines.map((l) => l.x + l.width));
       const y1 = Math.max(whole.y + whole.height, ...lines.map((l) => l.y + l.height));
-      texts.push({ text: String(e.style.text), x: x0, y: y0, width: x1 - x0, height: y1 - y0, lines });
+      texts.push({
+        text: String(e.style.text), x: x0, y: y0, width: x1 - x0, height: y1 - y0, lines,
+        bold: /bold|[6-9]00/.test(String(e.style.fontWeight || '')),
+      });
     }
     const content = e.getTextContent && e.getTextContent();
     if (content) visit(content, off);
@@ -63,38 +67,112 @@ const overlap = (a, b) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x,
   && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
 const plain = (s) => s.replace(/-\n/g, '-').replace(/\n/g, ' ');
 
+/**
+ * Checks the map in `selector` once its series are drawn: every gemeente of the region has a
+ * label with its name and a figure inside the chart, and no two texts (nor two of their lines)
+ * overlap. Returns the drawn texts.
+ */
+async function checkMap(page, selector, width) {
+  assert.ok(await waitForSeries(page, selector), 'the map is drawn');
+  const names = await page.evaluate(async () => {
+    const geo = await (await fetch('geo/drechtsteden.json')).json();
+    return geo.features.map((f) => f.properties.statnaam);
+  });
+  const drawn = await page.evaluate(drawnTexts, selector);
+  assert.ok(drawn, 'the map has an ECharts instance');
+  const texts = drawn.texts.map((t) => ({ ...t, plain: plain(t.text) }));
+  const problems = [];
+  for (const name of names) {
+    const label = texts.find((t) => t.plain.includes(name));
+    if (!label) {
+      problems.push(`${name}: no label`);
+      continue;
+    }
+    if (!/\d|geheim|niet /.test(label.plain)) problems.push(`${name}: no figure in "${label.plain}"`);
+    if (label.x < -0.5 || label.y < -0.5 || label.x + label.width > drawn.width + 0.5
+      || label.y + label.height > drawn.height + 0.5) problems.push(`${name}: outside the chart`);
+  }
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+    if (overlap(a, b)) problems.push(`overlap: "${a.plain}" × "${b.plain}"`);
+  }));
+  const lines = texts.flatMap((t) => t.lines);
+  lines.forEach((a, i) => lines.slice(i + 1).forEach((b) => {
+    if (overlap(a, b)) problems.push(`lines overlap: "${a.text}" × "${b.text}"`);
+  }));
+  assert.deepEqual(problems, [], `at ${width} px (drawn: ${texts.map((t) => t.plain).join(' | ')})`);
+  assert.equal(names.length, 6, 'Drechtsteden has six gemeenten');
+  return texts;
+}
+
 for (const width of [320, 375, 1280]) {
   test(`at ${width} px every gemeente on the map has its name and figure, and no labels overlap`, async () => {
     const page = await newPage(browser, [srv.origin], { width, height: 800 });
     await withScreenshot(page, `kaartlabels-${width}`, async () => {
       await page.goto(`${srv.base}${VIEW}`);
-      assert.ok(await waitForSeries(page, '.kaart-kader .grafiek'), 'the map is drawn');
-      const names = await page.evaluate(async () => {
-        const geo = await (await fetch('geo/drechtsteden.json')).json();
-        return geo.features.map((f) => f.properties.statnaam);
-      });
-      const drawn = await page.evaluate(drawnTexts, '.kaart-kader .grafiek');
-      assert.ok(drawn, 'the map has an ECharts instance');
-      const texts = drawn.texts.map((t) => ({ ...t, plain: plain(t.text) }));
-      const problems = [];
-      for (const name of names) {
-        const label = texts.find((t) => t.plain.includes(name));
-        if (!label) {
-          problems.push(`${name}: no label`);
-          continue;
-        }
-        if (!/\d|geheim|niet /.test(label.plain)) problems.push(`${name}: no figure in "${label.plain}"`);
-        if (label.x < -0.5 || label.y < -0.5 || label.x + label.width > drawn.width + 0.5
-          || label.y + label.height > drawn.height + 0.5) problems.push(`${name}: outside the chart`);
+      await checkMap(page, '.kaart-kader .grafiek', width);
+      assert.deepEqual(page.log.errors, []);
+    });
+    await page.close();
+  });
+}
+
+test('another measure chosen on the indicator map changes the map in place', async () => {
+  const page = await newPage(browser, [srv.origin], { width: 1280, height: 800 });
+  await withScreenshot(page, 'kaart-maat', async () => {
+    await page.goto(`${srv.base}?pagina=indicator&indicator=participatie-uitstroom-bijstand-per-gemeente-2016&weergave=kaart`);
+    assert.ok(await waitForSeries(page, '.kaart-kader .grafiek'), 'the map is drawn');
+    const before = await page.textContent('.kaart-titel');
+    const choice = page.locator('nav[aria-label="Welk cijfer op de kaart"] a').nth(2);
+    const label = (await choice.textContent()).trim();
+    await choice.click();
+    await page.waitForFunction((l) => document.querySelector('.kaart-titel')?.textContent.includes(l), label);
+    assert.notEqual(await page.textContent('.kaart-titel'), before);
+    await checkMap(page, '.kaart-kader .grafiek', 1280);
+    assert.deepEqual(page.log.errors, []);
+  });
+  await page.close();
+});
+
+// The compare page of Dordrecht and Zwijndrecht, for a resident of Zwijndrecht, on the map.
+const COMPARE = 'drechtsteden/vergelijk.html?gemeente=GM0642&gemeenten=GM0505,GM0642&weergave=kaart';
+
+for (const width of [375, 1280]) {
+  test(`at ${width} px the compare page's map labels every gemeente without overlap, the compared ones outlined`, async () => {
+    const page = await newPage(browser, [srv.origin], { width, height: 800 });
+    await withScreenshot(page, `vergelijken-kaart-${width}`, async () => {
+      await page.goto(`${srv.base}${COMPARE}`);
+      await page.waitForSelector('#vergelijk-grafieken', { timeout: 30000 });
+      const texts = await checkMap(page, '.kaart-kader .grafiek', width);
+      // The reader's own gemeente in bold, the other labels not.
+      const bold = texts.filter((t) => t.bold).map((t) => t.plain);
+      assert.equal(bold.length, 1, `bold: ${bold}`);
+      assert.match(bold[0], /Zwijndrecht/);
+      const figure = page.locator('.kaart-kader');
+      assert.match(await figure.textContent(), /dikke rand: Dordrecht en Zwijndrecht/);
+      assert.match(await figure.textContent(), /Gemeentegrenzen: CBS, Kadaster/);
+      // The text alternative and the table with every gemeente's figure.
+      const sentence = await page.$eval('.kaart-kader .grafiek', (el) => document.getElementById(el.getAttribute('aria-describedby'))?.textContent);
+      assert.match(sentence ?? '', /Met een dikke rand: Dordrecht en Zwijndrecht\./);
+      const rows = await page.$$eval('.kaart-kader ~ * tbody th', (els) => els.map((e) => e.textContent));
+      for (const name of ['Alblasserdam', 'Dordrecht', 'Hendrik-Ido-Ambacht', 'Papendrecht', 'Sliedrecht', 'Zwijndrecht']) {
+        assert.ok(rows.some((r) => r.includes(name)), `${name} in the map's table (${rows})`);
       }
-      texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
-        if (overlap(a, b)) problems.push(`overlap: "${a.plain}" × "${b.plain}"`);
-      }));
-      const lines = texts.flatMap((t) => t.lines);
-      lines.forEach((a, i) => lines.slice(i + 1).forEach((b) => {
-        if (overlap(a, b)) problems.push(`lines overlap: "${a.text}" × "${b.text}"`);
-      }));
-      assert.deepEqual(problems, [], `at ${width} px (drawn: ${texts.map((t) => t.plain).join(' | ')})`);
+      // The choice of figure, and nothing wider than the screen.
+      assert.ok(await page.locator('nav[aria-label="Welk cijfer op de kaart"] a').count() >= 5);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width);
+      assert.deepEqual(await axeViolations(page, srv.origin), []);
+      if (width > 1000) {
+        // Another figure, chosen under the map: the map changes in place, focus stays on the
+        // choice, and the new map labels every gemeente too.
+        await page.click('details.kaart-keuze > summary');
+        const choice = page.locator('nav[aria-label="Welk cijfer op de kaart"] a').nth(2);
+        const title = (await choice.textContent()).trim();
+        await choice.click();
+        await page.waitForFunction((t) => document.querySelector('#vergelijk-grafieken ~ h3')?.textContent.startsWith(t), title);
+        assert.match(page.url(), /maat=/);
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), title);
+        await checkMap(page, '.kaart-kader .grafiek', width);
+      }
       assert.deepEqual(page.log.errors, []);
     });
     await page.close();

@@ -55,3 +55,56 @@ pub fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
         })
         .collect()
 }
+
+/// The boundaries of a bundled region (`public/geo/<region>.json`).
+pub fn geo(region: &str) -> monitor_sociaal_domein::core::present::charts::map_layout::Geo {
+    let text = std::fs::read_to_string(root().join(format!("public/geo/{region}.json"))).unwrap();
+    monitor_sociaal_domein::core::present::charts::map_layout::Geo::parse(&text).unwrap()
+}
+
+/// What is wrong with a map's labels laid out `width` pixels wide (issue 23): a gemeente on the
+/// boundaries without a label with its name and figure, a label outside the chart, two label
+/// boxes that overlap, a label over another area's anchor. Used by tests/map_labels.rs (every
+/// indicator map) and tests/compare_map.rs (the compare page's map).
+pub fn label_problems(
+    view: &monitor_sociaal_domein::core::present::charts::map::MapView,
+    geo: &monitor_sociaal_domein::core::present::charts::map_layout::Geo,
+    width: f64,
+    at: &str,
+) -> Vec<String> {
+    use monitor_sociaal_domein::core::present::charts::{map, map_layout::Rect};
+    let mut failures = Vec::new();
+    let l = map::labels(view, geo, width);
+    for p in &view.places {
+        if geo.areas.iter().all(|a| a.code != p.code) {
+            continue;
+        }
+        match l.labels.iter().find(|x| x.code == p.code) {
+            None => failures.push(format!("{at}: {} has no label", p.name)),
+            Some(x) => {
+                let flat = x.text.replace("-\n", "-").replace('\n', " ");
+                if !flat.contains(&p.name) || !flat.contains(&p.label) {
+                    failures.push(format!("{at}: {} labelled {:?}", p.name, x.text));
+                }
+            }
+        }
+    }
+    for (i, a) in l.labels.iter().enumerate() {
+        let r = a.rect;
+        if r.x < 0.0 || r.y < 0.0 || r.x + r.w > l.width || r.y + r.h > l.height {
+            failures.push(format!("{at}: {} outside the chart ({r:?}, {} × {})", a.code, l.width, l.height));
+        }
+        for b in &l.labels[i + 1..] {
+            if a.rect.overlaps(&b.rect, 0.0) {
+                failures.push(format!("{at}: {} and {} overlap", a.code, b.code));
+            }
+        }
+        for b in l.labels.iter().filter(|b| b.code != a.code) {
+            let dot = Rect { x: b.anchor[0] - 2.5, y: b.anchor[1] - 2.5, w: 5.0, h: 5.0 };
+            if a.rect.overlaps(&dot, 0.0) {
+                failures.push(format!("{at}: {}'s label covers {}'s anchor", a.code, b.code));
+            }
+        }
+    }
+    failures
+}

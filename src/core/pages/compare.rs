@@ -1,11 +1,14 @@
 //! Comparing two or more gemeenten side by side, table by table, and at a glance: per indicator
 //! one small chart of the chosen gemeenten with Nederland as a dashed line (small multiples);
-//! the unit written once, in the panel's heading.
+//! the unit written once, in the panel's heading. Or, as `weergave=kaart`, one of those figures
+//! on a map of the whole region with the compared gemeenten outlined (issue 23).
 
 use super::indicator::caption;
+use super::NavLink;
 use crate::core::calc::grid::{self, Grid};
-use crate::core::model::view_state::ViewState;
+use crate::core::model::view_state::{Display, ViewState};
 use crate::core::model::{Key, Manifest, Region, Table, Unit};
+use crate::core::present::charts::map::{self, MapView};
 use crate::core::present::charts::{self, card};
 use crate::core::{calc::engine, present::dashboard, text::format};
 
@@ -89,6 +92,9 @@ pub fn tables(tables: &[&Table], manifest: &Manifest, region: &Region, state: &V
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     pub table: String,
+    /// The measure and period shown: the map draws the same figure.
+    pub measure: String,
+    pub period: String,
     /// "Jongeren in jeugdzorg, 1e halfjaar 2016 (%): jeugdhulp".
     pub title: String,
     pub period_label: String,
@@ -169,6 +175,8 @@ fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&s
     let header = if column(&t.title).header() == t.title { m.label.clone() } else { column(&m.label).header() };
     Some(Panel {
         table: t.id.clone(),
+        measure: m.id.clone(),
+        period: period.id.clone(),
         title: format!("{}: {header}", t.title),
         period_label: period.label.clone(),
         chart: (charts::finish(option, &text), height),
@@ -178,4 +186,122 @@ fn panel(t: &Table, manifest: &Manifest, chosen: &[String], reference: Option<&s
 
 fn key(measure: &str, area: &str, period: &str) -> Key {
     Key { measure: measure.to_owned(), area: area.to_owned(), period: period.to_owned(), category: None }
+}
+
+/// The compare page's map (`weergave=kaart`): one panel's figure for every gemeente of the
+/// region, so the chosen ones are seen among their neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareMap {
+    /// The panel's title and period, as in the charts at a glance.
+    pub title: String,
+    pub period_label: String,
+    /// "Welk cijfer op de kaart": one link per panel (`maat=<table>`), when there are several.
+    /// Under the map, folded (seven long titles would push the map a screen down on a phone),
+    /// open once the reader has chosen, so the choice made stays in view and focused.
+    pub choices: Vec<NavLink>,
+    pub choices_open: bool,
+    pub view: MapView,
+    /// The map's figures as a table: every area of the table, the mapped figure only.
+    pub grid: Grid,
+    pub caption: String,
+    /// The reader's own gemeente (`gemeente=`), marked in the table as on the indicator page.
+    pub focus: Option<String>,
+}
+
+/// "Grafieken" and "Kaart" above the charts at a glance, when the first panel can be mapped
+/// (none for a region whose tables have no figures per gemeente: no map and no empty frame).
+pub fn glance_views(
+    tables: &[&Table],
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    panels: &[Panel],
+) -> Vec<NavLink> {
+    let Some(first) = panels.first() else { return Vec::new() };
+    if map_of(tables, manifest, region, state, first).is_none() {
+        return Vec::new();
+    }
+    let shown = shows_map(state);
+    [(Display::Chart, "Grafieken", !shown), (Display::Map, "Kaart", shown)]
+        .into_iter()
+        .map(|(display, label, current)| NavLink {
+            href: ViewState {
+                display,
+                measure: state.measure.clone().filter(|_| display == Display::Map),
+                ..state.clone()
+            }
+            .href(),
+            label: label.to_owned(),
+            current,
+        })
+        .collect()
+}
+
+/// Whether the view asks for the map rather than the charts.
+pub fn shows_map(state: &ViewState) -> bool {
+    state.display == Display::Map && !state.embed
+}
+
+/// The map the view asks for: the panel named by `maat` (a table id on this page, since each
+/// panel shows one figure), else the first panel. `None` when the view shows the charts or the
+/// figure cannot be mapped.
+pub fn map(
+    tables: &[&Table],
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    panels: &[Panel],
+) -> Option<CompareMap> {
+    if !shows_map(state) {
+        return None;
+    }
+    let panel = panels.iter().find(|p| state.measure.as_deref() == Some(p.table.as_str())).or(panels.first())?;
+    let mut out = map_of(tables, manifest, region, state, panel)?;
+    if panels.len() > 1 {
+        out.choices = panels
+            .iter()
+            .filter_map(|p| {
+                let t = tables.iter().find(|t| t.id == p.table)?;
+                Some(NavLink {
+                    href: ViewState { measure: Some(p.table.clone()), ..state.clone() }.href(),
+                    label: t.title.clone(),
+                    current: p.table == panel.table,
+                })
+            })
+            .collect();
+    }
+    Some(out)
+}
+
+fn map_of(
+    tables: &[&Table],
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    panel: &Panel,
+) -> Option<CompareMap> {
+    let t = tables.iter().find(|t| t.id == panel.table)?;
+    let mut grid = grid::build(t, manifest, Some(&panel.period), None);
+    let column = map::column_of(&grid, Some(&panel.measure));
+    let focus = state.gemeente.as_deref().filter(|g| region.gemeenten.iter().any(|x| x == g));
+    let view = map::view_outlined(&grid, column, manifest, &region.id, focus, &chosen(region, state))?;
+    // The table under the map holds what the map shows: that one figure for every area.
+    grid.columns = grid.columns.get(column).cloned().into_iter().collect();
+    for row in &mut grid.rows {
+        row.cells = row.cells.get(column).cloned().into_iter().collect();
+    }
+    Some(CompareMap {
+        title: panel.title.clone(),
+        period_label: panel.period_label.clone(),
+        choices: Vec::new(),
+        choices_open: state.measure.is_some(),
+        view,
+        caption: if panel.title.contains(&panel.period_label) {
+            panel.title.clone()
+        } else {
+            format!("{} — {}", panel.title, panel.period_label)
+        },
+        grid,
+        focus: focus.map(str::to_owned),
+    })
 }

@@ -2,9 +2,11 @@
 //! so the result is a link like every other view.
 
 use super::with_files;
-use crate::core::model::view_state::Page;
+use crate::core::model::view_state::{Page, ViewState};
 use crate::core::pages::{compare, site};
 use crate::ui::dashboard::SmallChart;
+use crate::ui::map::{MapChart, MapChoice};
+use crate::ui::pages::NavItem;
 use crate::ui::store::use_store;
 use crate::ui::table::DataTable;
 use leptos::prelude::*;
@@ -23,6 +25,8 @@ pub fn ComparePage() -> impl IntoView {
         .into_any();
     }
     let state = store.view.state.get_untracked();
+    // Charts or map, and the map's figure, change in place (not in the page key).
+    let glance = Memo::new(move |_| store.view.state.with(|s| (s.display, s.measure.clone())));
     let options = compare::options(&manifest, &region, &state);
     let enough = compare::chosen(&region, &state).len() >= 2;
     let (action, hidden) = site::form_target(&state, Page::Compare);
@@ -51,23 +55,31 @@ pub fn ComparePage() -> impl IntoView {
             }
             let panels = compare::panels(&tables, &manifest, &region, &state);
             let grids = compare::tables(&tables, &manifest, &region, &state);
+            let panels_empty = panels.is_empty();
+            let (manifest, region, state) = (manifest.clone(), region.clone(), state.clone());
+            let glance_view = move || {
+                let (display, measure) = glance.get();
+                let state = ViewState { display, measure, ..state.clone() };
+                let tables = site::all_tables(&sets);
+                let views = compare::glance_views(&tables, &manifest, &region, &state, &panels);
+                let map = compare::map(&tables, &manifest, &region, &state, &panels);
+                view! {
+                    {(!views.is_empty()).then(|| view! {
+                        <nav class="keuze weergave" aria-label="Weergave">
+                            {views.into_iter().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+                        </nav>
+                    })}
+                    {match map {
+                        Some(m) => compare_map(m).into_any(),
+                        None => small_multiples(&panels).into_any(),
+                    }}
+                }
+            };
             view! {
-                {(!panels.is_empty()).then(|| view! {
+                {(!panels_empty).then(|| view! {
                     <section aria-labelledby="vergelijk-grafieken">
                         <h2 id="vergelijk-grafieken">"In één oogopslag"</h2>
-                        <ul class="klein-veelvoud">
-                            {panels.into_iter().map(|p| {
-                                let text_id = format!("vergelijk-tekst-{}", p.table);
-                                view! {
-                                    <li>
-                                        <h3>{p.title.clone()}</h3>
-                                        <p class="klein">{p.period_label.clone()}</p>
-                                        <SmallChart option=p.chart.0.clone() height=p.chart.1 label=format!("Grafiek: {}", p.title) described_by=text_id.clone()/>
-                                        <p class="visueel-verborgen" id=text_id>{p.text.clone()}</p>
-                                    </li>
-                                }
-                            }).collect::<Vec<_>>()}
-                        </ul>
+                        {glance_view}
                     </section>
                 })}
                 <h2>"Alle cijfers in tabellen"</h2>
@@ -79,4 +91,43 @@ pub fn ComparePage() -> impl IntoView {
         }))}
     }
     .into_any()
+}
+
+/// The charts at a glance: one small chart per indicator.
+fn small_multiples(panels: &[compare::Panel]) -> impl IntoView {
+    view! {
+        <ul class="klein-veelvoud">
+            {panels.iter().map(|p| {
+                let text_id = format!("vergelijk-tekst-{}", p.table);
+                view! {
+                    <li>
+                        <h3>{p.title.clone()}</h3>
+                        <p class="klein">{p.period_label.clone()}</p>
+                        <SmallChart option=p.chart.0.clone() height=p.chart.1 label=format!("Grafiek: {}", p.title) described_by=text_id.clone()/>
+                        <p class="visueel-verborgen" id=text_id>{p.text.clone()}</p>
+                    </li>
+                }
+            }).collect::<Vec<_>>()}
+        </ul>
+    }
+}
+
+/// One figure on the map of the region, the compared gemeenten outlined, with its table.
+fn compare_map(m: compare::CompareMap) -> impl IntoView {
+    let label = format!("Kaart: {}", m.title);
+    let choices = (!m.choices.is_empty()).then(|| {
+        view! {
+            <details class="meer kaart-keuze" open=m.choices_open>
+                <summary>"Ander cijfer op de kaart"</summary>
+                <MapChoice links=m.choices/>
+            </details>
+        }
+    });
+    view! {
+        <h3>{m.title}</h3>
+        <p class="klein">{m.period_label}</p>
+        <MapChart view=m.view label=label/>
+        {choices}
+        <DataTable grid=m.grid caption=m.caption focus=m.focus/>
+    }
 }

@@ -53,6 +53,8 @@ pub struct MapView {
     pub sentence: String,
     /// The chosen gemeente (outlined, its label in bold).
     pub focus: Option<String>,
+    /// Further gemeenten outlined without a bold label: the compared ones on the compare page.
+    pub outlined: Vec<String>,
     /// The option without the labels and the layout, which depend on the width:
     /// [`drawn`] completes it.
     pub option: Value,
@@ -128,6 +130,20 @@ pub fn class_of(classes: &[Class], v: f64, decimals: u8) -> Option<usize> {
 
 /// The map view of one column of a grid by area. `None` when the grid cannot be a map.
 pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus: Option<&str>) -> Option<MapView> {
+    view_outlined(grid, column, manifest, region, focus, &[])
+}
+
+/// The same with more gemeenten outlined (the compare page: every compared gemeente gets the
+/// thick border, the reader's own gemeente also the bold label), so the map says which areas
+/// the page is about; the sentence names them too, as the border is not seen by everyone.
+pub fn view_outlined(
+    grid: &Grid,
+    column: usize,
+    manifest: &Manifest,
+    region: &str,
+    focus: Option<&str>,
+    outlined: &[String],
+) -> Option<MapView> {
     if !possible(grid, manifest) {
         return None;
     }
@@ -159,11 +175,16 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
     }
     let missing = (!marks.is_empty())
         .then(|| format::join_nl(&marks.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()).replace(" en ", " of "));
-    let sentence = sentence(col.label.as_str(), &classes, &places, missing.as_deref());
+    let outlined: Vec<String> = outlined.iter().filter(|c| places.iter().any(|p| p.code == **c)).cloned().collect();
+    let mut sentence = sentence(col.label.as_str(), &classes, &places, missing.as_deref());
+    if !outlined.is_empty() {
+        let names: Vec<String> = places.iter().filter(|p| outlined.contains(&p.code)).map(|p| p.name.clone()).collect();
+        sentence.push_str(&format!(" Met een dikke rand: {}.", format::join_nl(&names)));
+    }
     let data: Vec<Value> = places
         .iter()
         .map(|p| {
-            let here = focus == Some(p.code.as_str());
+            let here = focus == Some(p.code.as_str()) || outlined.contains(&p.code);
             let mut style = match p.class {
                 Some(k) => json!({ "areaColor": classes[k].colour, "decal": { "symbol": "none" } }),
                 None => json!({
@@ -205,6 +226,7 @@ pub fn view(grid: &Grid, column: usize, manifest: &Manifest, region: &str, focus
         missing,
         sentence,
         focus: focus.map(str::to_owned),
+        outlined,
         option,
     })
 }
@@ -317,6 +339,18 @@ pub fn drawn(view: &MapView, geo: &Geo, width: f64) -> (Value, u32) {
 /// The gemeenten in one class, for the legend ("Dordrecht en Zwijndrecht").
 pub fn names_in(view: &MapView, class: usize) -> String {
     format::join_nl(&view.places.iter().filter(|p| p.class == Some(class)).map(|p| p.name.clone()).collect::<Vec<_>>())
+}
+
+/// The legend's line for the thick border ("dikke rand: Dordrecht en Zwijndrecht"): the chosen
+/// gemeente and the outlined ones, in the map's order; none when no area has one.
+pub fn outline_note(view: &MapView) -> Option<String> {
+    let names: Vec<String> = view
+        .places
+        .iter()
+        .filter(|p| view.focus.as_deref() == Some(p.code.as_str()) || view.outlined.contains(&p.code))
+        .map(|p| p.name.clone())
+        .collect();
+    (!names.is_empty()).then(|| format!("dikke rand: {}", format::join_nl(&names)))
 }
 
 /// The gemeenten without a figure, for the legend.
