@@ -78,28 +78,7 @@ pub fn IndicatorView(
     view! {
         <article class="indicator" aria-labelledby=title_id>
             {heading}
-            {move || model.with(|m| view! {
-                <p class="kenmerken">
-                    {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
-                    {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
-                </p>
-                {m.words.report_title.clone().map(|t| view! { <p class="in-rapport">{plain_words::in_report(&t)}</p> })}
-                {m.age.clone().map(|a| view! { <p class="klein leeftijd-cijfer">{a}</p> })}
-                <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
-                <PlainWordsView words=m.words.clone()/>
-                {(!m.periods.is_empty() && !m.embed).then(|| view! {
-                    <nav class="keuze" aria-label="Periode">
-                        {m.periods.iter().cloned().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
-                    </nav>
-                })}
-                {(!m.embed).then(|| view! {
-                    <nav class="keuze weergave" aria-label="Weergave">
-                        <NavItem link=m.chart_link.clone()/>
-                        <NavItem link=m.table_link.clone()/>
-                        {m.map_link.clone().map(|l| view! { <NavItem link=l/> })}
-                    </nav>
-                })}
-            })}
+            <IndicatorHead model=model/>
             // Only `show_chart` may be read here: anything else read in this closure would build a
             // new ChartView (and a new ECharts instance) on every gemeente or period change.
             {move || show_chart.get().then(|| view! {
@@ -140,6 +119,36 @@ pub fn IndicatorView(
         </article>
     }
     .into_any()
+}
+
+/// The indicator's head: marks, the report's title, the age of the figures, the summary, the
+/// page's words and the period and view choices.
+#[component]
+fn IndicatorHead(model: Memo<IndicatorModel>) -> impl IntoView {
+    view! {
+        {move || model.with(|m| view! {
+            <p class="kenmerken">
+                {m.provisional.then(|| view! { <span class="badge voorlopig">"Voorlopige cijfers"</span> })}
+                {m.period_label.clone().map(|p| view! { <span class="badge">{p}</span> })}
+            </p>
+            {m.words.report_title.clone().map(|t| view! { <p class="in-rapport">{plain_words::in_report(&t)}</p> })}
+            {m.age.clone().map(|a| view! { <p class="klein leeftijd-cijfer">{a}</p> })}
+            <p class="samenvatting" id=m.summary_id.clone()>{m.summary.clone()}</p>
+            <PlainWordsView words=m.words.clone()/>
+            {(!m.periods.is_empty() && !m.embed).then(|| view! {
+                <nav class="keuze" aria-label="Periode">
+                    {m.periods.iter().cloned().map(|l| view! { <NavItem link=l/> }).collect::<Vec<_>>()}
+                </nav>
+            })}
+            {(!m.embed).then(|| view! {
+                <nav class="keuze weergave" aria-label="Weergave">
+                    <NavItem link=m.chart_link.clone()/>
+                    <NavItem link=m.table_link.clone()/>
+                    {m.map_link.clone().map(|l| view! { <NavItem link=l/> })}
+                </nav>
+            })}
+        })}
+    }
 }
 
 /// The compact embed (`embed=1`): title, one sentence, the chart or the table, source, licence
