@@ -39,7 +39,13 @@ const TARGET_KIB = 250;
 // main module because the home page's indicator view and search reach them. A reader no longer
 // waits for this (the baked first view, 44 KiB, is what the first chart needs); the map layout
 // belongs in the map's chunk, which is the next place to win these bytes back.
-const CEILING_KIB = 500;
+// Raised to 512 with the rest of issue 23 (510,7 KiB measured; main WASM 305,1 → 313,0 KiB, the
+// four data files of the home page 29,7 → 33,4 KiB): plain words (the reader's titles and labels
+// beside the report's, the glossary `begrippen` in the data and its disclosures where a term first
+// appears), the age of the figures on every card, the theme heading naming the gemeente, and the
+// compare page's map through the shared map code. The data bytes are the reader's words
+// themselves; the reader's first view is still the baked one (49,3 KiB).
+const CEILING_KIB = 512;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
