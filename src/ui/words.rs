@@ -1,23 +1,24 @@
-//! Plain words on a page (issue 23): glossary terms as disclosures where they first appear, and
-//! the report's own names beside the reader's (`core::pages::words`). `core::bake::body` writes
-//! the same markup for the baked page.
+//! Plain words on a page (issue 23): glossary terms as one disclosure where they first appear,
+//! and the report's own names beside the reader's (`core::present::plain_words`).
+//! `core::bake::body` writes the same markup for the baked page.
 
 use crate::core::present::plain_words::PlainWords;
-use crate::core::text::glossary::Explained;
+use crate::core::text::glossary::{question, Explained};
 use leptos::prelude::*;
 
-/// One disclosure per term: "Wat betekent KTV?" opens its explanation. A `<details>` works by
-/// keyboard and without JavaScript, and is not a hover-only tooltip.
+/// One disclosure for a place's terms: "Wat betekent KTV?" opens the explanation. A `<details>`
+/// works by keyboard and without JavaScript, and is not a hover-only tooltip.
 #[component]
 pub fn Terms(terms: Vec<Explained>) -> impl IntoView {
     (!terms.is_empty()).then(|| {
+        let summary = question(&terms);
         view! {
-            <div class="begrippen">
-                {terms
-                    .into_iter()
-                    .map(|t| view! { <details class="begrip"><summary>{t.question()}</summary><p>{t.uitleg}</p></details> })
-                    .collect::<Vec<_>>()}
-            </div>
+            <details class="begrip">
+                <summary>{summary}</summary>
+                <dl>
+                    {terms.into_iter().map(|t| view! { <dt>{t.term}</dt><dd>{t.uitleg}</dd> }).collect::<Vec<_>>()}
+                </dl>
+            </details>
         }
     })
 }

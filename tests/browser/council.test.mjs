@@ -74,7 +74,7 @@ test('two councils, two sub-folders, two configs: own name, colours, logo and da
     assert.match(await b.textContent('main h1'), /Ridderkerk/);
     assert.ok(await b.evaluate(() => document.querySelector('.kop img.logo').naturalWidth > 0), 'logo loaded from the own folder');
     await b.click('text=Participatiewet');
-    await b.click('text=Jaarlijks BUIG budget en verschil');
+    await b.click('text=Geld voor bijstandsuitkeringen (BUIG)');
     await chartsPainted(b);
     assert.deepEqual(await seriesPainted(b), [true], 'the budget chart is drawn');
     // The view's own address in the council's folder: the baked page's path (issue 22). This copy's

@@ -172,7 +172,7 @@ test('a line chart reached within the app draws its lines', async () => {
       document.querySelector('main').append(a);
     }, LINES);
     await page.click('#naar-lijnen');
-    await page.waitForFunction(() => location.search.includes('prognose-aantallen') && document.querySelector('h1')?.textContent.includes('rognose'));
+    await page.waitForFunction(() => location.search.includes('prognose-aantallen') && document.querySelector('h1')?.textContent.includes('Verwacht aantal'));
     await chartsPainted(page);
     assert.equal(await page.evaluate(() => document.querySelector('.grafiek').__msdChart.getOption().series[0].type), 'line');
     assert.deepEqual(await seriesPainted(page), [true], 'the lines are drawn');

@@ -13,7 +13,7 @@ use crate::core::pages::{cell_text, home, CellText, NavLink};
 use crate::core::present::dashboard::Card;
 use crate::core::present::plain_words::{self as words, PlainWords};
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
-use crate::core::text::glossary::Explained;
+use crate::core::text::glossary::{question, Explained};
 
 /// Widths the app's chart containers have at 375 px and at 1280 px (measured in the browser:
 /// `main` is 72rem with 1rem padding); a card's chart is about 320 px at both.
@@ -382,22 +382,13 @@ fn comparison(c: &ComparisonModel) -> String {
     table_frame(&c.caption, "vergelijking", &inner) + &note
 }
 
-/// The glossary terms as disclosures (`ui::words::Terms`).
+/// A place's glossary terms as one disclosure (`ui::words::Terms`).
 fn terms(list: &[Explained]) -> String {
     if list.is_empty() {
         return String::new();
     }
-    let items: String = list
-        .iter()
-        .map(|t| {
-            format!(
-                "<details class=\"begrip\"><summary>{}</summary><p>{}</p></details>",
-                esc(&t.question()),
-                esc(&t.uitleg)
-            )
-        })
-        .collect();
-    format!("<div class=\"begrippen\">{items}</div>")
+    let items: String = list.iter().map(|t| format!("<dt>{}</dt><dd>{}</dd>", esc(&t.term), esc(&t.uitleg))).collect();
+    format!("<details class=\"begrip\"><summary>{}</summary><dl>{items}</dl></details>", esc(&question(list)))
 }
 
 /// The indicator's terms and the report's names (`ui::words::PlainWordsView`).

@@ -63,6 +63,17 @@ pub fn with_unit(v: f64, unit: Unit, decimals: u8) -> String {
     }
 }
 
+/// A value with its unit for a small chart's label, where nine digits do not fit: amounts of a
+/// million euro or more in millions with one decimal ("€ 100,7 mln"), as a card's own figure
+/// reads; everything else as [`with_unit`]. The table beside it keeps the exact figure.
+pub fn compact(v: f64, unit: Unit, decimals: u8) -> String {
+    if unit == Unit::Euro && v.abs() >= 1e6 {
+        format!("€ {} mln", number(v / 1e6, 1))
+    } else {
+        with_unit(v, unit, decimals)
+    }
+}
+
 /// A difference with an explicit sign: `+1,2 procentpunt`, `−€ 31.534`, `+50`.
 pub fn signed_difference(d: f64, unit: Unit, decimals: u8) -> String {
     let r = round(d, decimals);
@@ -133,6 +144,10 @@ mod tests {
         assert_eq!(with_unit(1178000.0, Unit::Euro, 0), "€ 1.178.000");
         assert_eq!(with_unit(-1295221.0, Unit::Euro, 0), "€ −1.295.221");
         assert_eq!(with_unit(12.25, Unit::Per1000, 1), "12,3 per 1.000");
+        assert_eq!(compact(100737000.0, Unit::Euro, 0), "€ 100,7 mln");
+        assert_eq!(compact(-1295221.0, Unit::Euro, 0), "€ −1,3 mln");
+        assert_eq!(compact(654148.0, Unit::Euro, 0), "€ 654.148");
+        assert_eq!(compact(10.7, Unit::Procent, 1), "10,7%");
     }
 
     #[test]

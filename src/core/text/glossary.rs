@@ -12,10 +12,14 @@ pub struct Explained {
     pub uitleg: String,
 }
 
-impl Explained {
-    /// The disclosure's summary line: "Wat betekent KTV?".
-    pub fn question(&self) -> String {
-        format!("Wat betekent {}?", self.term)
+/// The summary line of one place's disclosure: "Wat betekent KTV?", or for several terms one
+/// line, "Wat betekenen ZHZ, lasten en begroting?", so a card gets one line, not four.
+pub fn question(terms: &[Explained]) -> String {
+    let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((only, [])) => format!("Wat betekent {only}?"),
+        Some((last, rest)) => format!("Wat betekenen {} en {last}?", rest.join(", ")),
     }
 }
 
@@ -183,6 +187,8 @@ mod tests {
         assert!(out[0].is_empty());
         assert_eq!(out[1].iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["KTV", "lasten"]);
         assert!(out[2].is_empty());
+        assert_eq!(question(&out[1]), "Wat betekenen KTV en lasten?");
+        assert_eq!(question(&out[1][..1]), "Wat betekent KTV?");
         assert_eq!(g.search_words("de lasten"), ["kosten"]);
     }
 

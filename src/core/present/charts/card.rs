@@ -76,7 +76,7 @@ pub fn small_bars(
                         json!({ "color": BAR })
                     },
                     // A white box, so a reference line behind the label never crosses its text.
-                    "label": { "formatter": format::with_unit(*v, unit, decimals), "fontWeight": if here { "bold" } else { "normal" },
+                    "label": { "formatter": format::compact(*v, unit, decimals), "fontWeight": if here { "bold" } else { "normal" },
                                "backgroundColor": "#ffffff", "padding": [1, 2] }
                 })
             }
@@ -88,7 +88,7 @@ pub fn small_bars(
         .map(|r| {
             json!({
                 "xAxis": r.value,
-                "label": { "formatter": format!("{} {}", r.label, format::with_unit(r.value, unit, decimals)), "position": "start", "fontSize": 11, "color": "#1a1a1a" }
+                "label": { "formatter": format!("{} {}", r.label, format::compact(r.value, unit, decimals)), "position": "start", "fontSize": 11, "color": "#1a1a1a" }
             })
         })
         .collect();
