@@ -1,6 +1,7 @@
 // Six questions a resident of Zwijndrecht asks, walked on a phone (375 × 812) from the region's
-// home page, counting taps, until the answer is on screen (issue 23). A report, not a test: it
-// prints the tap count per question and writes a screenshot of each answer.
+// home page, counting taps until the answer is on the page, and saying whether it is on the
+// first screen or how far the reader scrolls (issue 23). A report, not a test: it prints the
+// count per question and writes a screenshot of each answer.
 //
 //   node scripts/resident-journeys.mjs [folder]   (default tests/browser/artifacts/journeys; needs dist/)
 import { mkdirSync } from 'node:fs';
@@ -41,19 +42,27 @@ for (const [i, item] of QUESTIONS.entries()) {
       taps += 1;
       await page.waitForLoadState('networkidle');
     }
-    // The answer must be on the screen the reader is looking at, not hidden or below the fold.
-    found = await page.waitForFunction((src) => {
+    // Where is the answer: on the screen the reader looks at, or further down (then the reader
+    // scrolls; the screenshot shows the answer after scrolling).
+    const where = await page.waitForFunction((src) => {
       const re = new RegExp(src);
-      const visible = [...document.querySelectorAll('main p, main li, main h1, main h2, main h3, main figcaption, main text, main .kaart, main .kerncijfer')]
-        .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.bottom > 0 && r.top < innerHeight; });
-      return re.test(visible.map((el) => el.textContent).join(' '));
-    }, item.answer.source, { timeout: 15000 }).then(() => true, () => false);
-    if (item.map) found = found && (await page.locator('main canvas, main svg').count()) > 0;
+      const els = [...document.querySelectorAll('main p, main li, main h1, main h2, main h3, main figcaption, main .kaart, main .kerncijfer, main figure')]
+        .filter((el) => el.getBoundingClientRect().width > 0);
+      const onScreen = els.filter((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+      if (re.test(onScreen.map((el) => el.textContent).join(' '))) return 'op het eerste scherm';
+      const hit = els.find((el) => re.test(el.textContent));
+      if (!hit) return false;
+      const y = hit.getBoundingClientRect().top + scrollY;
+      hit.scrollIntoView({ block: 'center' });
+      return `na ${Math.ceil(y / innerHeight) - 1 || 1} keer scrollen`;
+    }, item.answer.source, { timeout: 15000 }).then((h) => h.jsonValue(), () => false);
+    found = where;
+    if (item.map) found = (await page.locator('main canvas, main svg').count()) > 0 ? where : false;
   } catch (e) {
     console.error(`${item.q}: ${e.message.split('\n')[0]}`);
   }
   await page.screenshot({ path: resolve(OUT, `vraag-${i + 1}.png`) });
-  rows.push({ vraag: item.q, tikken: taps, antwoord: found ? 'op het scherm' : 'NIET gevonden' });
+  rows.push({ vraag: item.q, tikken: taps, antwoord: found || 'NIET gevonden' });
   await page.context().close();
 }
 await browser.close();
@@ -61,4 +70,4 @@ srv.server.close();
 console.log('| # | vraag | tikken | antwoord |\n|---|---|---|---|');
 rows.forEach((r, i) => console.log(`| ${i + 1} | ${r.vraag} | ${r.tikken} | ${r.antwoord} |`));
 console.log(`\nschermafbeeldingen: ${OUT}`);
-process.exitCode = rows.every((r) => r.antwoord === 'op het scherm') ? 0 : 1;
+process.exitCode = rows.every((r) => r.antwoord !== 'NIET gevonden') ? 0 : 1;
