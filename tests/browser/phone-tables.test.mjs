@@ -143,10 +143,8 @@ test('phone: the profile puts Zwijndrecht first and keeps every caption whole', 
   assert.ok(t.captionInside, `caption "${t.caption}" within its frame`);
 }));
 
-// Known: a profile cell is one string, "1% (berekend uit de delen: 2%)", kept on one line like
-// every figure, so it widens Zwijndrecht's whole column (289 px in Wmo, 476 px in Samenloop) and
-// the figures of that column sit off-screen. The fix belongs to the profile's cells (the note as
-// its own wrapping block, as the indicator table has it), not to this CSS.
-test('phone: the profile shows Zwijndrecht\'s figures at the start', { todo: 'recomputation note widens the column' }, () => profile((t) => {
+// A profile cell can hold "1% (berekend uit de delen: 2%)" and a row name a whole table title;
+// the note wraps and the name keeps its own width, so Zwijndrecht's figures stay on a phone.
+test('phone: the profile shows Zwijndrecht\'s figures at the start', () => profile((t) => {
   assert.deepEqual(t.hidden, [], `${t.caption}: Zwijndrecht's figures in view`);
 }));

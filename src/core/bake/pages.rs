@@ -347,7 +347,7 @@ fn profile_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc
             .map(|r| {
                 let cells: String = r.cells.iter().map(|c| format!("<td class=\"getal\">{}</td>", esc(c))).collect();
                 format!(
-                    "<tr><th scope=\"row\"><a href=\"{}\">{}</a>: {}</th>{cells}<td>{}</td></tr>",
+                    "<tr><th scope=\"row\"><span class=\"rijnaam\"><a href=\"{}\">{}</a>: {}</span></th>{cells}<td>{}</td></tr>",
                     esc(&r.href),
                     esc(&r.title),
                     esc(&r.measure),

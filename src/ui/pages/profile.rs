@@ -65,7 +65,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>{section.rows.into_iter().map(|row| view! {
                                         <tr>
-                                            <th scope="row"><a href=row.href>{row.title}</a>": "{row.measure}</th>
+                                            <th scope="row"><span class="rijnaam"><a href=row.href>{row.title}</a>": "{row.measure}</span></th>
                                             {row.cells.into_iter().map(|c| view! { <td class="getal">{c}</td> }).collect::<Vec<_>>()}
                                             <td>{row.period}</td>
                                         </tr>
