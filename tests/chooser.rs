@@ -23,17 +23,14 @@ fn national() -> (Manifest, Region) {
         kind,
         members: Vec::new(),
     };
-    let mut areas: Vec<Area> =
-        rows.iter().map(|r| area(r[0].as_str().unwrap_or(""), r[1].as_str().unwrap_or(""), AreaKind::Gemeente)).collect();
+    let mut areas: Vec<Area> = rows
+        .iter()
+        .map(|r| area(r[0].as_str().unwrap_or(""), r[1].as_str().unwrap_or(""), AreaKind::Gemeente))
+        .collect();
     let gemeenten: Vec<String> = areas.iter().map(|a| a.code.clone()).collect();
     areas.push(area("NL01", "Nederland", AreaKind::Land));
-    let region = Region {
-        id: "nederland".into(),
-        name: "Nederland".into(),
-        area: "NL01".into(),
-        reference: None,
-        gemeenten,
-    };
+    let region =
+        Region { id: "nederland".into(), name: "Nederland".into(), area: "NL01".into(), reference: None, gemeenten };
     (Manifest::new(areas, vec![region.clone()], Vec::new(), Vec::new()), region)
 }
 
@@ -54,7 +51,11 @@ fn the_fixture_holds_the_342_gemeenten_of_2025() {
 fn a_typed_name_or_code_finds_its_gemeente() {
     assert_eq!(resolve("Zwijndrecht").ok().as_deref(), Some("GM0642"), "the exact name");
     assert_eq!(resolve("  zWIJNDRECHT ").ok().as_deref(), Some("GM0642"), "case and spaces ignored");
-    assert_eq!(resolve("Sudwest-Fryslan").ok().as_deref(), resolve("Súdwest-Fryslân").ok().as_deref(), "accents ignored");
+    assert_eq!(
+        resolve("Sudwest-Fryslan").ok().as_deref(),
+        resolve("Súdwest-Fryslân").ok().as_deref(),
+        "accents ignored"
+    );
     assert!(resolve("Súdwest-Fryslân").is_ok());
     assert_eq!(resolve("hendrik ido ambacht").ok().as_deref(), Some("GM0531"), "punctuation ignored");
     assert_eq!(resolve("GM0796").ok().as_deref(), Some("GM0796"), "the CBS code");
@@ -81,7 +82,11 @@ fn a_name_that_is_no_gemeente_gets_a_dutch_message_and_a_suggestion() {
     let (m, region) = national();
     let state = ViewState { period: Some("2024".into()), ..ViewState::default() };
     let next = chooser::choose(&m, &region, &state, "den bosch").expect("found");
-    assert_eq!((next.gemeente.as_deref(), next.period.as_deref()), (Some("GM0796"), Some("2024")), "the rest of the view kept");
+    assert_eq!(
+        (next.gemeente.as_deref(), next.period.as_deref()),
+        (Some("GM0796"), Some("2024")),
+        "the rest of the view kept"
+    );
     let link = chooser::suggestion_link(&state, &resolve("Zwijndrect").expect_err("a miss")).expect("a suggestion");
     assert!(link.href.contains("gemeente=GM0642"), "{}", link.href);
 }

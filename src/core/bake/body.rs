@@ -7,9 +7,9 @@
 use super::html::{esc, link, link_list};
 use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
+use crate::core::pages::chooser::Chooser;
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
-use crate::core::pages::chooser::Chooser;
 use crate::core::pages::{cell_text, home, CellText};
 use crate::core::present::dashboard::Card;
 use crate::core::present::plain_words::{self as words, PlainWords};
@@ -48,13 +48,18 @@ pub fn gemeente_choice(chooser: &Chooser) -> String {
         }
         Chooser::Compact(c) => c,
     };
-    let hidden: String =
-        c.hidden.iter().map(|(n, v)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", esc(n), esc(v))).collect();
+    let hidden: String = c
+        .hidden
+        .iter()
+        .map(|(n, v)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", esc(n), esc(v)))
+        .collect();
     let names: String = c.names.iter().map(|n| format!("<option value=\"{}\"></option>", esc(n))).collect();
     let groups: String = c
         .groups
         .iter()
-        .map(|(letter, links)| format!("<div class=\"letter\"><p class=\"label\">{}</p><ul>{}</ul></div>", esc(letter), link_list(links)))
+        .map(|(letter, links)| {
+            format!("<div class=\"letter\"><p class=\"label\">{}</p><ul>{}</ul></div>", esc(letter), link_list(links))
+        })
         .collect();
     format!(
         "<div class=\"gemeente-keuze compact\"><nav aria-label=\"Kies een gemeente\"><p class=\"label\">Gemeente:</p><ul>{}</ul></nav>\

@@ -85,7 +85,14 @@ pub fn chooser(manifest: &Manifest, region: &Region, state: &ViewState, tables: 
     }
     let names: Vec<String> = groups.iter().flat_map(|(_, ls)| ls.iter().map(|l| l.label.clone())).collect();
     let (action, hidden) = form(state);
-    Chooser::Compact(Compact { quick, action, hidden, summary: format!("Alle {} gemeenten", names.len()), names, groups })
+    Chooser::Compact(Compact {
+        quick,
+        action,
+        hidden,
+        summary: format!("Alle {} gemeenten", names.len()),
+        names,
+        groups,
+    })
 }
 
 /// Where a name is in an alphabetical list: 's-Gravenhage under G.
@@ -106,11 +113,7 @@ pub fn form(state: &ViewState) -> (String, Vec<(String, String)>) {
 /// Folded (no case, no accents), every run of other characters one space:
 /// "'s-Hertogenbosch" → "s hertogenbosch", "Bergen (L.)" → "bergen l".
 fn normal(s: &str) -> String {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// What the reader typed did not name one gemeente: why, in Dutch, and the likeliest one.
@@ -126,11 +129,8 @@ pub struct Miss {
 /// the start of exactly one name ("Hendrik").
 pub fn resolve(manifest: &Manifest, region: &Region, typed: &str) -> Result<String, Miss> {
     let typed = typed.trim();
-    let gemeenten: Vec<(&String, String)> = region
-        .gemeenten
-        .iter()
-        .filter_map(|g| manifest.area(g).map(|a| (g, normal(&a.name))))
-        .collect();
+    let gemeenten: Vec<(&String, String)> =
+        region.gemeenten.iter().filter_map(|g| manifest.area(g).map(|a| (g, normal(&a.name)))).collect();
     let upper = typed.to_uppercase();
     let digits = upper.strip_prefix("GM").unwrap_or(&upper);
     if !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
