@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A synthetic national region for tests (issue 25): the 342 gemeenten of 2025 with their CBS
-// codes and names (tests/fixtures/gemeenten-2025.json: CBS, Kadaster, CC BY 4.0), Nederland,
+// codes and names (tests/fixtures/national/gemeenten-2025.json: CBS, Kadaster, CC BY 4.0), Nederland,
 // a few years, one or two tables per theme and a few *geheim* cells, written into a copy of
 // dist/ as a region `nederland` (manifest entry, config.json, one data file per theme). The
 // figures are made up, from a seeded generator: the same seed gives the same files.
@@ -26,7 +26,7 @@ function random(seed) {
 
 /** The gemeenten of 2025: [code, name] pairs. */
 export function gemeenten() {
-  return JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/gemeenten-2025.json'), 'utf8')).gemeenten;
+  return JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/national/gemeenten-2025.json'), 'utf8')).gemeenten;
 }
 
 const SOURCE = { text: 'synthetische testgegevens (geen echte cijfers)', seed: '001', section: 'Testregio Nederland' };
