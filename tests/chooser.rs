@@ -12,8 +12,9 @@ use monitor_sociaal_domein::core::pages::links;
 
 /// The 342 gemeenten of 2025 (`tests/fixtures/national/gemeenten-2025.json`) as one national region.
 fn national() -> (Manifest, Region) {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/national/gemeenten-2025.json"))
-        .expect("the fixture is in the repository");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/national/gemeenten-2025.json"))
+            .expect("the fixture is in the repository");
     let json: serde_json::Value = serde_json::from_str(&text).expect("the fixture is JSON");
     let rows = json["gemeenten"].as_array().expect("a list of gemeenten");
     let area = |code: &str, name: &str, kind| Area {

@@ -10,10 +10,11 @@
 //! that would stop the whole app.
 
 use super::chart::ChartsDrawn;
-use super::pages::{ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
+use super::pages::{CompactKeuze, ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
 use super::share::{Downloads, EmbedCode};
 use super::store::TableRef;
 use crate::core::model::view_state::{Page, ViewState};
+use crate::core::pages::chooser::Compact;
 use crate::core::pages::indicator::IndicatorModel;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -87,6 +88,18 @@ fn share(
         <EmbedCode state=state title=title height=height/>
     }
     .into_any())
+}
+
+#[wasm_split(chooser, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn chooser(c: Compact) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <CompactKeuze c=c/> }.into_any())
+}
+
+/// The chooser for many gemeenten (issue 25) in a chunk of its own: the bundled regions, with a
+/// list of links, never download it.
+#[component]
+pub fn LazyChooser(c: Compact) -> impl IntoView {
+    lazily(move || chooser(c.clone()))
 }
 
 /// Downloads and the embed code under an indicator: in a chunk of their own, fetched once the

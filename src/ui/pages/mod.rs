@@ -16,6 +16,7 @@ pub use profile::ProfilePage;
 pub use theme::ThemePage;
 
 use super::data::LoadError;
+use super::lazy::LazyChooser;
 use super::store::{use_store, Files};
 use crate::core::model::Dataset;
 use crate::core::pages::chooser::{self, Chooser, Compact};
@@ -98,14 +99,14 @@ pub fn GemeenteKeuze() -> impl IntoView {
             }
             .into_any(),
         ),
-        Chooser::Compact(c) => Some(view! { <CompactKeuze c=c/> }.into_any()),
+        Chooser::Compact(c) => Some(view! { <LazyChooser c=c/> }.into_any()),
     }
 }
 
 /// The chooser for many gemeenten; the form is handled here without a reload, keeping the rest
 /// of the view; a name that is no gemeente gets its message next to the field.
 #[component]
-fn CompactKeuze(c: Compact) -> impl IntoView {
+pub fn CompactKeuze(c: Compact) -> impl IntoView {
     let store = use_store();
     let notices = crate::ui::notices::use_notices();
     let manifest = store.manifest();
