@@ -14,8 +14,8 @@ use super::pages::{CompactKeuze, ComparePage, FindPage, IndicatorPage, ProfilePa
 use super::share::{Downloads, EmbedCode};
 use super::store::TableRef;
 use crate::core::model::view_state::{Page, ViewState};
-use crate::core::pages::chooser::Compact;
 use crate::core::pages::indicator::IndicatorModel;
+use crate::core::pages::NavLink;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -91,15 +91,15 @@ fn share(
 }
 
 #[wasm_split(chooser, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn chooser(c: Compact) -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <CompactKeuze c=c/> }.into_any())
+fn chooser(links: Vec<NavLink>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <CompactKeuze links=links/> }.into_any())
 }
 
 /// The chooser for many gemeenten (issue 25) in a chunk of its own: the bundled regions, with a
 /// list of links, never download it.
 #[component]
-pub fn LazyChooser(c: Compact) -> impl IntoView {
-    lazily(move || chooser(c.clone()))
+pub fn LazyChooser(links: Vec<NavLink>) -> impl IntoView {
+    lazily(move || chooser(links.clone()))
 }
 
 /// Downloads and the embed code under an indicator: in a chunk of their own, fetched once the

@@ -52,16 +52,25 @@ pub struct Compact {
 /// The choice for the page: before its data are in (`tables` is `None`) among all of the
 /// region's gemeenten, after among those with figures of their own (`site::gemeente_choice_offered`).
 pub fn chooser(manifest: &Manifest, region: &Region, state: &ViewState, tables: Option<&[&Table]>) -> Chooser {
-    let links = match tables {
+    let links = links(manifest, region, state, tables);
+    match links.len() {
+        0 => Chooser::Hidden,
+        n if n <= LIST_UP_TO => Chooser::List(links),
+        _ => Chooser::Compact(compact(region, state, links)),
+    }
+}
+
+/// The gemeenten to choose from, as [`Chooser::List`] shows them (the app decides list or
+/// compact from their number, and makes the compact model in the chooser's own chunk).
+pub fn links(manifest: &Manifest, region: &Region, state: &ViewState, tables: Option<&[&Table]>) -> Vec<NavLink> {
+    match tables {
         Some(tables) => site::gemeente_choice_offered(manifest, region, state, tables),
         None => site::gemeente_choice(manifest, region, state),
-    };
-    if links.is_empty() {
-        return Chooser::Hidden;
     }
-    if links.len() <= LIST_UP_TO {
-        return Chooser::List(links);
-    }
+}
+
+/// The compact chooser over `links` (more than [`LIST_UP_TO`]).
+pub fn compact(region: &Region, state: &ViewState, links: Vec<NavLink>) -> Compact {
     let chosen = site::gemeente(region, state);
     let mut quick: Vec<NavLink> = links
         .iter()
@@ -85,14 +94,7 @@ pub fn chooser(manifest: &Manifest, region: &Region, state: &ViewState, tables: 
     }
     let names: Vec<String> = groups.iter().flat_map(|(_, ls)| ls.iter().map(|l| l.label.clone())).collect();
     let (action, hidden) = form(state);
-    Chooser::Compact(Compact {
-        quick,
-        action,
-        hidden,
-        summary: format!("Alle {} gemeenten", names.len()),
-        names,
-        groups,
-    })
+    Compact { quick, action, hidden, summary: format!("Alle {} gemeenten", names.len()), names, groups }
 }
 
 /// Where a name is in an alphabetical list: 's-Gravenhage under G.

@@ -19,7 +19,7 @@ use super::data::LoadError;
 use super::lazy::LazyChooser;
 use super::store::{use_store, Files};
 use crate::core::model::Dataset;
-use crate::core::pages::chooser::{self, Chooser, Compact};
+use crate::core::pages::chooser;
 use crate::core::pages::{site, NavLink};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -77,37 +77,44 @@ pub fn GemeenteKeuze() -> impl IntoView {
     let store = use_store();
     let manifest = store.manifest();
     let files = store.page_files();
-    let chooser = Memo::new(move |_| {
+    let links = Memo::new(move |_| {
         let region = store.view.region.get();
         let files = files.get();
         store.view.state.with(|s| {
-            region.map_or(Chooser::Hidden, |r| {
+            region.map_or_else(Vec::new, |r| {
                 // Once the page's data are in: only gemeenten with figures of their own (issue 21).
                 let tables = (!files.loading && !files.ready.is_empty()).then(|| site::all_tables(&files.ready));
-                chooser::chooser(&manifest, &r, s, tables.as_deref())
+                chooser::links(&manifest, &r, s, tables.as_deref())
             })
         })
     });
-    move || match chooser.get() {
-        Chooser::Hidden => None,
-        Chooser::List(links) => Some(
+    move || {
+        let links = links.get();
+        if links.len() > chooser::LIST_UP_TO {
+            return Some(view! { <LazyChooser links=links/> }.into_any());
+        }
+        (!links.is_empty()).then(|| {
             view! {
                 <nav class="gemeente-keuze" aria-label="Kies een gemeente">
                     <p class="label">"Kies een gemeente:"</p>
                     <ul>{links.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
                 </nav>
             }
-            .into_any(),
-        ),
-        Chooser::Compact(c) => Some(view! { <LazyChooser c=c/> }.into_any()),
+            .into_any()
+        })
     }
 }
 
 /// The chooser for many gemeenten; the form is handled here without a reload, keeping the rest
 /// of the view; a name that is no gemeente gets its message next to the field.
 #[component]
-pub fn CompactKeuze(c: Compact) -> impl IntoView {
+pub fn CompactKeuze(links: Vec<NavLink>) -> impl IntoView {
     let store = use_store();
+    let c = store
+        .view
+        .state
+        .with_untracked(|s| store.view.region.with_untracked(|r| r.as_ref().map(|r| chooser::compact(r, s, links))));
+    let Some(c) = c else { return ().into_any() };
     let notices = crate::ui::notices::use_notices();
     let manifest = store.manifest();
     let field = NodeRef::<leptos::html::Input>::new();
@@ -168,6 +175,7 @@ pub fn CompactKeuze(c: Compact) -> impl IntoView {
             </details>
         </div>
     }
+    .into_any()
 }
 
 /// One navigation link, `aria-current` on the current one.
