@@ -10,11 +10,12 @@
 //! that would stop the whole app.
 
 use super::chart::ChartsDrawn;
-use super::pages::{ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
+use super::pages::{CompactKeuze, ComparePage, FindPage, IndicatorPage, ProfilePage, ThemePage};
 use super::share::{Downloads, EmbedCode};
 use super::store::TableRef;
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::pages::indicator::IndicatorModel;
+use crate::core::pages::NavLink;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -87,6 +88,18 @@ fn share(
         <EmbedCode state=state title=title height=height/>
     }
     .into_any())
+}
+
+#[wasm_split(chooser, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn chooser(links: Vec<NavLink>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <CompactKeuze links=links/> }.into_any())
+}
+
+/// The chooser for many gemeenten (issue 25) in a chunk of its own: the bundled regions, with a
+/// list of links, never download it.
+#[component]
+pub fn LazyChooser(links: Vec<NavLink>) -> impl IntoView {
+    lazily(move || chooser(links.clone()))
 }
 
 /// Downloads and the embed code under an indicator: in a chunk of their own, fetched once the

@@ -27,6 +27,14 @@ impl LinkNotices {
         notices
     }
 
+    /// Opens `next` as a new history entry without reloading (a form handled in the app).
+    pub fn go(&self, next: ViewState) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.href())).ok();
+        }
+        self.location.set(next);
+    }
+
     /// Shows `checked` instead of `from` when they differ, and keeps its notices. True when the
     /// view was moved (the caller shows nothing until the new view is there).
     pub fn correct(&self, from: &ViewState, checked: Checked) -> bool {

@@ -7,9 +7,10 @@
 use super::html::{esc, link, link_list};
 use super::ChartJobs;
 use crate::core::calc::grid::{Grid, Provisional};
+use crate::core::pages::chooser::Chooser;
 use crate::core::pages::indicator::{ChartModel, ComparisonModel, IndicatorModel};
 use crate::core::pages::theme::{AvailabilityTable, PillarView};
-use crate::core::pages::{cell_text, home, CellText, NavLink};
+use crate::core::pages::{cell_text, home, CellText};
 use crate::core::present::dashboard::Card;
 use crate::core::present::plain_words::{self as words, PlainWords};
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
@@ -34,14 +35,41 @@ pub fn chart(jobs: &mut ChartJobs, chart: &ChartModel, described_by: &str, width
     )
 }
 
-/// The gemeente choice (`ui::pages::GemeenteKeuze`).
-pub fn gemeente_choice(links: &[NavLink]) -> String {
-    if links.is_empty() {
-        return String::new();
-    }
+/// The gemeente choice (`ui::pages::GemeenteKeuze`): the list, or the compact chooser whose
+/// form works without JavaScript (a GET to this page with `gemeente=` the typed name).
+pub fn gemeente_choice(chooser: &Chooser) -> String {
+    let c = match chooser {
+        Chooser::Hidden => return String::new(),
+        Chooser::List(links) => {
+            return format!(
+                "<nav class=\"gemeente-keuze\" aria-label=\"Kies een gemeente\"><p class=\"label\">Kies een gemeente:</p><ul>{}</ul></nav>",
+                link_list(links)
+            )
+        }
+        Chooser::Compact(c) => c,
+    };
+    let hidden: String = c
+        .hidden
+        .iter()
+        .map(|(n, v)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", esc(n), esc(v)))
+        .collect();
+    let names: String = c.names.iter().map(|n| format!("<option value=\"{}\"></option>", esc(n))).collect();
+    let groups: String = c
+        .groups
+        .iter()
+        .map(|(letter, links)| {
+            format!("<div class=\"letter\"><p class=\"label\">{}</p><ul>{}</ul></div>", esc(letter), link_list(links))
+        })
+        .collect();
     format!(
-        "<nav class=\"gemeente-keuze\" aria-label=\"Kies een gemeente\"><p class=\"label\">Kies een gemeente:</p><ul>{}</ul></nav>",
-        link_list(links)
+        "<div class=\"gemeente-keuze compact\"><nav aria-label=\"Kies een gemeente\"><p class=\"label\">Gemeente:</p><ul>{}</ul></nav>\
+         <form method=\"get\" class=\"gemeente-zoek\" action=\"{}\">{hidden}<label for=\"gemeente-veld\">Zoek een gemeente (naam of CBS-code)</label>\
+         <div class=\"zoekregel\"><input type=\"text\" id=\"gemeente-veld\" name=\"gemeente\" list=\"gemeente-namen\" autocomplete=\"off\" aria-describedby=\"gemeente-melding\"><button type=\"submit\">Kies</button></div>\
+         <datalist id=\"gemeente-namen\">{names}</datalist><p id=\"gemeente-melding\" class=\"melding\" role=\"status\"></p></form>\
+         <details class=\"alle-gemeenten\"><summary>{}</summary><nav aria-label=\"Alle gemeenten\">{groups}</nav></details></div>",
+        link_list(&c.quick),
+        esc(&c.action),
+        esc(&c.summary),
     )
 }
 

@@ -9,7 +9,7 @@ use super::{hashes_attribute, Baked, ChartJobs, ImageJob, SiteFiles};
 use crate::core::check::{crosscheck, tolerant};
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region, Table, Theme};
-use crate::core::pages::{council, home, indicator, links, profile, site, theme};
+use crate::core::pages::{chooser, council, home, indicator, links, profile, site, theme};
 use crate::core::present::{export, image, remarks};
 use crate::core::read::config::{self, Config};
 use std::sync::Arc;
@@ -219,7 +219,7 @@ fn home_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc<Da
          {age}<nav aria-label=\"Meer\" class=\"meer\"><ul>{}</ul></nav>{}",
         esc(&heading),
         esc(&intro),
-        gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables)),
+        gemeente_choice(&chooser::chooser(m, region, state, Some(&tables))),
         link_list(&home::theme_links(c, m, region, state)),
         link_list(&home::more_links(region, &tables, state)),
         key_figures(&crate::core::pages::words::key_figures(sets, c, m, region, state)),
@@ -253,7 +253,7 @@ fn theme_body(
         "<h1>{}</h1>{in_region}<nav class=\"pijler-menu\" aria-label=\"Onderdelen van dit thema\"><ul>{}</ul></nav>{}",
         esc(&heading),
         link_list(&view.menu),
-        gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables))
+        gemeente_choice(&chooser::chooser(&loaded.manifest, region, state, Some(&tables)))
     );
     for section in sections {
         let said = theme::has_statements(sets, chosen, &section.id);
@@ -309,7 +309,7 @@ fn indicator_body(
     );
     if site::offers_gemeente_choice(table, region) {
         let tables = site::all_tables(sets);
-        body.push_str(&gemeente_choice(&site::gemeente_choice_offered(&loaded.manifest, region, state, &tables)));
+        body.push_str(&gemeente_choice(&chooser::chooser(&loaded.manifest, region, state, Some(&tables))));
     }
     if let Some(l) = site::profile_link(&loaded.manifest, region, state) {
         body.push_str(&format!("<p>{}</p>", html::link(&l)));
@@ -325,7 +325,7 @@ fn profile_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc
     let tables = site::all_tables(sets);
     let Some(code) = profile::profile_gemeente(region, state) else {
         let text = "Kies een gemeente om al haar cijfers te zien, naast die van de regio en Nederland.";
-        let choice = gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables));
+        let choice = gemeente_choice(&chooser::chooser(m, region, state, Some(&tables)));
         let why = profile::not_offered(&tables, m, region);
         let body = match &why {
             Some(why) => format!("<h1>Gemeenteprofiel</h1><p>{}</p>", esc(why)),
@@ -337,7 +337,7 @@ fn profile_body(loaded: &Loaded, state: &ViewState, region: &Region, sets: &[Arc
     let mut body = format!(
         "<h1>Gemeenteprofiel {}</h1>{}",
         esc(&name),
-        gemeente_choice(&site::gemeente_choice_offered(m, region, state, &tables))
+        gemeente_choice(&chooser::chooser(m, region, state, Some(&tables)))
     );
     for section in profile::profile(&tables, m, region, &code, state) {
         let head: String = section.columns.iter().map(|c| format!("<th scope=\"col\">{}</th>", esc(c))).collect();

@@ -6,7 +6,6 @@
 
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region, Table, Theme};
-use crate::core::text::words::fold;
 
 /// The view that will be shown, and what the reader must be told about the link.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -84,17 +83,13 @@ pub fn check_site(state: &ViewState, manifest: &Manifest) -> Checked {
     out
 }
 
-/// A gemeente of the region by CBS code, or by name ("zwijndrecht", "Hendrik-Ido-Ambacht").
+/// A gemeente of the region by CBS code, or by name ("zwijndrecht", "Hendrik-Ido-Ambacht",
+/// "Den Bosch"): `chooser::resolve`, so a name typed in the chooser's form works as a link too.
 pub fn find_gemeente(manifest: &Manifest, region: &Region, given: &str) -> Option<String> {
     if region.gemeenten.iter().any(|g| g == given) {
         return Some(given.to_owned());
     }
-    let wanted = fold(given).replace(['-', '_', '+'], " ");
-    region
-        .gemeenten
-        .iter()
-        .find(|g| manifest.area(g).is_some_and(|a| fold(&a.name).replace('-', " ") == wanted.trim()))
-        .cloned()
+    super::chooser::resolve(manifest, region, &given.replace(['_', '+'], " ")).ok()
 }
 
 /// The regions (in manifest order) whose loaded data holds a table with this id.

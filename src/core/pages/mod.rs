@@ -10,6 +10,7 @@
 //! - Figures are formatted here (Dutch notation, marks with reasons); the UI never formats or
 //!   computes a number.
 
+pub mod chooser;
 pub mod compare;
 pub mod council;
 pub mod find;
