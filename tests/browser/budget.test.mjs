@@ -45,12 +45,13 @@ const TARGET_KIB = 250;
 // appears), the age of the figures on every card, the theme heading naming the gemeente, and the
 // compare page's map through the shared map code. The data bytes are the reader's words
 // themselves; the reader's first view is still the baked one (49,3 KiB).
-// Raised to 516 with issue 25's gemeente chooser (514,1 KiB measured; main WASM 313,0 → 316,0 KiB):
+// Raised to 519 with issue 25's gemeente chooser and the last of issue 23 (517,0 KiB measured;
+// main WASM 313,0 → 318,8 KiB; one disclosure per card, compact euro labels, the profile's row names):
 // the compact chooser's view and model load as their own chunk (`msd-chooser`), which the
 // bundled regions never fetch; what stays in the main module is the name/code resolver, because
 // the address check uses it so that `?gemeente=den+bosch` or a form sent from a baked page opens
 // 's-Hertogenbosch.
-const CEILING_KIB = 516;
+const CEILING_KIB = 519;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
