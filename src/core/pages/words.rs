@@ -48,7 +48,7 @@ pub fn key_figures<D: AsRef<Dataset>>(
     region: &Region,
     state: &ViewState,
 ) -> Vec<KeyFigure> {
-    let tables: Vec<&Table> = sets.iter().flat_map(|d| &d.as_ref().tables).collect();
+    let tables = super::site::all_tables(sets);
     let mut figures = super::home::key_figures(&tables, config, manifest, region, state);
     explain_key_figures(&mut figures, &Glossary::of(sets));
     figures

@@ -47,8 +47,9 @@ struct TableFile<'a> {
     definitions: &'a [String],
     provisional: bool,
     rounding: Option<u32>,
-    periods: Vec<LabelFile<'a>>,
-    categories: Vec<LabelFile<'a>>,
+    /// `Label` serialises as the file writes it (`label` the report's, `reader_label` the reader's).
+    periods: &'a [Label],
+    categories: &'a [Label],
     measures: Vec<MeasureFile<'a>>,
     totals: Vec<TotalFile<'a>>,
     values: Vec<ValueFile<'a>>,
@@ -85,14 +86,6 @@ struct SourceFile<'a> {
     section: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<u32>,
-}
-
-#[derive(Serialize)]
-struct LabelFile<'a> {
-    id: &'a str,
-    label: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reader_label: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -234,16 +227,6 @@ fn source(source: &Source) -> SourceFile<'_> {
     SourceFile { text: &source.text, seed: &source.seed, section: &source.section, page: source.page }
 }
 
-fn labels(labels: &[Label]) -> Vec<LabelFile<'_>> {
-    labels
-        .iter()
-        .map(|l| {
-            let (label, reader_label) = in_file(&l.label, &l.report);
-            LabelFile { id: &l.id, label, reader_label }
-        })
-        .collect()
-}
-
 /// The model keeps the reader's wording first and the report's beside it (issue 23); the file
 /// has the report's as `title`/`label` and the reader's as `reader_…`: `(report, reader)`.
 fn in_file<'a>(shown: &'a str, report: &'a Option<String>) -> (&'a str, Option<&'a str>) {
@@ -308,8 +291,8 @@ fn table(table: &Table) -> TableFile<'_> {
         definitions: &table.definitions,
         provisional: table.provisional,
         rounding: table.rounding,
-        periods: labels(&table.periods),
-        categories: labels(&table.categories),
+        periods: &table.periods,
+        categories: &table.categories,
         measures: table.measures.iter().map(measure).collect(),
         totals: table
             .totals

@@ -194,13 +194,15 @@ fn begrip(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<crate::core::mo
     let uitleg = o.string("uitleg");
     let ook = o.optional_strings("ook");
     let zoekwoorden = o.optional_strings("zoekwoorden");
+    let mut empty = false;
     for (key, text) in [("term", &term), ("uitleg", &uitleg)] {
         if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
             o.problem(key, "is leeg; een begrip heeft een term en een uitleg in gewone woorden".to_owned());
+            empty = true;
         }
     }
     o.finish(&["term", "uitleg", "ook", "zoekwoorden"]);
-    if term.as_deref().is_some_and(|t| t.trim().is_empty()) || uitleg.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    if empty {
         return None;
     }
     Some(crate::core::model::glossary::Begrip { term: term?, uitleg: uitleg?, ook: ook?, zoekwoorden: zoekwoorden? })

@@ -47,10 +47,11 @@ impl<'a> Glossary<'a> {
 
     /// The terms `text` holds, in the order they first occur in it.
     pub fn found_in(&self, text: &str) -> Vec<&'a Begrip> {
+        let lower = text.to_lowercase();
         let mut hits: Vec<(usize, &Begrip)> = self
             .entries
             .iter()
-            .filter_map(|b| b.forms().filter_map(|f| position(text, f)).min().map(|at| (at, *b)))
+            .filter_map(|b| b.forms().filter_map(|f| position_in(text, &lower, f)).min().map(|at| (at, *b)))
             .collect();
         hits.sort_by_key(|(at, _)| *at);
         hits.into_iter().map(|(_, b)| b).collect()
@@ -101,13 +102,17 @@ pub fn explains(b: &Begrip, token: &str) -> bool {
 /// capitals or more, or one capital on its own) matches only in its own capitals and as a whole word, so "WW" is never
 /// found in "Wwerk" and "KTV" never in "ktv-achtig" lower case.
 fn position(text: &str, form: &str) -> Option<usize> {
+    position_in(text, &text.to_lowercase(), form)
+}
+
+/// [`position`] with the text's lower case made once by the caller, who looks up many forms.
+fn position_in(text: &str, lower: &str, form: &str) -> Option<usize> {
     if form.is_empty() {
         return None;
     }
     let capitals = form.chars().filter(|c| c.is_uppercase()).count();
     let is_abbreviation = capitals >= 2 || (capitals == 1 && form.chars().count() == 1);
-    let (hay, needle) =
-        if is_abbreviation { (text.to_owned(), form.to_owned()) } else { (text.to_lowercase(), form.to_lowercase()) };
+    let (hay, needle) = if is_abbreviation { (text, form.to_owned()) } else { (lower, form.to_lowercase()) };
     let compound_ok = !is_abbreviation && needle.chars().count() >= 5;
     let mut from = 0;
     while let Some(i) = hay.get(from..).and_then(|h| h.find(&needle)).map(|i| i + from) {
