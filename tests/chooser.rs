@@ -139,3 +139,25 @@ fn a_national_region_gets_the_compact_chooser() {
     assert_eq!(none.quick.len(), 1, "no gemeente chosen: only the region, current");
     assert!(none.quick[0].current);
 }
+
+/// Issue 27: the search page reads a gemeente in a query by every name a reader uses for it,
+/// its CBS code included, with the rest of the query kept as the subject.
+#[test]
+fn search_reads_every_common_name_of_a_gemeente() {
+    use monitor_sociaal_domein::core::present::catalog::read_query;
+    let (m, _) = national();
+    let read = |q: &str| {
+        let query = read_query(&m, q);
+        (query.gemeente.unwrap_or_default(), query.words.join(" "))
+    };
+    assert_eq!(read("den bosch bijstand"), ("GM0796".into(), "bijstand".into()));
+    assert_eq!(read("Hertogenbosch"), ("GM0796".into(), String::new()));
+    assert_eq!(read("'s-Hertogenbosch jeugd"), ("GM0796".into(), "jeugd".into()));
+    assert_eq!(read("Den Haag"), ("GM0518".into(), String::new()));
+    assert_eq!(read("Súdwest wmo"), ("GM1900".into(), "wmo".into()));
+    assert_eq!(read("sudwest fryslan"), ("GM1900".into(), String::new()));
+    assert_eq!(read("gm0014 bijstand"), ("GM0014".into(), "bijstand".into()));
+    // A year is no CBS code; "Fryslân" is in two names and names neither.
+    assert_eq!(read("bijstand 2016"), (String::new(), "bijstand 2016".into()));
+    assert_eq!(read("fryslan").0, String::new());
+}

@@ -36,11 +36,11 @@ fn csv_is_for_dutch_excel_and_keeps_the_marks() {
     let header = lines.iter().position(|l| l.starts_with("Gebied;")).unwrap();
     assert_eq!(
         lines[header],
-        "Gebied;jeugdhulp (%);jeugdhulp met verblijf (%);jeugdbescherming (%);jeugdreclassering (%)"
+        "Gebied;CBS-code;jeugdhulp (%);jeugdhulp met verblijf (%);jeugdbescherming (%);jeugdreclassering (%)"
     );
-    assert_eq!(lines[header + 1], "Alblasserdam;8,8;0,8;0,6;geheim");
-    assert_eq!(lines[header + 6], "Zwijndrecht;10,7;1,1;1,0;0,3");
-    assert_eq!(lines[header + 7], "Nederland;8,2;1,1;1,0;0,4");
+    assert_eq!(lines[header + 1], "Alblasserdam;GM0482;8,8;0,8;0,6;geheim");
+    assert_eq!(lines[header + 6], "Zwijndrecht;GM0642;10,7;1,1;1,0;0,3");
+    assert_eq!(lines[header + 7], "Nederland;NL01;8,2;1,1;1,0;0,4");
 }
 
 #[test]
@@ -52,6 +52,7 @@ fn json_has_values_marks_and_metadata() {
     assert_eq!(v["bron"]["tekst"], "gemeentelijke monitor Sociaal Domein");
     let alblasserdam = &v["rijen"][0];
     assert_eq!(alblasserdam["code"], "GM0482");
+    assert_eq!(alblasserdam["cbs_code"], "GM0482", "a code to join on (issue 27)");
     assert_eq!(alblasserdam["waarden"][0]["waarde"], 8.8);
     assert_eq!(alblasserdam["waarden"][3]["waarde"], serde_json::Value::Null);
     assert_eq!(alblasserdam["waarden"][3]["status"], "geheim");

@@ -79,7 +79,10 @@ test('CSV and JSON downloads hold the values of the table on screen, marks inclu
     const lines = csv.slice(1).split('\r\n');
     const header = lines.findIndex((l) => l.startsWith('Gebied;'));
     const body = lines.slice(header + 1, header + 1 + screen.length).map((l) => l.split(';'));
-    assert.deepEqual(body, screen.map((row) => [row[0], ...row.slice(1).map(asCsv)]));
+    assert.equal(lines[header].split(';')[1], 'CBS-code', 'a code to join on (issue 27)');
+    assert.deepEqual(body.map((r) => [r[0], ...r.slice(2)]), screen.map((row) => [row[0], ...row.slice(1).map(asCsv)]));
+    assert.equal(body.find((r) => r[0] === 'Zwijndrecht')?.[1], 'GM0642');
+    assert.ok(body.every((r) => /^(GM\d{4}|NL01|)$/.test(r[1])), body.map((r) => r[1]).join(','));
     assert.ok(lines.includes('Bron;gemeentelijke monitor Sociaal Domein'));
     assert.ok(lines.some((l) => l.startsWith('Licentie;CC BY 4.0')), 'a licence');
     // The view's own address: its baked page (issue 22) and what the path does not say.
@@ -93,6 +96,7 @@ test('CSV and JSON downloads hold the values of the table on screen, marks inclu
     const number = (v) => (/^[\d.,-]+$/.test(v) ? Number(v.replace(',', '.')) : v);
     assert.deepEqual(fromJson, screen.map((row) => [row[0], ...row.slice(1).map(asCsv).map(number)]));
     assert.equal(json.rijen[0].waarden[0].decimalen, 1);
+    assert.equal(json.rijen.find((r) => r.naam === 'Zwijndrecht')?.cbs_code, 'GM0642');
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('text=Afbeelding (PNG)')]);
     const pngBytes = await readDownload(png);

@@ -8,19 +8,10 @@ use super::{site, NavLink};
 use crate::core::model::view_state::ViewState;
 use crate::core::model::{Manifest, Region, Table};
 use crate::core::text::forgiving::distance;
-use crate::core::text::words::fold;
+use crate::core::text::place_names::{gemeente_code, normal, ALSO_CALLED};
 
 /// Up to this many gemeenten the choice is a list of links (the bundled regions have 1 to 6).
 pub const LIST_UP_TO: usize = 12;
-
-/// Names readers use for a gemeente besides its official one (both as [`normal`] writes them).
-const ALSO_CALLED: &[(&str, &str)] = &[
-    ("den bosch", "s hertogenbosch"),
-    ("hertogenbosch", "s hertogenbosch"),
-    ("den haag", "s gravenhage"),
-    ("the hague", "s gravenhage"),
-    ("gravenhage", "s gravenhage"),
-];
 
 /// The gemeente choice of a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,10 +105,6 @@ pub fn form(state: &ViewState) -> (String, Vec<(String, String)>) {
 
 /// Folded (no case, no accents), every run of other characters one space:
 /// "'s-Hertogenbosch" → "s hertogenbosch", "Bergen (L.)" → "bergen l".
-fn normal(s: &str) -> String {
-    fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
 /// What the reader typed did not name one gemeente: why, in Dutch, and the likeliest one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Miss {
@@ -133,10 +120,7 @@ pub fn resolve(manifest: &Manifest, region: &Region, typed: &str) -> Result<Stri
     let typed = typed.trim();
     let gemeenten: Vec<(&String, String)> =
         region.gemeenten.iter().filter_map(|g| manifest.area(g).map(|a| (g, normal(&a.name)))).collect();
-    let upper = typed.to_uppercase();
-    let digits = upper.strip_prefix("GM").unwrap_or(&upper);
-    if !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
-        let code = format!("GM{digits:0>4}");
+    if let Some(code) = gemeente_code(typed) {
         if let Some((g, _)) = gemeenten.iter().find(|(g, _)| **g == code) {
             return Ok((*g).clone());
         }

@@ -6,6 +6,7 @@ use crate::core::model::*;
 
 use crate::core::text::forgiving;
 use crate::core::text::glossary::Glossary;
+use crate::core::text::place_names::{gemeente_code, normal, written_forms};
 use crate::core::text::words::fold;
 
 /// Tables whose title, measures, categories, note or theme mention every word of `query`, in
@@ -25,21 +26,28 @@ pub struct Query {
     pub words: Vec<String>,
 }
 
-/// Finds a gemeente name in the query (the longest that matches whole words) and keeps the
-/// rest as subject words.
+/// Finds a gemeente in the query — its name, a name readers use for it ("den bosch"), a word
+/// only its name holds ("súdwest") or its CBS code ("GM0796"), the longest that matches whole
+/// words (`text::place_names`) — and keeps the rest as subject words.
 pub fn read_query(manifest: &Manifest, query: &str) -> Query {
-    let words: Vec<String> = fold(query).replace(['-', ','], " ").split_whitespace().map(str::to_owned).collect();
+    let words: Vec<String> = normal(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let gemeenten: Vec<&Area> = manifest.areas.iter().filter(|a| a.kind == AreaKind::Gemeente).collect();
+    let names: Vec<&str> = gemeenten.iter().map(|a| a.name.as_str()).collect();
     let mut best: Option<(usize, usize, String)> = None; // (start, length, code)
-    for area in manifest.areas.iter().filter(|a| a.kind == AreaKind::Gemeente) {
-        let name: Vec<String> = fold(&area.name).replace('-', " ").split_whitespace().map(str::to_owned).collect();
-        if name.is_empty() || name.len() > words.len() {
-            continue;
-        }
-        if let Some(start) = (0..=words.len() - name.len()).find(|i| words[*i..*i + name.len()] == name[..]) {
-            if best.as_ref().is_none_or(|(_, len, _)| name.len() > *len) {
-                best = Some((start, name.len(), area.code.clone()));
+    for (area, forms) in gemeenten.iter().zip(written_forms(&names)) {
+        for name in forms.iter().filter(|f| !f.is_empty() && f.len() <= words.len()) {
+            if let Some(start) = (0..=words.len() - name.len()).find(|i| words[*i..*i + name.len()] == name[..]) {
+                if best.as_ref().is_none_or(|(_, len, _)| name.len() > *len) {
+                    best = Some((start, name.len(), area.code.clone()));
+                }
             }
         }
+    }
+    if best.is_none() {
+        best = words.iter().enumerate().find_map(|(i, w)| {
+            let code = gemeente_code(w).filter(|_| w.chars().any(|c| c.is_ascii_alphabetic()))?;
+            gemeenten.iter().any(|a| a.code == code).then_some((i, 1, code))
+        });
     }
     match best {
         Some((start, len, code)) => {

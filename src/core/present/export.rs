@@ -6,7 +6,7 @@
 //! licence (CC BY 4.0 for the monitor's work, with the original source credited).
 
 use crate::core::calc::engine::{Figure, Missing};
-use crate::core::calc::grid::Grid;
+use crate::core::calc::grid::{Grid, RowsAre};
 use crate::core::model::{Manifest, Table};
 use crate::core::present::remarks::{self, Remarks};
 use crate::core::text::format;
@@ -66,6 +66,20 @@ pub fn file_name(grid: &Grid, place: &str, extension: &str) -> String {
         parts.push(clean(place));
     }
     format!("{}.{extension}", parts.join("_"))
+}
+
+/// The CBS code of an area row, so a download joins on code (issue 27): gemeente (`GM0796`),
+/// wijk, buurt, province or Nederland (`NL01`); empty for the monitor's own regions
+/// (`RG-DRECHTSTEDEN`), which CBS does not know.
+fn cbs_code(id: &str) -> &str {
+    let digits = |prefix: &str, n: usize| {
+        id.strip_prefix(prefix).is_some_and(|d| d.len() == n && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    if digits("GM", 4) || digits("WK", 6) || digits("BU", 8) || digits("PV", 2) || digits("NL", 2) {
+        id
+    } else {
+        ""
+    }
 }
 
 /// The word for a missing value in a download.
@@ -129,7 +143,11 @@ pub fn csv_with(grid: &Grid, table: &Table, manifest: &Manifest, remarks: &Remar
     lines.push(meta("Gedownload op", &date_nl(&provenance.date)));
     lines.push(meta("Gemaakt met", "Monitor Sociaal Domein"));
     lines.push(String::new());
+    let coded = grid.rows_are == RowsAre::Areas;
     let mut header = vec![field(grid.row_header())];
+    if coded {
+        header.push("CBS-code".into());
+    }
     header.extend(grid.columns.iter().map(|c| {
         field(&if c.measure.is_empty() { "waarde".to_owned() } else { format!("{} ({})", c.label, c.unit.id()) })
     }));
@@ -140,6 +158,9 @@ pub fn csv_with(grid: &Grid, table: &Table, manifest: &Manifest, remarks: &Remar
     lines.push(header.join(";"));
     for r in &grid.rows {
         let mut row = vec![field(&r.label)];
+        if coded {
+            row.push(field(cbs_code(&r.id)));
+        }
         row.extend(r.cells.iter().map(cell));
         if per_row_provisional {
             row.push(if r.cells.iter().any(|f| f.provisional) { "ja".into() } else { "nee".into() });
@@ -190,7 +211,11 @@ pub fn json_with(
                     v
                 })
                 .collect();
-            json!({ "code": r.id, "naam": r.label, "waarden": values })
+            let mut row = json!({ "code": r.id, "naam": r.label, "waarden": values });
+            if grid.rows_are == RowsAre::Areas {
+                row["cbs_code"] = json!(Some(cbs_code(&r.id)).filter(|c| !c.is_empty()));
+            }
+            row
         })
         .collect();
     let seed = manifest.seed(&table.source.seed);

@@ -4,4 +4,5 @@
 pub mod forgiving;
 pub mod format;
 pub mod glossary;
+pub mod place_names;
 pub mod words;
