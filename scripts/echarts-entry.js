@@ -34,11 +34,13 @@ const SERIES_EXTRAS = ['markLine', 'markPoint', 'markArea'];
 
 function needsExtras(option, renderer) {
   if (renderer === 'svg') return true;
-  if (Object.keys(option).some((k) => !FIRST_KEYS.has(k))) return true;
+  if (Object.keys(option).some((k) => !FIRST_KEYS.has(k) && k !== 'tooltip')) return true;
   return [].concat(option.series || []).some((s) => !FIRST_SERIES.has(s.type) || SERIES_EXTRAS.some((k) => k in s));
 }
 
 let extras = null;
+/** True once the extras are registered: from then on an option keeps its tooltip. */
+let extrasReady = false;
 /**
  * How many times parts were registered since the first bundle ran (the extras: once). ECharts
  * copies the registered layouts and visuals into an instance when it is created (its scheduler),
@@ -50,9 +52,33 @@ let parts = 0;
 /** Loads scripts/echarts-extras.js once (a content-hashed chunk next to this file). */
 function loadExtras() {
   extras ||= import('./echarts-extras.js')
-    .then((m) => { m.install(echarts); parts += 1; })
+    .then((m) => { m.install(echarts); parts += 1; extrasReady = true; })
     .catch((e) => { extras = null; throw e; });
   return extras;
+}
+
+/**
+ * Tooltips (issue 27) live in the extras, which the first chart does not wait for: an option
+ * drawn before they are registered is drawn without its tooltip, and the tooltip is added (a
+ * merge: the tooltip registers no layout, so the instance stays) when a pointer first comes over
+ * the chart, shown at once where it is. Later options keep theirs.
+ */
+function armTooltip(chart, tooltip) {
+  chart.tooltip = tooltip;
+  if (chart.tooltipArmed) return;
+  chart.tooltipArmed = true;
+  const arrive = (event) => {
+    chart.el.removeEventListener('pointerover', arrive);
+    loadExtras().then(() => {
+      const instance = chart.instance;
+      if (chart.disposed || !instance || instance.isDisposed() || !chart.tooltip) return;
+      instance.setOption({ tooltip: chart.tooltip });
+      chart.tooltip = null;
+      const box = chart.el.getBoundingClientRect();
+      instance.dispatchAction({ type: 'showTip', x: event.clientX - box.left, y: event.clientY - box.top });
+    }).catch((e) => console.warn('grafiekonderdelen niet geladen', e));
+  };
+  chart.el.addEventListener('pointerover', arrive);
 }
 
 const live = new Set();
@@ -160,6 +186,13 @@ window.msdCharts = {
     const extra = needsExtras(option, chart.renderer);
     const draw = () => {
       if (chart.disposed || turn !== chart.latest) return false;
+      const tooltip = option.tooltip;
+      if (tooltip && !extrasReady) {
+        delete option.tooltip;
+        if (tooltip.show !== false) armTooltip(chart, tooltip);
+      } else {
+        chart.tooltip = null;
+      }
       const instance = chart.current(extra);
       markFirstChart(instance);
       // Listening before setOption: ECharts may render (and finish) inside it.

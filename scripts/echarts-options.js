@@ -38,12 +38,30 @@ export function nlFormatter(spec) {
   };
 }
 
-/** Replaces, in place, every `formatter: "msd:nl…"` in a parsed option by its function. */
+/** Text as HTML that shows it literally: a tooltip is HTML, a name from a data file is not. */
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/**
+ * "msd:tip": a tooltip shows the text the Rust side wrote for the point (`tip`, see
+ * src/core/present/charts/tooltip.rs), escaped, a line break per "\n"; the point's name when it
+ * has none.
+ */
+export function tipFormatter(params) {
+  return [].concat(params || []).map((p) => {
+    const tip = p && p.data && typeof p.data === 'object' && typeof p.data.tip === 'string' ? p.data.tip : (p && p.name) || '';
+    return escapeHtml(tip).replace(/\n/g, '<br>');
+  }).join('<br>');
+}
+
+/** Replaces, in place, every `formatter: "msd:nl…"` or `"msd:tip"` in a parsed option by its function. */
 export function resolveFormatters(node, depth) {
   if (depth > 20 || node === null || typeof node !== 'object') return;
   for (const key of Object.keys(node)) {
     const v = node[key];
-    if (key === 'formatter' && typeof v === 'string' && /^msd:nl[cam]?:/.test(v)) node[key] = nlFormatter(v);
+    if (key === 'formatter' && v === 'msd:tip') node[key] = tipFormatter;
+    else if (key === 'formatter' && typeof v === 'string' && /^msd:nl[cam]?:/.test(v)) node[key] = nlFormatter(v);
     else resolveFormatters(v, depth + 1);
   }
 }

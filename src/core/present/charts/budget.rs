@@ -177,7 +177,6 @@ pub fn option(grid: &Grid, plan: &Plan) -> (Value, u32) {
         "color": PALETTE,
         "aria": { "enabled": true, "decal": { "show": true } },
         "legend": refine::legend(&names),
-        "tooltip": { "show": false },
         "title": panels.titles,
         "grid": panels.grids,
         "xAxis": panels.x_axes,

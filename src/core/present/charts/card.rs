@@ -3,7 +3,7 @@
 //! with a dark outline, Nederland and the region as dashed lines rather than bars, and a
 //! missing value named on the axis ("Alblasserdam (geheim)") instead of drawn as 0.
 
-use super::PALETTE;
+use super::{tooltip, PALETTE};
 use crate::core::model::Unit;
 use crate::core::text::format;
 use serde_json::{json, Value};
@@ -77,10 +77,11 @@ pub fn small_bars(
                     },
                     // A white box, so a reference line behind the label never crosses its text.
                     "label": { "formatter": format::compact(*v, unit, decimals), "fontWeight": if here { "bold" } else { "normal" },
-                               "backgroundColor": "#ffffff", "padding": [1, 2] }
+                               "backgroundColor": "#ffffff", "padding": [1, 2] },
+                    "tip": tooltip::point_text(&p.label, "", &format::with_unit(*v, unit, decimals))
                 })
             }
-            Err(_) => Value::Null,
+            Err(mark) => json!({ "value": null, "tip": tooltip::point_text(&p.label, "", mark) }),
         })
         .collect();
     let lines: Vec<Value> = references
@@ -115,7 +116,6 @@ pub fn small_bars(
     let option = json!({
         "aria": { "enabled": true, "decal": { "show": false } },
         "animation": false,
-        "tooltip": { "show": false },
         "legend": { "show": false },
         "grid": { "top": top, "bottom": 4, "left": 4, "right": 72, "containLabel": true },
         "xAxis": { "type": "value", "min": low, "max": high, "splitNumber": 2,
@@ -124,5 +124,7 @@ pub fn small_bars(
                    "axisLabel": { "fontSize": 12 } },
         "series": [series]
     });
+    let mut option = option;
+    tooltip::enable(&mut option);
     (option, points.len() as u32 * 24 + top + 12)
 }

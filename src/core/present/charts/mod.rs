@@ -15,6 +15,7 @@ pub mod map;
 pub mod map_layout;
 pub mod marks;
 pub mod refine;
+pub mod tooltip;
 
 use crate::core::calc::grid::{Grid, RowsAre};
 use crate::core::model::{Table, Unit};
@@ -308,6 +309,7 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
         style_series(&mut v);
         refine::value_axes(&mut v);
         marks::add(&mut v, grid, &charted_columns(grid));
+        tooltip::add(&mut v, grid, &[plan.levels, plan.exhaustion, plan.results].concat());
         return (finish(v, description), height);
     }
     let grid = &drawn_grid(grid, table).0;
@@ -320,6 +322,7 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
     refine::value_axes(&mut v);
     let extra = refine::wrap_legend(&mut v);
     marks::add(&mut v, grid, &charted_columns(grid));
+    tooltip::add(&mut v, grid, &charted_columns(grid));
     (finish(v, description), height + extra)
 }
 
