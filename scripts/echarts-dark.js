@@ -30,6 +30,10 @@ const LINE_KEYS = new Set(['lineStyle', 'itemStyle']);
  */
 export function lightenForDark(node, depth = 0, within = null) {
   if (depth > 20 || node === null || typeof node !== 'object') return node;
+  if (depth === 0 && node.tooltip && typeof node.tooltip === 'object') {
+    // A dark tooltip with light text (ECharts' own is white with #666 text).
+    Object.assign(node.tooltip, { backgroundColor: '#161b22', borderColor: '#8b949e', textStyle: { color: '#e6edf3' } });
+  }
   for (const key of Object.keys(node)) {
     const v = node[key];
     if (v !== null && typeof v === 'object') {

@@ -6,6 +6,7 @@
 use crate::core::check::tolerant;
 use crate::core::kit::datacheck::{Checked, InputKind, Session};
 use crate::core::kit::register::Output;
+use crate::core::kit::saved;
 use crate::core::model::AreaKind;
 use crate::ui::{data, download};
 use leptos::ev;
@@ -56,21 +57,102 @@ fn feedback(result: RwSignal<Option<Result<String, Vec<String>>>>) -> impl IntoV
     }
 }
 
-#[component]
-pub fn GuidedFlow() -> impl IntoView {
-    let session = RwSignal::new(None::<Session>);
-    leptos::task::spawn_local(async move { session.set(Some(start().await)) });
-    // Only loading → loaded re-renders the flow; edits to the session update it in place, so
-    // the forms keep what was typed and their messages.
-    let loaded = Memo::new(move |_| session.with(Option::is_some));
-    move || match loaded.get() {
-        false => view! { <p role="status">"De gegevens van deze site worden gelezen…"</p> }.into_any(),
-        true => view! { <Flow session=session/> }.into_any(),
+/// The browser's local storage, if the page may use it.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The site's session and, from the browser's storage, the officer's work of a previous visit
+/// put back onto it (issue 27), with the sentence that says so.
+async fn start_with_saved_work() -> (Session, Session, bool, Option<String>) {
+    let site = start().await;
+    let Some(text) = storage().and_then(|s| s.get_item(saved::KEY).ok().flatten()) else {
+        return (site.clone(), site, false, None);
+    };
+    match saved::restore(&site, &text) {
+        Ok(r) => (site, r.session, r.without_examples, Some(r.notice)),
+        Err(sentence) => {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(saved::KEY);
+            }
+            (site.clone(), site, false, Some(sentence))
+        }
     }
 }
 
 #[component]
-fn Flow(session: RwSignal<Option<Session>>) -> impl IntoView {
+pub fn GuidedFlow() -> impl IntoView {
+    let session = RwSignal::new(None::<Session>);
+    let site = StoredValue::new(None::<Session>);
+    let without_examples = RwSignal::new(false);
+    let notice = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let (from_site, work, without, said) = start_with_saved_work().await;
+        site.set_value(Some(from_site));
+        without_examples.set(without);
+        notice.set(said);
+        session.set(Some(work));
+    });
+    keep_work(session, site, without_examples, notice);
+    // Only loading → loaded re-renders the flow; edits to the session update it in place, so
+    // the forms keep what was typed and their messages.
+    let loaded = Memo::new(move |_| session.with(Option::is_some));
+    let start_again = move |_| {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(saved::KEY);
+        }
+        without_examples.set(false);
+        notice.set(None);
+        session.set(site.get_value());
+    };
+    move || match loaded.get() {
+        false => view! { <p role="status">"De gegevens van deze site worden gelezen…"</p> }.into_any(),
+        true => view! {
+            {move || notice.get().map(|n| view! {
+                <div class="melding" role="status">
+                    <p>{n}</p>
+                    <button type="button" class="secundair" on:click=start_again>"Opnieuw beginnen"</button>
+                </div>
+            })}
+            <Flow session=session without_examples=without_examples/>
+        }
+        .into_any(),
+    }
+}
+
+/// Saves the work to the browser's storage after every change, and asks before the page is
+/// left with work the site does not have yet (issue 27).
+fn keep_work(
+    session: RwSignal<Option<Session>>,
+    site: StoredValue<Option<Session>>,
+    without_examples: RwSignal<bool>,
+    notice: RwSignal<Option<String>>,
+) {
+    let pending = move || {
+        session.with_untracked(|w| site.with_value(|s| matches!((w, s), (Some(w), Some(s)) if saved::unsaved(w, s))))
+    };
+    Effect::new(move |_| {
+        let without = without_examples.get();
+        session.with(|w| {
+            let (Some(w), Some(store)) = (w, storage()) else { return };
+            let keep = site.with_value(|s| s.as_ref().is_some_and(|s| saved::unsaved(w, s))) || without;
+            let done = if keep { store.set_item(saved::KEY, &saved::save(w, without)) } else { store.remove_item(saved::KEY) };
+            if done.is_err() {
+                notice.set(Some("Uw werk kon niet in deze browser worden bewaard (te groot, of de browser staat het niet toe). Maak de bestanden voordat u de pagina sluit.".into()));
+            }
+        })
+    });
+    let handle = window_event_listener(ev::beforeunload, move |e: web_sys::BeforeUnloadEvent| {
+        if pending() {
+            e.prevent_default();
+            e.set_return_value("");
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn Flow(session: RwSignal<Option<Session>>, without_examples: RwSignal<bool>) -> impl IntoView {
     let s = move || {
         session.get().unwrap_or_else(|| {
             Session::new(crate::core::model::Manifest::new(Vec::new(), Vec::new(), Vec::new(), Vec::new()), Vec::new())
@@ -118,7 +200,7 @@ fn Flow(session: RwSignal<Option<Session>>) -> impl IntoView {
                "Ook "<code>"manifest.json"</code>", "<code>"config.json"</code>" en gegevensbestanden (JSON) kunt u hier laten controleren. "
                "De pagina begint met de gegevens die nu op deze site staan."</p>
             <p>
-                <button type="button" class="secundair" on:click=move |_| { session.update(|x| if let Some(x) = x { *x = x.empty_monitor() }); output.set(None); }>
+                <button type="button" class="secundair" on:click=move |_| { session.update(|x| if let Some(x) = x { *x = x.empty_monitor() }); without_examples.set(true); output.set(None); }>
                     "Begin met een lege monitor"
                 </button>
                 " (zonder de voorbeeldcijfers; Nederland blijft als vergelijking)"

@@ -46,6 +46,11 @@ export async function newPage(browser, allowed, viewport = { width: 1280, height
   page.on('response', (r) => { if (r.status() >= 400) log.failed = [...(log.failed || []), `${r.status()} ${r.url()}`]; });
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`${m.text()} ${(log.failed || []).join(', ')}`.trim()); });
   page.on('pageerror', (e) => log.errors.push(String(e)));
+  // The data check page asks before it is left with work not yet made into files (issue 27):
+  // a test that navigates away leaves (as a reader answering "Verlaten" would); other dialogs
+  // are dismissed as Playwright does by default. `page.log.dialogs` lists them for assertions.
+  log.dialogs = [];
+  page.on('dialog', (d) => { log.dialogs.push(d.type()); (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}); });
   page.log = log;
   // A baked page (issue 22) is on screen before the app: tests of the app wait until it has
   // taken over (`#gebakken` gone), so they never act on the baked copy. `gotoBaked` is the plain

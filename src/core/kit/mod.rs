@@ -7,3 +7,4 @@ pub mod bench;
 pub mod csv_import;
 pub mod datacheck;
 pub mod register;
+pub mod saved;
