@@ -475,3 +475,28 @@ fn ten_thousand_mutated_templates_never_panic() {
         })
         .unwrap();
 }
+
+/// Issue 24: the per-gebied template's own advice works — "2025*" marks the period provisional
+/// — and a description that says "(voorlopig)" becomes the flag, never the label's text.
+#[test]
+fn a_starred_period_is_provisional_and_no_label_says_voorlopig() {
+    let template = read("public/sjablonen/per-gebied.csv");
+    let with = |period: &str, provisional: &str| {
+        template
+            .replace("periode;2016-H1;1e halfjaar 2016;;", &format!("periode;{period};;"))
+            .replace("voorlopig;ja;;;", &format!("voorlopig;{provisional};;;"))
+    };
+    let starred = ok("per-gebied.csv", &with("2016-H1*;1e halfjaar 2016", ""));
+    assert!(starred.provisional, "2016-H1* is provisional");
+    assert_eq!((starred.periods[0].id.as_str(), starred.periods[0].label.as_str()), ("2016-H1", "1e halfjaar 2016"));
+    let said = ok("per-gebied.csv", &with("2016-H1;1e halfjaar 2016 (voorlopig)", "ja"));
+    assert!(said.provisional);
+    assert_eq!(said.periods[0].label, "1e halfjaar 2016");
+    let final_figures = ok("per-gebied.csv", &with("2016-H1;1e halfjaar 2016", "nee"));
+    assert!(!final_figures.provisional, "a final file drops the mark");
+    let both = convert("per-gebied.csv", &with("2016-H1*;1e halfjaar 2016", "nee")).expect_err("a contradiction");
+    assert!(
+        both.iter().any(|p| p.contains("als voorlopig gemarkeerd, maar in de regel voorlopig staat nee")),
+        "{both:?}"
+    );
+}

@@ -266,6 +266,7 @@ fn FileResult(checked: Checked, session: RwSignal<Option<Session>>) -> impl Into
         InputKind::Manifest => "manifest.json",
         InputKind::Config => "instellingen",
         InputKind::Dataset => "gegevensbestand",
+        InputKind::Workbook => "Excel-werkmap",
         InputKind::Other => "onbekend soort bestand",
     };
     let ok = checked.problems.is_empty();

@@ -15,7 +15,15 @@ pub enum InputKind {
     Manifest,
     Config,
     Dataset,
+    /// An Excel workbook (`.xlsx` or `.xls`), whatever its name says: read by its first bytes.
+    Workbook,
     Other,
+}
+
+/// Whether `bytes` are an Excel workbook: a ZIP (`.xlsx`) or an OLE file (`.xls`). A workbook
+/// renamed `.csv` gets the same advice as one under its own name (issue 24).
+fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +103,12 @@ impl Session {
     pub fn add(&mut self, name: &str, bytes: &[u8]) {
         let text = csv_import::decode_bytes(bytes);
         let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-        let kind = kind_of(name, &text);
+        let lower = name.to_lowercase();
+        let kind = if is_workbook(bytes) || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
+            InputKind::Workbook
+        } else {
+            kind_of(name, &text)
+        };
         let short = name.rsplit(['/', '\\']).next().unwrap_or(name).to_owned();
         match kind {
             InputKind::Manifest => {
@@ -176,6 +189,10 @@ impl Session {
                         });
                         (problems, summary)
                     }
+                    InputKind::Workbook => (
+                        vec!["Dit is een Excel-werkmap, geen CSV-bestand (ook als de naam op .csv eindigt). Open het in Excel en kies Opslaan als \"CSV UTF-8 (door komma's gescheiden)\"; zet elk werkblad in een eigen bestand.".into()],
+                        String::new(),
+                    ),
                     InputKind::Other => (
                         vec!["Dit is geen CSV- of JSON-bestand. Sla het werkblad in Excel op als \"CSV UTF-8 (door komma's gescheiden)\".".into()],
                         String::new(),

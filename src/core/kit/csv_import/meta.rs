@@ -175,10 +175,20 @@ pub(super) fn read_meta(
         Layout::PerGebied => {
             let what = "de periode (zoals 2016 of 2016-H1), met in kolom 3 de omschrijving zoals gepubliceerd";
             if let Some(text) = meta.required("periode", what, problems) {
-                match period_id(&text) {
+                // "2025*": CBS's mark for a provisional period, as the template's first line
+                // explains; in this template the period is the whole table's (issue 24).
+                let starred = text.trim_end().strip_suffix('*').map(str::trim_end);
+                match period_id(starred.unwrap_or(&text)) {
                     Some(id) => {
                         let given = meta.lines.get("periode").and_then(|line| line.values.get(1));
-                        let label = given.filter(|label| !label.is_empty()).cloned();
+                        let (label, said) = given.map(|l| without_provisional(l)).unwrap_or_default();
+                        let marked = starred.is_some() || said;
+                        if marked && meta.text("voorlopig").is_some_and(|v| yes_no(&v) == Some(false)) {
+                            let message = "de periode is als voorlopig gemarkeerd, maar in de regel voorlopig staat nee; kies één van de twee";
+                            meta.report("periode", problems, message.to_owned());
+                        }
+                        meta.provisional |= marked;
+                        let label = Some(label).filter(|label| !label.is_empty());
                         meta.period =
                             Some(Label { label: label.unwrap_or_else(|| period_label_from_id(&id)), id, report: None });
                     }
@@ -300,4 +310,21 @@ fn seed_id(meta: &Meta, text: &str, manifest: &Manifest, problems: &mut Problems
         return None;
     }
     Some(id)
+}
+
+/// A period's description without "(voorlopig)" or a trailing `*`, and whether it had one: a
+/// label never carries the provisional mark as text, the period's flag does (issue 24), so a
+/// later final file drops it everywhere at once and nothing reads "(voorlopig) (voorlopig)".
+fn without_provisional(label: &str) -> (String, bool) {
+    let folded = fold(label);
+    let cut = folded.find("(voorlopig)").or_else(|| folded.find("voorlopig"));
+    let (mut kept, mut said) = match cut {
+        Some(at) if label.is_char_boundary(at) && folded.len() == label.len() => (label[..at].to_owned(), true),
+        _ => (label.to_owned(), false),
+    };
+    if let Some(stripped) = kept.trim_end().strip_suffix('*') {
+        kept = stripped.to_owned();
+        said = true;
+    }
+    (kept.trim_end().trim_end_matches([',', ';', '-']).trim_end().to_owned(), said)
 }

@@ -1,4 +1,4 @@
-//! Issue 27, "work kept": the guided flow's session saved to the browser's storage and put back
+//! The guided flow's session (issues 24 and 27): its work saved to the browser's storage and put back
 //! after a reload — dropped spreadsheets, areas added by hand, the choice to start without the
 //! example data — with every check run again; and what cannot be read starts afresh with a
 //! Dutch sentence, never a panic.
@@ -51,5 +51,24 @@ fn unreadable_saved_work_starts_afresh_with_a_sentence() {
     for text in ["", "{", "{\"versie\":2,\"manifest\":\"\",\"zonder_voorbeeld\":false,\"bestanden\":[]}", "[1,2]"] {
         let e = saved::restore(&site(), text).expect_err(text);
         assert!(e.ends_with("u begint opnieuw."), "{e}");
+    }
+}
+
+/// Issue 24: a workbook gets the "save as CSV UTF-8" advice under any name, renamed `.csv` too,
+/// never "de tabel ontbreekt".
+#[test]
+fn a_workbook_under_any_name_gets_the_csv_advice() {
+    let workbook = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    for name in ["cijfers.xlsx", "cijfers.csv", "cijfers"] {
+        let mut s = site();
+        s.add(name, workbook);
+        let checked = s.checked();
+        assert_eq!(checked.len(), 1);
+        assert_eq!(checked[0].problems.len(), 1, "{name}: {:?}", checked[0].problems);
+        assert!(
+            checked[0].problems[0].contains("Excel-werkmap") && checked[0].problems[0].contains("CSV UTF-8"),
+            "{name}"
+        );
+        assert!(s.tables().is_empty(), "{name}: no table from a workbook");
     }
 }
