@@ -169,7 +169,7 @@ fn bad_number() {
 fn unknown_area() {
     assert_eq!(
         problems("onbekend-gebied.csv"),
-        ["rij 21, kolom 1 (A): onbekend gebied \"Dordrect\"; gebruik de CBS-code (zoals GM0505) of de naam zoals in manifest.json (zoals Dordrecht); bedoelt u Dordrecht?"]
+        ["rij 21, kolom 1 (A): onbekend gebied \"Dordrect\"; gebruik de CBS-code (zoals GM0482) of de naam zoals in manifest.json (zoals Alblasserdam); bedoelt u Dordrecht?"]
     );
 }
 
@@ -307,7 +307,7 @@ fn unknown_words_and_lines_are_reported() {
         [
             "rij 3, kolom 2 (B): onbekende pijler \"gebuik\"; kies gebruik, ervaringen, budgetten of beschikbaarheid",
             "rij 5, kolom 2 (B): brondocument 009 staat niet in manifest.json; bekend zijn 000, 001, 002, 003 of 004",
-            "rij 6, kolom 2 (B): onbekend gebied \"GM9999\"; gebruik de CBS-code (zoals GM0505) of de naam zoals in manifest.json (zoals Dordrecht)",
+            "rij 6, kolom 2 (B): onbekend gebied \"GM9999\"; gebruik de CBS-code (zoals GM0482) of de naam zoals in manifest.json (zoals Alblasserdam)",
             "rij 7, kolom 1 (A): onbekende regel \"kleur\" boven de tabel; verwacht titel, tabel-id, thema, pijler, bron, bronnummer, sectie, pagina, toelichting, definitie, gebied, voorlopig of afronding",
             "rij 11, kolom 3 (C): onbekende soort \"geld\"; kies telling, noemer, bedrag, score of afgeleid, of laat de cel leeg",
             "rij 14, kolom 1 (A): \"2016 H1\" is geen periode; schrijf 2016, 2016-H1 (halfjaar), 2016-Q3 (kwartaal), 2016-12-31 (peildatum), 2015-2018 of structureel",

@@ -9,7 +9,7 @@ import { startServer, launch, newPage, withScreenshot, ROOT } from './harness.mj
 const FIXTURES = resolve(ROOT, 'tests/fixtures/csv');
 const EXPECTED = {
   'slecht-getal.csv': 'rij 20, kolom 2 (B): "8.8.8" is geen getal; gebruik een komma als decimaalteken (8,8) en een punt alleen tussen duizendtallen (1.490)',
-  'onbekend-gebied.csv': 'rij 21, kolom 1 (A): onbekend gebied "Dordrect"; gebruik de CBS-code (zoals GM0505) of de naam zoals in manifest.json (zoals Dordrecht); bedoelt u Dordrecht?',
+  'onbekend-gebied.csv': 'rij 21, kolom 1 (A): onbekend gebied "Dordrect"; gebruik de CBS-code (zoals GM0482) of de naam zoals in manifest.json (zoals Alblasserdam); bedoelt u Dordrecht?',
   'geheim-met-getal.csv': 'rij 22, kolom 5 (E): "- 4": een geheime cel (-) mag geen getal bevatten; schrijf alleen - als het cijfer geheim is (0 tot en met 7, afgeschermd), of alleen het getal als het gepubliceerd is',
   'onbekende-eenheid.csv': 'rij 16, kolom 4 (D): onbekende eenheid "procenten"; kies aantal, %, €, per 1.000, score, jaar of maanden',
 };

@@ -38,13 +38,16 @@ pub fn offer(tables: &[&Table], region: &Region) -> Offer {
     Offer { profile: n >= 1, compare: n >= 2 && compare_offered(region) }
 }
 
-/// The home page's opening text: the council's own (`inleiding`) or the default, which describes
-/// figures taken from public reports.
+/// The home page's opening text: the council's own (`inleiding`) or a neutral default that
+/// claims nothing about where the figures come from (issue 24: a council's own registration, or
+/// a `config.json` that could not be read, must not be called "openbare rapporten"); each figure
+/// names its source. The bundled site says its figures come from public reports in its own
+/// `config.json`.
 pub fn intro(config: &Config) -> String {
     config.intro.clone().unwrap_or_else(|| {
         "Hoeveel inwoners krijgen jeugdhulp, een bijstandsuitkering of ondersteuning uit de Wmo? \
          Hoe ervaren zij die hulp, hoe worden de budgetten besteed en wanneer komen er nieuwe cijfers? \
-         Alle cijfers komen uit openbare rapporten. Bij elk cijfer staat de bron."
+         Bij elk cijfer staat de bron."
             .to_owned()
     })
 }

@@ -139,8 +139,11 @@ pub(super) fn find_area<'m>(manifest: &'m Manifest, text: &str) -> Result<&'m Ar
         [area] => format!("; bedoelt u {}?", area.name),
         _ => String::new(),
     };
+    // The example is a gemeente of this manifest, so an empty monitor is never told about Dordrecht.
+    let example = manifest.areas.iter().find(|a| a.kind == crate::core::model::AreaKind::Gemeente);
+    let (code, name) = example.map_or(("GM0505", "Dordrecht"), |a| (a.code.as_str(), a.name.as_str()));
     Err(format!(
-        "onbekend gebied \"{}\"; gebruik de CBS-code (zoals GM0505) of de naam zoals in manifest.json (zoals Dordrecht){hint}",
+        "onbekend gebied \"{}\"; gebruik de CBS-code (zoals {code}) of de naam zoals in manifest.json (zoals {name}){hint}",
         text.trim()
     ))
 }
