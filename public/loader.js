@@ -53,9 +53,46 @@ window.msdLoadCharts = () => {
  */
 const prefetch = window.msdPrefetch || {};
 window.msdPrefetch = prefetch;
-// A baked page's check (public/gebakken.js) may have asked for a file already.
+/**
+ * The largest data file the monitor reads (src/core/read/json.rs MAX_FILE_BYTES, docs/hosten.md).
+ * A larger one is refused before it is downloaded whole (issue 25): by its Content-Length when the
+ * host sends it uncompressed, else by reading the stream and stopping at the limit.
+ */
+const MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * window.msdHaal(path): the text of a file, read at most up to MAX_BYTES. Resolves to the text,
+ * to { status } when the answer was not 200, or to { teGroot: bytes } (at least that many) when
+ * the file is over the limit; rejects when there is no answer at all. src/ui/data.rs uses it.
+ */
+window.msdHaal = async (path) => {
+  const stop = new AbortController();
+  const r = await fetch(path, { signal: stop.signal });
+  if (!r.ok) return { status: r.status };
+  const told = r.headers.get('content-encoding') ? NaN : Number(r.headers.get('content-length'));
+  if (told > MAX_BYTES) { stop.abort(); return { teGroot: told }; }
+  if (!r.body || !r.body.getReader) return r.text();
+  const reader = r.body.getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) { stop.abort(); return { teGroot: size }; }
+    parts.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.byteLength; }
+  return new TextDecoder().decode(all);
+};
+
+// A baked page's check (public/gebakken.js) may have asked for a file already. The prefetch keeps
+// the text, null for no 200 or no answer (the app asks again for the exact reason), or the
+// { teGroot } of a file over the limit.
 const ask = (path) => {
-  prefetch[path] ||= fetch(path).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  prefetch[path] ||= window.msdHaal(path).then((t) => (typeof t === 'string' || t.teGroot ? t : null)).catch(() => null);
   return prefetch[path];
 };
 
@@ -68,6 +105,43 @@ function regionOf(manifest, config) {
   if (first) regions = [first, ...regions.filter((r) => r !== first)];
   const asked = query.get('regio') || document.documentElement.dataset.regio;
   return (regions.find((r) => r.id === asked) || regions[0] || {}).id;
+}
+
+/**
+ * The page the address asks for, as far as the prefetch needs it (core::model::view_state
+ * parse_at): { page: 'home' | 'thema' | 'indicator' | other, thema, indicator }.
+ */
+function pageOf() {
+  const [folder, file] = window.location.pathname.split('/').slice(-2);
+  const name = (file || '').replace(/\.html$/, '');
+  let view = { page: 'home' };
+  if (folder === document.documentElement.dataset.regio && name && name !== 'index') {
+    if (name.startsWith('cijfer-')) view = { page: 'indicator', indicator: name.slice(7) };
+    else if (['jeugd', 'participatie', 'wmo', 'samenloop'].includes(name)) view = { page: 'thema', thema: name };
+    else view = { page: 'ander' };
+  }
+  const asked = query.get('pagina');
+  if (asked) view = { page: asked };
+  if (query.get('thema')) view.thema = query.get('thema');
+  if (query.get('indicator')) view.indicator = query.get('indicator');
+  return view;
+}
+
+/**
+ * The region's files the page needs (as core::pages::site::files_for_page chooses them, issue 25):
+ * on a home page the files marked "home" (all when none is), on a theme page that theme's, on an
+ * indicator page the file listing its table (or holding its whole theme); elsewhere all of them.
+ */
+function filesOf(datasets, view) {
+  const theme = (id) => (id || '').split('-')[0];
+  const holds = (d, id) => (d.themes || []).includes(theme(id)) && (!Array.isArray(d.tables) || d.tables.includes(id));
+  if (view.page === 'home') {
+    const marked = datasets.filter((d) => d.home === true);
+    return marked.length ? marked : datasets;
+  }
+  if (view.page === 'thema' && view.thema) return datasets.filter((d) => (d.themes || []).includes(view.thema));
+  if (view.page === 'indicator' && view.indicator) return datasets.filter((d) => holds(d, view.indicator));
+  return datasets;
 }
 
 const say = (text) => {
@@ -93,7 +167,8 @@ if (!tag || typeof WebAssembly !== 'object') {
       try { config = (c && JSON.parse(c)) || {}; } catch { config = {}; }
       const manifest = JSON.parse(m);
       const region = regionOf(manifest, config);
-      for (const d of manifest.datasets || []) if (d.region === region) ask(`data/${d.file}`);
+      const own = (manifest.datasets || []).filter((d) => d.region === region);
+      for (const d of filesOf(own, pageOf())) ask(`data/${d.file}`);
     }).catch(() => {});
     if (query.get('weergave') !== 'tabel') {
       (window.msdGebakkenKlaar || Promise.resolve()).then(() => window.msdLoadCharts()).catch(() => {});

@@ -194,7 +194,7 @@ fn prune_seeds(list: Vec<Seed>, file: &str, out: &mut Vec<Skipped>) -> Vec<Seed>
 fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &mut Vec<Skipped>) -> Vec<DatasetRef> {
     // Datasets: region must be there, a safe file name, once.
     let mut files = HashSet::new();
-    let mut datasets = Vec::new();
+    let mut datasets: Vec<(usize, DatasetRef)> = Vec::new();
     for (i, d) in list.into_iter().enumerate() {
         let what = format!("het gegevensbestand {}", d.file);
         if !rules::is_safe_file_name(&d.file) {
@@ -224,10 +224,46 @@ fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &m
                 ),
             ));
         } else {
-            datasets.push(d);
+            datasets.push((i, d));
         }
     }
-    datasets
+    prune_table_lists(&mut datasets, file, out);
+    datasets.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The `tables` lists of a split region (issue 25): each id well formed, of a theme the file
+/// lists, and in one file only; a wrong id is left off its list (the data check then finds the
+/// table unlisted in its file).
+fn prune_table_lists(datasets: &mut [(usize, DatasetRef)], file: &str, out: &mut Vec<Skipped>) {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (i, d) in datasets.iter_mut() {
+        let Some(ids) = d.tables.take() else { continue };
+        let mut kept = Vec::new();
+        for (k, id) in ids.into_iter().enumerate() {
+            let path = JsonPath::root().key("datasets").index(*i).key("tables").index(k);
+            let what = format!("tabel \"{id}\" in de lijst van {}", d.file);
+            let theme = id.split('-').next().and_then(Theme::from_id);
+            let problem = if !rules::is_id(&id) {
+                Some(format!("\"{id}\" is geen geldige tabel-id; gebruik kleine letters, cijfers en streepjes"))
+            } else if !theme.is_some_and(|t| d.themes.contains(&t)) {
+                Some(format!(
+                    "tabel \"{id}\" hoort niet bij een thema van dit bestand ({}); een tabel-id begint met zijn thema",
+                    d.themes.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
+                ))
+            } else {
+                seen.get(&id)
+                    .map(|other| format!("tabel \"{id}\" staat ook bij {other}; een tabel staat in één bestand"))
+            };
+            match problem {
+                Some(message) => out.push(Skipped::new(file, what, one(file, path, message))),
+                None => {
+                    seen.insert(id.clone(), d.file.clone());
+                    kept.push(id);
+                }
+            }
+        }
+        d.tables = Some(kept);
+    }
 }
 
 /// The semantic checks of a decoded manifest (codes, references, file names), the same rules

@@ -306,6 +306,7 @@ pub fn build(
             }
         };
         let ds = &mut files[slot].1;
+        let table_id = table.id.clone();
         match ds.tables.iter().position(|t| t.id == table.id) {
             Some(i) => ds.tables[i] = table,
             None => ds.tables.push(table),
@@ -313,13 +314,17 @@ pub fn build(
         let themes: Vec<Theme> = Theme::ALL.into_iter().filter(|t| ds.tables.iter().any(|x| x.theme == *t)).collect();
         match datasets.iter_mut().find(|d| d.file == name) {
             Some(d) => {
+                // A file of a split region lists its tables: a new one goes on its list.
+                if let Some(ids) = d.tables.as_mut().filter(|ids| !ids.contains(&table_id)) {
+                    ids.push(table_id.clone());
+                }
                 for t in themes {
                     if !d.themes.contains(&t) {
                         d.themes.push(t);
                     }
                 }
             }
-            None => datasets.push(DatasetRef { file: name.clone(), region: region.to_owned(), themes }),
+            None => datasets.push(DatasetRef::whole(name.clone(), region, themes)),
         }
     }
     if !p.is_empty() {
