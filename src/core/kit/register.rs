@@ -324,7 +324,13 @@ pub fn build(
                     }
                 }
             }
-            None => datasets.push(DatasetRef::whole(name.clone(), region, themes)),
+            None => {
+                // In a region split per table (issue 25) a new file lists its table too.
+                let split = datasets.iter().any(|d| d.region == region && d.tables.is_some());
+                let mut d = DatasetRef::whole(name.clone(), region, themes);
+                d.tables = split.then(|| vec![table_id.clone()]);
+                datasets.push(d);
+            }
         }
     }
     if !p.is_empty() {
