@@ -53,44 +53,27 @@ window.msdLoadCharts = () => {
  */
 const prefetch = window.msdPrefetch || {};
 window.msdPrefetch = prefetch;
-/**
- * The largest data file the monitor reads (src/core/read/json.rs MAX_FILE_BYTES, docs/hosten.md).
- * A larger one is refused before it is downloaded whole (issue 25): by its Content-Length when the
- * host sends it uncompressed, else by reading the stream and stopping at the limit.
- */
-const MAX_BYTES = 8 * 1024 * 1024;
-
-/**
- * window.msdHaal(path): the text of a file, read at most up to MAX_BYTES. Resolves to the text,
- * to { status } when the answer was not 200, or to { teGroot: bytes } (at least that many) when
- * the file is over the limit; rejects when there is no answer at all. src/ui/data.rs uses it.
- */
+// window.msdHaal(path) (issue 25): the text, { status } for no 200, or { teGroot: bytes } for a
+// file over 8 MB (read::json::MAX_FILE_BYTES), stopped by its Content-Length or in the stream.
+const MAX = 8 * 1024 * 1024;
 window.msdHaal = async (path) => {
   const stop = new AbortController();
   const r = await fetch(path, { signal: stop.signal });
   if (!r.ok) return { status: r.status };
-  const told = r.headers.get('content-encoding') ? NaN : Number(r.headers.get('content-length'));
-  if (told > MAX_BYTES) { stop.abort(); return { teGroot: told }; }
-  if (!r.body || !r.body.getReader) return r.text();
+  const told = r.headers.get('content-encoding') ? 0 : Number(r.headers.get('content-length'));
+  if (told > MAX) { stop.abort(); return { teGroot: told }; }
   const reader = r.body.getReader();
-  const parts = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) { stop.abort(); return { teGroot: size }; }
-    parts.push(value);
+  const dec = new TextDecoder();
+  let size = 0, text = '';
+  for (let c = await reader.read(); !c.done; c = await reader.read()) {
+    size += c.value.byteLength;
+    if (size > MAX) { stop.abort(); return { teGroot: size }; }
+    text += dec.decode(c.value, { stream: true });
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.byteLength; }
-  return new TextDecoder().decode(all);
+  return text + dec.decode();
 };
-
-// A baked page's check (public/gebakken.js) may have asked for a file already. The prefetch keeps
-// the text, null for no 200 or no answer (the app asks again for the exact reason), or the
-// { teGroot } of a file over the limit.
+// A baked page's check (public/gebakken.js) may have asked already. Kept: the text, { teGroot },
+// or null (no 200 or no answer: the app asks again for the exact reason).
 const ask = (path) => {
   prefetch[path] ||= window.msdHaal(path).then((t) => (typeof t === 'string' || t.teGroot ? t : null)).catch(() => null);
   return prefetch[path];
@@ -107,41 +90,20 @@ function regionOf(manifest, config) {
   return (regions.find((r) => r.id === asked) || regions[0] || {}).id;
 }
 
-/**
- * The page the address asks for, as far as the prefetch needs it (core::model::view_state
- * parse_at): { page: 'home' | 'thema' | 'indicator' | other, thema, indicator }.
- */
-function pageOf() {
-  const [folder, file] = window.location.pathname.split('/').slice(-2);
-  const name = (file || '').replace(/\.html$/, '');
-  let view = { page: 'home' };
-  if (folder === document.documentElement.dataset.regio && name && name !== 'index') {
-    if (name.startsWith('cijfer-')) view = { page: 'indicator', indicator: name.slice(7) };
-    else if (['jeugd', 'participatie', 'wmo', 'samenloop'].includes(name)) view = { page: 'thema', thema: name };
-    else view = { page: 'ander' };
-  }
-  const asked = query.get('pagina');
-  if (asked) view = { page: asked };
-  if (query.get('thema')) view.thema = query.get('thema');
-  if (query.get('indicator')) view.indicator = query.get('indicator');
-  return view;
-}
-
-/**
- * The region's files the page needs (as core::pages::site::files_for_page chooses them, issue 25):
- * on a home page the files marked "home" (all when none is), on a theme page that theme's, on an
- * indicator page the file listing its table (or holding its whole theme); elsewhere all of them.
- */
-function filesOf(datasets, view) {
-  const theme = (id) => (id || '').split('-')[0];
-  const holds = (d, id) => (d.themes || []).includes(theme(id)) && (!Array.isArray(d.tables) || d.tables.includes(id));
-  if (view.page === 'home') {
-    const marked = datasets.filter((d) => d.home === true);
-    return marked.length ? marked : datasets;
-  }
-  if (view.page === 'thema' && view.thema) return datasets.filter((d) => (d.themes || []).includes(view.thema));
-  if (view.page === 'indicator' && view.indicator) return datasets.filter((d) => holds(d, view.indicator));
-  return datasets;
+// The files the address's page needs, as core::pages::site::files_for_page: home the "home"
+// files (all when none is marked), a theme its own, an indicator the file holding its table.
+function filesOf(datasets) {
+  const [folder, file] = location.pathname.split('/').slice(-2);
+  const name = folder === document.documentElement.dataset.regio ? (file || '').replace(/\.html$/, '') : 'index';
+  const page = query.get('pagina') || (name === 'index' ? 'home' : name.startsWith('cijfer-') ? 'indicator' : 'thema');
+  const id = query.get('indicator') || name.slice(7);
+  const theme = query.get('thema') || name;
+  const has = (d, t) => (d.themes || []).includes(t);
+  const marked = datasets.filter((d) => d.home === true);
+  if (page === 'home') return marked.length ? marked : datasets;
+  if (page === 'indicator') return datasets.filter((d) => has(d, id.split('-')[0]) && (!d.tables || d.tables.includes(id)));
+  return page === 'thema' && has({ themes: ['jeugd', 'participatie', 'wmo', 'samenloop'] }, theme)
+    ? datasets.filter((d) => has(d, theme)) : datasets;
 }
 
 const say = (text) => {
@@ -168,7 +130,7 @@ if (!tag || typeof WebAssembly !== 'object') {
       const manifest = JSON.parse(m);
       const region = regionOf(manifest, config);
       const own = (manifest.datasets || []).filter((d) => d.region === region);
-      for (const d of filesOf(own, pageOf())) ask(`data/${d.file}`);
+      for (const d of filesOf(own)) ask(`data/${d.file}`);
     }).catch(() => {});
     if (query.get('weergave') !== 'tabel') {
       (window.msdGebakkenKlaar || Promise.resolve()).then(() => window.msdLoadCharts()).catch(() => {});
