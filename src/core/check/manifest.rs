@@ -272,3 +272,43 @@ pub fn check(m: &Manifest, p: &mut Problems) {
     let (_, skipped) = prune(m.clone(), &p.file);
     p.list.extend(skipped.into_iter().flat_map(|s| s.problems));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(file: &str, themes: Vec<Theme>, tables: &[&str]) -> DatasetRef {
+        let mut d = DatasetRef::whole(file, "r", themes);
+        d.tables = Some(tables.iter().map(|t| (*t).to_owned()).collect());
+        d
+    }
+
+    #[test]
+    fn a_table_listed_twice_or_of_another_theme_is_named_with_its_place() {
+        let region =
+            Region { id: "r".into(), name: "R".into(), area: "NL01".into(), reference: None, gemeenten: Vec::new() };
+        let area = Area {
+            code: "NL01".into(),
+            name: "Nederland".into(),
+            short: "NL".into(),
+            kind: AreaKind::Land,
+            members: Vec::new(),
+        };
+        let datasets = vec![
+            entry("r-a.json", vec![Theme::Jeugd], &["jeugd-a", "wmo-b"]),
+            entry("r-c.json", vec![Theme::Jeugd], &["jeugd-a", "jeugd-c"]),
+        ];
+        let (m, skipped) = prune(Manifest::new(vec![area], vec![region], Vec::new(), datasets), "manifest.json");
+        let text: Vec<String> = skipped.iter().flat_map(|s| &s.problems).map(|p| p.to_string()).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].contains("datasets[0].tables[1]")
+                && text[0].contains("hoort niet bij een thema van dit bestand (jeugd)"),
+            "{}",
+            text[0]
+        );
+        assert!(text[1].contains("datasets[1].tables[0]") && text[1].contains("staat ook bij r-a.json"), "{}", text[1]);
+        assert_eq!(m.datasets[0].tables.as_deref(), Some(&["jeugd-a".to_owned()][..]));
+        assert_eq!(m.datasets[1].tables.as_deref(), Some(&["jeugd-c".to_owned()][..]));
+    }
+}

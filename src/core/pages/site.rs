@@ -225,3 +225,46 @@ pub fn gemeente_choice(manifest: &Manifest, region: &Region, state: &ViewState) 
         Vec::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::DatasetRef;
+
+    #[test]
+    fn a_split_region_loads_only_the_files_holding_the_page_tables() {
+        let region = Region {
+            id: "nl".into(),
+            name: "Nederland".into(),
+            area: "NL01".into(),
+            reference: None,
+            gemeenten: Vec::new(),
+        };
+        let split = |file: &str, theme: Theme, table: &str, home: bool| DatasetRef {
+            tables: Some(vec![table.to_owned()]),
+            home,
+            ..DatasetRef::whole(file, "nl", vec![theme])
+        };
+        let m = Manifest::new(
+            Vec::new(),
+            vec![region],
+            Vec::new(),
+            vec![
+                split("a.json", Theme::Jeugd, "jeugd-a", true),
+                split("b.json", Theme::Jeugd, "jeugd-b", false),
+                split("c.json", Theme::Wmo, "wmo-c", true),
+                DatasetRef::whole("d.json", "nl", vec![Theme::Samenloop]),
+            ],
+        );
+        let at = |page: Page, f: &dyn Fn(&mut ViewState)| {
+            let mut s = ViewState { page, region: Some("nl".into()), ..ViewState::default() };
+            f(&mut s);
+            files_for_page(&m, &s)
+        };
+        assert_eq!(at(Page::Home, &|_| {}), ["a.json", "c.json"]);
+        assert_eq!(at(Page::Indicator, &|s| s.indicator = Some("jeugd-b".into())), ["b.json"]);
+        assert_eq!(at(Page::Indicator, &|s| s.indicator = Some("samenloop-x".into())), ["d.json"]);
+        assert_eq!(at(Page::Theme, &|s| s.theme = Some("jeugd".into())), ["a.json", "b.json"]);
+        assert_eq!(at(Page::Profile, &|_| {}).len(), 4);
+    }
+}
