@@ -53,9 +53,29 @@ window.msdLoadCharts = () => {
  */
 const prefetch = window.msdPrefetch || {};
 window.msdPrefetch = prefetch;
-// A baked page's check (public/gebakken.js) may have asked for a file already.
+// window.msdHaal(path) (issue 25): the text, { status } for no 200, or { teGroot: bytes } for a
+// file over 8 MB (read::json::MAX_FILE_BYTES), stopped by its Content-Length or in the stream.
+const MAX = 8 * 1024 * 1024;
+window.msdHaal = async (path) => {
+  const stop = new AbortController();
+  const r = await fetch(path, { signal: stop.signal });
+  if (!r.ok) return { status: r.status };
+  const told = r.headers.get('content-encoding') ? 0 : Number(r.headers.get('content-length'));
+  if (told > MAX) { stop.abort(); return { teGroot: told }; }
+  const reader = r.body.getReader();
+  const dec = new TextDecoder();
+  let size = 0, text = '';
+  for (let c = await reader.read(); !c.done; c = await reader.read()) {
+    size += c.value.byteLength;
+    if (size > MAX) { stop.abort(); return { teGroot: size }; }
+    text += dec.decode(c.value, { stream: true });
+  }
+  return text + dec.decode();
+};
+// A baked page's check (public/gebakken.js) may have asked already. Kept: the text, { teGroot },
+// or null (no 200 or no answer: the app asks again for the exact reason).
 const ask = (path) => {
-  prefetch[path] ||= fetch(path).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  prefetch[path] ||= window.msdHaal(path).then((t) => (typeof t === 'string' || t.teGroot ? t : null)).catch(() => null);
   return prefetch[path];
 };
 
@@ -68,6 +88,22 @@ function regionOf(manifest, config) {
   if (first) regions = [first, ...regions.filter((r) => r !== first)];
   const asked = query.get('regio') || document.documentElement.dataset.regio;
   return (regions.find((r) => r.id === asked) || regions[0] || {}).id;
+}
+
+// The files the address's page needs, as core::pages::site::files_for_page: home the "home"
+// files (all when none is marked), a theme its own, an indicator the file holding its table.
+function filesOf(datasets) {
+  const [folder, file] = location.pathname.split('/').slice(-2);
+  const name = folder === document.documentElement.dataset.regio ? (file || '').replace(/\.html$/, '') : 'index';
+  const page = query.get('pagina') || (name === 'index' ? 'home' : name.startsWith('cijfer-') ? 'indicator' : 'thema');
+  const id = query.get('indicator') || name.slice(7);
+  const theme = query.get('thema') || name;
+  const has = (d, t) => (d.themes || []).includes(t);
+  const marked = datasets.filter((d) => d.home === true);
+  if (page === 'home') return marked.length ? marked : datasets;
+  if (page === 'indicator') return datasets.filter((d) => has(d, id.split('-')[0]) && (!d.tables || d.tables.includes(id)));
+  return page === 'thema' && has({ themes: ['jeugd', 'participatie', 'wmo', 'samenloop'] }, theme)
+    ? datasets.filter((d) => has(d, theme)) : datasets;
 }
 
 const say = (text) => {
@@ -93,7 +129,8 @@ if (!tag || typeof WebAssembly !== 'object') {
       try { config = (c && JSON.parse(c)) || {}; } catch { config = {}; }
       const manifest = JSON.parse(m);
       const region = regionOf(manifest, config);
-      for (const d of manifest.datasets || []) if (d.region === region) ask(`data/${d.file}`);
+      const own = (manifest.datasets || []).filter((d) => d.region === region);
+      for (const d of filesOf(own)) ask(`data/${d.file}`);
     }).catch(() => {});
     if (query.get('weergave') !== 'tabel') {
       (window.msdGebakkenKlaar || Promise.resolve()).then(() => window.msdLoadCharts()).catch(() => {});

@@ -3,6 +3,11 @@
 // grouped bar chart. A report, not a test.
 //
 //   node scripts/bench-first-chart.mjs [--runs 7] [--monitor dist] [--no-throttle] [--waterfall] [--json FILE]
+//   node scripts/bench-first-chart.mjs --regions [--runs 3] [--monitor dist] [--per-thema] [--json FILE]
+//
+// `--regions` (issue 25) reports the bundled region and the synthetic national region side by side
+// instead (scripts/bench-regions.mjs): home first chart and longest task at CPU ×1 and ×4,
+// choosing a gemeente → next paint, data bytes before the first chart, WASM memory.
 //
 // Both are served gzip-compressed by one local static server (as a host with gzip on would),
 // each run in a fresh browser context (empty cache) on a phone profile through the Chrome
@@ -24,6 +29,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CSP } from '../tests/browser/serve.mjs';
 
+if (process.argv.includes('--regions')) {
+  await import('./bench-regions.mjs');
+  process.exit(0);
+}
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };

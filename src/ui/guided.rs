@@ -175,9 +175,16 @@ fn Flow(session: RwSignal<Option<Session>>, without_examples: RwSignal<bool>) ->
         leptos::task::spawn_local(async move {
             for f in list {
                 let name = f.name();
+                // A file over the limit is not read at all: its size says why (issue 25).
+                let size = f.size() as usize;
+                if size > crate::core::read::json::MAX_FILE_BYTES {
+                    update(&|s| s.add_too_large(&name, size));
+                    continue;
+                }
                 match bytes_of(&f).await {
                     Some(b) if b.len() <= crate::core::read::json::MAX_FILE_BYTES => update(&|s| s.add(&name, &b)),
-                    _ => update(&|s| s.add(&name, b"")),
+                    Some(b) => update(&|s| s.add_too_large(&name, b.len())),
+                    None => update(&|s| s.add(&name, b"")),
                 }
             }
             set_busy.set(false);

@@ -15,7 +15,7 @@
 //! store outlives every page.
 
 use super::data::{self, LoadError};
-use crate::core::model::problem::Skipped;
+use crate::core::model::problem::{Location, Problem, Skipped};
 use crate::core::model::view_state::{Display, Page, ViewState};
 use crate::core::model::{Dataset, Manifest, Region};
 use crate::core::pages::site;
@@ -212,6 +212,16 @@ impl Store {
                     let what = "het hele bestand".to_owned();
                     store.note_skipped(vec![Skipped { file: name.clone(), what, problems: problems.clone() }]);
                     FileState::Failed(LoadError::Invalid(problems))
+                }
+                Err(LoadError::TooLarge { file, bytes }) => {
+                    // The resident reads a calm line; the administrator notice says why (issue 25).
+                    let problems = vec![Problem {
+                        file: file.clone(),
+                        location: Location::File,
+                        message: crate::core::read::json::too_large(bytes),
+                    }];
+                    store.note_skipped(vec![Skipped { file: name.clone(), what: "het hele bestand".into(), problems }]);
+                    FileState::Failed(LoadError::TooLarge { file, bytes })
                 }
                 Err(e) => FileState::Failed(e),
             };

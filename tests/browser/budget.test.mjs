@@ -51,7 +51,11 @@ const TARGET_KIB = 250;
 // bundled regions never fetch; what stays in the main module is the name/code resolver, because
 // the address check uses it so that `?gemeente=den+bosch` or a form sent from a baked page opens
 // 's-Hertogenbosch.
-const CEILING_KIB = 519;
+// Raised to 521 with issue 25's "load what the view needs" (520,2 KiB measured; main WASM 318,8 →
+// 321,2 KiB, loader.js 2,1 → 2,8 KiB): the manifest's `tables`/`home` read and checked, the files
+// a page needs, and a file over 8 MB stopped in the stream with its size said (not downloaded
+// whole); the bytes buy the national home page's data 708 → 86 KB gzip.
+const CEILING_KIB = 521;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });

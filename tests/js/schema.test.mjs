@@ -275,3 +275,26 @@ test('a statement with its quote and place is accepted; without a quote it is re
   doc.statements = [{ ...statement, nature: 'wens' }];
   assertRejected(validateDataset, doc, '/statements/0/nature', 'enum');
 });
+
+test('a region split per table (issue 25): the national fixture validates; tables and home have their types', async () => {
+  const { mkdtempSync, cpSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { writeNational } = await import('../../scripts/national-fixture.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'msd-schema-nationaal-'));
+  try {
+    cpSync(new URL('../../public/data', import.meta.url).pathname, join(dir, 'data'), { recursive: true });
+    cpSync(new URL('../../public/config.json', import.meta.url).pathname, join(dir, 'config.json'));
+    writeNational(dir);
+    const manifest = JSON.parse(readFileSync(join(dir, 'data/manifest.json'), 'utf8'));
+    assertValid(validateManifest, manifest, 'the national manifest');
+    const split = manifest.datasets.filter((d) => d.region === 'nederland');
+    assert.equal(split.length, 16);
+    for (const d of split.slice(0, 3)) assertValid(validateDataset, JSON.parse(readFileSync(join(dir, 'data', d.file), 'utf8')), d.file);
+    const i = manifest.datasets.indexOf(split[0]);
+    assertRejected(validateManifest, { ...manifest, datasets: manifest.datasets.map((d, k) => (k === i ? { ...d, tables: 'jeugd-a' } : d)) }, `/datasets/${i}/tables`, 'type');
+    assertRejected(validateManifest, { ...manifest, datasets: manifest.datasets.map((d, k) => (k === i ? { ...d, home: 'ja' } : d)) }, `/datasets/${i}/home`, 'type');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

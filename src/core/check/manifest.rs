@@ -194,7 +194,7 @@ fn prune_seeds(list: Vec<Seed>, file: &str, out: &mut Vec<Skipped>) -> Vec<Seed>
 fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &mut Vec<Skipped>) -> Vec<DatasetRef> {
     // Datasets: region must be there, a safe file name, once.
     let mut files = HashSet::new();
-    let mut datasets = Vec::new();
+    let mut datasets: Vec<(usize, DatasetRef)> = Vec::new();
     for (i, d) in list.into_iter().enumerate() {
         let what = format!("het gegevensbestand {}", d.file);
         if !rules::is_safe_file_name(&d.file) {
@@ -224,10 +224,46 @@ fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &m
                 ),
             ));
         } else {
-            datasets.push(d);
+            datasets.push((i, d));
         }
     }
-    datasets
+    prune_table_lists(&mut datasets, file, out);
+    datasets.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The `tables` lists of a split region (issue 25): each id well formed, of a theme the file
+/// lists, and in one file only; a wrong id is left off its list (the data check then finds the
+/// table unlisted in its file).
+fn prune_table_lists(datasets: &mut [(usize, DatasetRef)], file: &str, out: &mut Vec<Skipped>) {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (i, d) in datasets.iter_mut() {
+        let Some(ids) = d.tables.take() else { continue };
+        let mut kept = Vec::new();
+        for (k, id) in ids.into_iter().enumerate() {
+            let path = JsonPath::root().key("datasets").index(*i).key("tables").index(k);
+            let what = format!("tabel \"{id}\" in de lijst van {}", d.file);
+            let theme = id.split('-').next().and_then(Theme::from_id);
+            let problem = if !rules::is_id(&id) {
+                Some(format!("\"{id}\" is geen geldige tabel-id; gebruik kleine letters, cijfers en streepjes"))
+            } else if !theme.is_some_and(|t| d.themes.contains(&t)) {
+                Some(format!(
+                    "tabel \"{id}\" hoort niet bij een thema van dit bestand ({}); een tabel-id begint met zijn thema",
+                    d.themes.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
+                ))
+            } else {
+                seen.get(&id)
+                    .map(|other| format!("tabel \"{id}\" staat ook bij {other}; een tabel staat in één bestand"))
+            };
+            match problem {
+                Some(message) => out.push(Skipped::new(file, what, one(file, path, message))),
+                None => {
+                    seen.insert(id.clone(), d.file.clone());
+                    kept.push(id);
+                }
+            }
+        }
+        d.tables = Some(kept);
+    }
 }
 
 /// The semantic checks of a decoded manifest (codes, references, file names), the same rules
@@ -235,4 +271,44 @@ fn prune_datasets(list: Vec<DatasetRef>, regions: &[Region], file: &str, out: &m
 pub fn check(m: &Manifest, p: &mut Problems) {
     let (_, skipped) = prune(m.clone(), &p.file);
     p.list.extend(skipped.into_iter().flat_map(|s| s.problems));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(file: &str, themes: Vec<Theme>, tables: &[&str]) -> DatasetRef {
+        let mut d = DatasetRef::whole(file, "r", themes);
+        d.tables = Some(tables.iter().map(|t| (*t).to_owned()).collect());
+        d
+    }
+
+    #[test]
+    fn a_table_listed_twice_or_of_another_theme_is_named_with_its_place() {
+        let region =
+            Region { id: "r".into(), name: "R".into(), area: "NL01".into(), reference: None, gemeenten: Vec::new() };
+        let area = Area {
+            code: "NL01".into(),
+            name: "Nederland".into(),
+            short: "NL".into(),
+            kind: AreaKind::Land,
+            members: Vec::new(),
+        };
+        let datasets = vec![
+            entry("r-a.json", vec![Theme::Jeugd], &["jeugd-a", "wmo-b"]),
+            entry("r-c.json", vec![Theme::Jeugd], &["jeugd-a", "jeugd-c"]),
+        ];
+        let (m, skipped) = prune(Manifest::new(vec![area], vec![region], Vec::new(), datasets), "manifest.json");
+        let text: Vec<String> = skipped.iter().flat_map(|s| &s.problems).map(|p| p.to_string()).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].contains("datasets[0].tables[1]")
+                && text[0].contains("hoort niet bij een thema van dit bestand (jeugd)"),
+            "{}",
+            text[0]
+        );
+        assert!(text[1].contains("datasets[1].tables[0]") && text[1].contains("staat ook bij r-a.json"), "{}", text[1]);
+        assert_eq!(m.datasets[0].tables.as_deref(), Some(&["jeugd-a".to_owned()][..]));
+        assert_eq!(m.datasets[1].tables.as_deref(), Some(&["jeugd-c".to_owned()][..]));
+    }
 }

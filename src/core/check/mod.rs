@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod narrative;
 pub mod report;
 pub mod rules;
+pub mod split;
 pub mod strict;
 pub mod tolerant;
 pub mod validate;

@@ -99,6 +99,7 @@ pub fn check_folder(files: &[(String, String)]) -> Report {
         }
     }
     r.problems.extend(crate::core::check::crosscheck::reference_problems(&r.datasets, &manifest));
+    r.problems.extend(crate::core::check::split::problems(&manifest, &r.datasets));
     r.manifest = Some(manifest);
     r
 }

@@ -31,6 +31,8 @@ pub struct Input {
     pub name: String,
     pub text: String,
     pub kind: InputKind,
+    /// The size of a file over the limit, which was not read (issue 25).
+    pub too_large: Option<usize>,
 }
 
 /// One file as the page shows it.
@@ -125,7 +127,16 @@ impl Session {
             _ => {}
         }
         self.inputs.retain(|i| i.name != short);
-        self.inputs.push(Input { name: short, text, kind });
+        self.inputs.push(Input { name: short, text, kind, too_large: None });
+    }
+
+    /// A file over the size limit, not read (the page checks its size first): it is listed with
+    /// its size and the limit, not as an empty or broken file.
+    pub fn add_too_large(&mut self, name: &str, bytes: usize) {
+        let short = name.rsplit(['/', '\\']).next().unwrap_or(name).to_owned();
+        let kind = kind_of(name, "");
+        self.inputs.retain(|i| i.name != short);
+        self.inputs.push(Input { name: short, text: String::new(), kind, too_large: Some(bytes) });
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -141,6 +152,11 @@ impl Session {
         self.inputs
             .iter()
             .map(|i| {
+                if let Some(bytes) = i.too_large {
+                    let mut message = crate::core::read::json::too_large(bytes);
+                    message.replace_range(..1, "H");
+                    return Checked { name: i.name.clone(), kind: i.kind, problems: vec![message], summary: String::new() };
+                }
                 let (problems, summary) = match i.kind {
                     InputKind::Csv => match self.convert(i) {
                         Ok(t) => (

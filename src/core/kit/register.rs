@@ -306,21 +306,13 @@ pub fn build(
             }
         };
         let ds = &mut files[slot].1;
+        let table_id = table.id.clone();
         match ds.tables.iter().position(|t| t.id == table.id) {
             Some(i) => ds.tables[i] = table,
             None => ds.tables.push(table),
         }
         let themes: Vec<Theme> = Theme::ALL.into_iter().filter(|t| ds.tables.iter().any(|x| x.theme == *t)).collect();
-        match datasets.iter_mut().find(|d| d.file == name) {
-            Some(d) => {
-                for t in themes {
-                    if !d.themes.contains(&t) {
-                        d.themes.push(t);
-                    }
-                }
-            }
-            None => datasets.push(DatasetRef { file: name.clone(), region: region.to_owned(), themes }),
-        }
+        list_file(&mut datasets, &name, region, themes, &table_id);
     }
     if !p.is_empty() {
         return Err(p);
@@ -341,6 +333,29 @@ pub fn build(
         return Err(p);
     }
     Ok(Output { files: out, manifest: manifest_text })
+}
+
+/// The manifest's entry for the file `name` the table `table_id` went into: its themes (and, in a
+/// region split per table, issue 25, its `tables`) kept up to date, or a new entry.
+fn list_file(datasets: &mut Vec<DatasetRef>, name: &str, region: &str, themes: Vec<Theme>, table_id: &str) {
+    match datasets.iter_mut().find(|d| d.file == name) {
+        Some(d) => {
+            if let Some(ids) = d.tables.as_mut().filter(|ids| !ids.iter().any(|x| x == table_id)) {
+                ids.push(table_id.to_owned());
+            }
+            for t in themes {
+                if !d.themes.contains(&t) {
+                    d.themes.push(t);
+                }
+            }
+        }
+        None => {
+            let split = datasets.iter().any(|d| d.region == region && d.tables.is_some());
+            let mut d = DatasetRef::whole(name, region, themes);
+            d.tables = split.then(|| vec![table_id.to_owned()]);
+            datasets.push(d);
+        }
+    }
 }
 
 #[derive(Serialize)]

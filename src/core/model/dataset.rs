@@ -403,6 +403,26 @@ pub struct DatasetRef {
     pub region: String,
     /// Every theme that the file holds tables of, so a page loads only the files it shows.
     pub themes: Vec<Theme>,
+    /// The ids of the tables in the file, when a region's data are split into several files per
+    /// theme (issue 25): a page then loads only the files holding its tables. `None`: the file
+    /// holds whole themes (every table of `themes` in this region is here).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<Vec<String>>,
+    /// The home page shows tables of this file (key figures, featured indicator). When some file
+    /// of a region says so, the home page loads only those; when none does, all of them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub home: bool,
+}
+
+impl DatasetRef {
+    /// A file that holds whole themes (the format before issue 25, and what the kit writes).
+    pub fn whole(file: impl Into<String>, region: impl Into<String>, themes: Vec<Theme>) -> DatasetRef {
+        DatasetRef { file: file.into(), region: region.into(), themes, tables: None, home: false }
+    }
+    /// Whether the file holds the table `id` of `theme`, as far as the manifest says.
+    pub fn holds(&self, id: &str, theme: Theme) -> bool {
+        self.themes.contains(&theme) && self.tables.as_ref().is_none_or(|t| t.iter().any(|x| x == id))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -126,14 +126,33 @@ pub fn files_for(manifest: &Manifest, region: Option<&str>, theme: Option<Theme>
         .collect()
 }
 
+/// The files of `region` that may hold the table `id`: the one listing it, or those holding its
+/// whole theme (issue 25: a split region's indicator page loads one small file).
+pub fn files_for_table(manifest: &Manifest, region: &str, id: &str) -> Vec<String> {
+    let Some(theme) = indicator_theme(id) else { return Vec::new() };
+    manifest.datasets.iter().filter(|d| d.region == region && d.holds(id, theme)).map(|d| d.file.clone()).collect()
+}
+
+/// The files the home page of `region` shows: those marked `home`, or all when none is.
+pub fn files_for_home(manifest: &Manifest, region: &str) -> Vec<String> {
+    let marked: Vec<String> =
+        manifest.datasets.iter().filter(|d| d.region == region && d.home).map(|d| d.file.clone()).collect();
+    if marked.is_empty() {
+        files_for(manifest, Some(region), None)
+    } else {
+        marked
+    }
+}
+
 /// The data files the page of `state` needs; empty for pages that show no data (or not yet).
 pub fn files_for_page(manifest: &Manifest, state: &ViewState) -> Vec<String> {
     let Some(region) = region(manifest, state) else { return Vec::new() };
     let here = Some(region.id.as_str());
     match state.page {
-        Page::Home | Page::Profile => files_for(manifest, here, None),
+        Page::Home => files_for_home(manifest, &region.id),
+        Page::Profile => files_for(manifest, here, None),
         Page::Indicator => match &state.indicator {
-            Some(id) => files_for(manifest, here, indicator_theme(id)),
+            Some(id) => files_for_table(manifest, &region.id, id),
             None => Vec::new(),
         },
         Page::Theme => match state.theme.as_deref().and_then(Theme::from_id) {
@@ -204,5 +223,48 @@ pub fn gemeente_choice(manifest: &Manifest, region: &Region, state: &ViewState) 
         links
     } else {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::DatasetRef;
+
+    #[test]
+    fn a_split_region_loads_only_the_files_holding_the_page_tables() {
+        let region = Region {
+            id: "nl".into(),
+            name: "Nederland".into(),
+            area: "NL01".into(),
+            reference: None,
+            gemeenten: Vec::new(),
+        };
+        let split = |file: &str, theme: Theme, table: &str, home: bool| DatasetRef {
+            tables: Some(vec![table.to_owned()]),
+            home,
+            ..DatasetRef::whole(file, "nl", vec![theme])
+        };
+        let m = Manifest::new(
+            Vec::new(),
+            vec![region],
+            Vec::new(),
+            vec![
+                split("a.json", Theme::Jeugd, "jeugd-a", true),
+                split("b.json", Theme::Jeugd, "jeugd-b", false),
+                split("c.json", Theme::Wmo, "wmo-c", true),
+                DatasetRef::whole("d.json", "nl", vec![Theme::Samenloop]),
+            ],
+        );
+        let at = |page: Page, f: &dyn Fn(&mut ViewState)| {
+            let mut s = ViewState { page, region: Some("nl".into()), ..ViewState::default() };
+            f(&mut s);
+            files_for_page(&m, &s)
+        };
+        assert_eq!(at(Page::Home, &|_| {}), ["a.json", "c.json"]);
+        assert_eq!(at(Page::Indicator, &|s| s.indicator = Some("jeugd-b".into())), ["b.json"]);
+        assert_eq!(at(Page::Indicator, &|s| s.indicator = Some("samenloop-x".into())), ["d.json"]);
+        assert_eq!(at(Page::Theme, &|s| s.theme = Some("jeugd".into())), ["a.json", "b.json"]);
+        assert_eq!(at(Page::Profile, &|_| {}).len(), 4);
     }
 }

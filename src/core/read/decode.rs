@@ -122,8 +122,10 @@ pub fn dataset_ref(v: &Json, path: &JsonPath, p: &mut Problems) -> Option<Datase
             }
             t
         })?,
+        tables: o.optional("tables", as_strings)?,
+        home: o.optional_bool("home")?.unwrap_or(false),
     };
-    o.finish(&["file", "region", "themes"]);
+    o.finish(&["file", "region", "themes", "tables", "home"]);
     Some(d)
 }
 

@@ -8,9 +8,25 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-/// Largest data file accepted, in bytes. Real dataset files are well under 1 MB; the limit
-/// keeps a mistaken or hostile upload from freezing the page.
+/// Largest data file accepted, in bytes (8 MB of 1.048.576 bytes; `docs/hosten.md`). The bundled
+/// files are well under 1 MB; the limit keeps a mistaken or hostile upload from freezing the page,
+/// and `public/loader.js` stops reading a larger file there (issue 25).
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a file of `bytes` is refused, and what to do: "het bestand is 9,3 MB; de grens is 8 MB …".
+pub fn too_large(bytes: usize) -> String {
+    let mb = |b: usize| crate::core::text::format::number(b as f64 / 1_048_576.0, 1).replace(",0", "");
+    // Just over the limit must not read as "8 MB; de grens is 8 MB".
+    let size = if bytes > MAX_FILE_BYTES && mb(bytes) == mb(MAX_FILE_BYTES) {
+        format!("meer dan {} MB", mb(MAX_FILE_BYTES))
+    } else {
+        format!("{} MB", mb(bytes))
+    };
+    format!(
+        "het bestand is {size}; de grens is {} MB per bestand; verdeel de tabellen over meer bestanden, bijvoorbeeld één per tabel, en noem ze in manifest.json met \"tables\" (zie docs/data-format.md, \"Grote regio's\")",
+        mb(MAX_FILE_BYTES)
+    )
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -54,11 +70,7 @@ impl Json {
 /// Parses `text`, in Dutch on failure.
 pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(SyntaxError {
-            line: 0,
-            column: 0,
-            message: format!("het bestand is {} bytes groot; het maximum is {} bytes", text.len(), MAX_FILE_BYTES),
-        });
+        return Err(SyntaxError { line: 0, column: 0, message: too_large(text.len()) });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Json>(text).map_err(|e| {
@@ -203,6 +215,18 @@ mod tests {
     fn truncated_file_says_so() {
         let err = parse_json("{\"a\": [1, 2").unwrap_err();
         assert_eq!(err.message, "het bestand houdt onverwacht op (afgebroken of onvolledig)");
+    }
+
+    #[test]
+    fn a_file_over_the_limit_says_its_size_and_the_limit() {
+        let text = " ".repeat(9_751_756);
+        let err = parse_json(&text).err().unwrap_or_else(|| panic!("accepted"));
+        assert!(
+            err.message.starts_with("het bestand is 9,3 MB; de grens is 8 MB per bestand; verdeel"),
+            "{}",
+            err.message
+        );
+        assert!(too_large(MAX_FILE_BYTES + 1).starts_with("het bestand is meer dan 8 MB;"));
     }
 
     #[test]

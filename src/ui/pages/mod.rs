@@ -53,8 +53,15 @@ pub fn Failures(failed: Vec<(String, LoadError)>) -> impl IntoView {
     let store = use_store();
     failed
         .into_iter()
-        .filter(|(_, e)| matches!(e, LoadError::Fetch { .. }))
-        .map(|(file, error)| view! { <LoadFailed error=error retry=Callback::new(move |_| store.retry(&file))/> })
+        .filter(|(_, e)| matches!(e, LoadError::Fetch { .. } | LoadError::TooLarge { .. }))
+        .map(|(file, error)| match error {
+            // Too large: a calm line, no retry (it cannot help); the cause is in the notice.
+            LoadError::TooLarge { .. } => view! {
+                <p class="melding te-groot" role="status">{error.title()}" "{error.details().join(" ")}</p>
+            }
+            .into_any(),
+            error => view! { <LoadFailed error=error retry=Callback::new(move |_| store.retry(&file))/> }.into_any(),
+        })
         .collect::<Vec<_>>()
 }
 

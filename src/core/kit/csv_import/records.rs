@@ -42,11 +42,7 @@ impl SheetRow {
 /// be read as CSV at all (the problem is recorded).
 pub(super) fn read_sheet(text: &str, problems: &mut Problems) -> Option<(Vec<SheetRow>, u8)> {
     if text.len() > MAX_FILE_BYTES {
-        problems.add_in_sheet(
-            1,
-            1,
-            format!("het bestand is {} bytes groot; het maximum is {} bytes", text.len(), MAX_FILE_BYTES),
-        );
+        problems.add_in_sheet(1, 1, crate::core::read::json::too_large(text.len()));
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
