@@ -334,7 +334,8 @@ mod tests {
     fn intro_and_themes_follow_the_config() {
         let (m, _) = one_gemeente();
         let mut c = Config::default();
-        assert!(intro(&c).contains("openbare rapporten"));
+        assert!(!intro(&c).contains("openbare rapporten"), "the default claims nothing about the source");
+        assert!(intro(&c).ends_with("Bij elk cijfer staat de bron."));
         c.intro = Some("Cijfers uit onze eigen registratie.".into());
         assert_eq!(intro(&c), "Cijfers uit onze eigen registratie.");
         assert_eq!(themes(&c, &m, &m.regions[0]), [Theme::Wmo]);
