@@ -3,6 +3,7 @@
 //! with a dark outline, Nederland and the region as dashed lines rather than bars, and a
 //! missing value named on the axis ("Alblasserdam (geheim)") instead of drawn as 0.
 
+use super::many::BREAK;
 use super::PALETTE;
 use crate::core::model::Unit;
 use crate::core::text::format;
@@ -52,6 +53,9 @@ pub fn small_bars(
     let labels: Vec<Value> = points
         .iter()
         .map(|p| {
+            if p.id == BREAK {
+                return json!({ "value": p.label, "textStyle": { "color": "#595959", "fontStyle": "italic" } });
+            }
             let text = match &p.value {
                 Ok(_) => p.label.clone(),
                 Err(mark) => format!("{} ({mark})", p.label),
@@ -125,4 +129,101 @@ pub fn small_bars(
         "series": [series]
     });
     (option, points.len() as u32 * 24 + top + 12)
+}
+
+/// At most this many bars in a card (issue 25): a card of 343 bars was 8.461 px high.
+pub const MAX_BARS: usize = 12;
+
+/// How many gemeenten stand on either side of the chosen one in a card of many.
+const NEIGHBOURS: usize = 4;
+
+/// A card of more than [`MAX_BARS`] areas: the chosen gemeente among its neighbours in rank
+/// (four above, four below), else the five highest and five lowest, sorted from high to low,
+/// with a break ("… 52 hoger") where gemeenten are left out; and the card's text alternative,
+/// which summarises instead of naming all of them. `None` for a card that fits.
+pub fn peers(
+    points: &[Point],
+    focus: Option<&str>,
+    (unit, decimals): (Unit, u8),
+    references: &[Reference],
+) -> Option<(Vec<Point>, String)> {
+    if points.len() <= MAX_BARS {
+        return None;
+    }
+    let round = |p: &Point| p.value.as_ref().ok().map(|v| format::round(*v, decimals));
+    let mut with: Vec<&Point> = points.iter().filter(|p| p.value.is_ok()).collect();
+    with.sort_by(|a, b| round(b).unwrap_or(0.0).total_cmp(&round(a).unwrap_or(0.0)));
+    let without: Vec<&Point> = points.iter().filter(|p| p.value.is_err()).collect();
+    let n = with.len();
+    let chosen = focus.and_then(|f| with.iter().position(|p| p.id == f));
+    let (from, to) = match chosen {
+        Some(p) => {
+            let from = p.saturating_sub(NEIGHBOURS).min(n.saturating_sub(2 * NEIGHBOURS + 1));
+            (from, (from + 2 * NEIGHBOURS + 1).min(n))
+        }
+        None => (0, n),
+    };
+    let gap = |count: usize, word: &str| Point {
+        id: BREAK.to_owned(),
+        label: format!("… {count} {word}"),
+        value: Err(String::new()),
+    };
+    let mut out: Vec<Point> = Vec::new();
+    if chosen.is_some() {
+        if from > 0 {
+            out.push(gap(from, "hoger"));
+        }
+        out.extend(with[from..to].iter().map(|p| (*p).clone()));
+        if to < n {
+            out.push(gap(n - to, "lager"));
+        }
+    } else {
+        let end = 5.min(n / 2);
+        out.extend(with[..end].iter().map(|p| (*p).clone()));
+        if n > 2 * end {
+            out.push(gap(n - 2 * end, "gemeenten"));
+        }
+        out.extend(with[n - end..].iter().map(|p| (*p).clone()));
+    }
+    // A chosen gemeente without a figure is shown with its mark, after the others.
+    out.extend(without.iter().filter(|p| Some(p.id.as_str()) == focus).map(|p| (*p).clone()));
+    Some((out, peers_text(&with, focus, points, (unit, decimals), references)))
+}
+
+/// "Staafdiagram: Zwijndrecht 12,3%, plaats 57 van 341 gemeenten met een cijfer, tussen de
+/// gemeenten die er in de rangorde naast staan. Hoogste: Almere 19,9%; laagste: Urk 2,0%.
+/// Lijn: NL 10,9%."
+fn peers_text(
+    with: &[&Point],
+    focus: Option<&str>,
+    all: &[Point],
+    (unit, decimals): (Unit, u8),
+    references: &[Reference],
+) -> String {
+    let show = |p: &Point| match &p.value {
+        Ok(v) => format!("{} {}", p.label, format::with_unit(*v, unit, decimals)),
+        Err(mark) => format!("{} {mark}", p.label),
+    };
+    let mut out = String::from("Staafdiagram: ");
+    let ranked = with.len();
+    match focus.and_then(|f| all.iter().find(|p| p.id == f)) {
+        Some(p) => match with.iter().position(|x| x.id == p.id) {
+            Some(at) => out.push_str(&format!(
+                "{}, plaats {} van {ranked} gemeenten met een cijfer, tussen de gemeenten die er in de rangorde naast staan. ",
+                show(p),
+                at + 1
+            )),
+            None => out.push_str(&format!("{}. ", show(p))),
+        },
+        None => out.push_str(&format!("de vijf hoogste en vijf laagste van {} gemeenten. ", all.len())),
+    }
+    if let (Some(high), Some(low)) = (with.first(), with.last()) {
+        out.push_str(&format!("Hoogste: {}; laagste: {}.", show(high), show(low)));
+    }
+    if !references.is_empty() {
+        let lines: Vec<String> =
+            references.iter().map(|r| format!("{} {}", r.label, format::with_unit(r.value, unit, decimals))).collect();
+        out.push_str(&format!(" Lijn: {}.", format::join_nl(&lines)));
+    }
+    out
 }
