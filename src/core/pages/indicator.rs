@@ -159,8 +159,8 @@ pub fn indicator_with(
             text = format!("{text} {note}");
         }
     }
-    let per_end = if state.embed { many::PER_END_EMBED } else { many::PER_END };
-    let selection = many::select(&grid, column, focus, per_end, noun);
+    let series = charts::drawn_grid(&grid, table).0.columns.len();
+    let selection = many::select(&grid, column, focus, many::per_end(series, state.embed), noun);
     if let Some(s) = &selection {
         text = format!("{text} {}", s.note);
     }
@@ -168,7 +168,7 @@ pub fn indicator_with(
     // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
     let (option, height) = charts::draw(selection.as_ref().map_or(&grid, |s| &s.grid), table, focus, &text);
     // The snippet asks for the compact embed's height, whose selection is smaller.
-    let embed_height = match many::select(&grid, column, focus, many::PER_END_EMBED, noun) {
+    let embed_height = match many::select(&grid, column, focus, many::per_end(series, true), noun) {
         Some(s) if !state.embed => charts::draw(&s.grid, table, focus, "").1,
         _ => height,
     };

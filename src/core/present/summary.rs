@@ -151,9 +151,10 @@ fn area_sentence(grid: &Grid, manifest: &Manifest, i: usize, focus: Option<&str>
     sentence
 }
 
-/// What a sentence about the chosen gemeente adds among many areas: its rank, the extremes
-/// and, without a reference area, the grid's references: ", plaats 57 van 341 (1 = hoogste);
-/// hoogste: 19,9% in Almere; laagste: 2,0% in Urk; Nederland: 10,9%".
+/// What a sentence about the chosen gemeente adds among many areas: its rank (not for counts
+/// and amounts) and, for the first figure only, the extremes and, without a reference area, the
+/// grid's references: ", plaats 57 van 341 (1 = hoogste); hoogste: 19,9% in Almere; laagste:
+/// 2,0% in Urk; Nederland: 10,9%".
 fn at_scale(
     grid: &Grid,
     i: usize,
@@ -164,8 +165,17 @@ fn at_scale(
     let ranks = many::ranks(grid, i);
     let ranked = ranks.iter().flatten().count();
     let mut out = String::new();
-    if let Some(r) = grid.rows.iter().position(|r| r.id == code).and_then(|p| ranks[p]) {
-        out.push_str(&format!(", plaats {r} van {ranked} (1 = hoogste)"));
+    // A rank among gemeenten of very different size says nothing for a count or an amount.
+    let sized = matches!(grid.columns[i].unit, crate::core::model::Unit::Aantal | crate::core::model::Unit::Euro);
+    if let Some(r) = grid.rows.iter().position(|r| r.id == code).and_then(|p| ranks[p]).filter(|_| !sized) {
+        out.push_str(&format!(", plaats {r} van {ranked}"));
+        if i == 0 {
+            out.push_str(" (1 = hoogste)");
+        }
+    }
+    // The extremes and the references once, for the first figure: the text stays short.
+    if i > 0 {
+        return out;
     }
     let (with, _) = many::order(grid, i);
     let value = |p: usize| {

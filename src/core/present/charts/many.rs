@@ -22,11 +22,20 @@ use serde_json::{json, Value};
 /// At most this many areas in one chart as bars or labels.
 pub const MAX_AREAS: usize = 40;
 
-/// How many of the highest and of the lowest a page's chart draws.
+/// How many of the highest and of the lowest a page's chart draws with one series.
 pub const PER_END: usize = 10;
 
-/// The same in a compact embed, which stays about as high as a small region's.
-pub const PER_END_EMBED: usize = 5;
+/// How many of the highest and of the lowest a chart of `series` series draws: ten with one,
+/// fewer with more (each area is then a group of bars), half in a compact embed, which stays
+/// about as high as a small region's.
+pub fn per_end(series: usize, embed: bool) -> usize {
+    let n = (PER_END / series.max(1)).clamp(3, PER_END);
+    if embed {
+        n.div_ceil(2)
+    } else {
+        n
+    }
+}
 
 /// The id of a break row: never an area code, period or category id.
 pub const BREAK: &str = "…";
