@@ -134,13 +134,17 @@ pub fn small_bars(
 /// At most this many bars in a card (issue 25): a card of 343 bars was 8.461 px high.
 pub const MAX_BARS: usize = 12;
 
-/// How many gemeenten stand on either side of the chosen one in a card of many.
-const NEIGHBOURS: usize = 4;
+/// How many gemeenten stand on either side of the chosen one, and at either end, in a card of
+/// many.
+const NEIGHBOURS: usize = 2;
+const ENDS: usize = 2;
 
-/// A card of more than [`MAX_BARS`] areas: the chosen gemeente among its neighbours in rank
-/// (four above, four below), else the five highest and five lowest, sorted from high to low,
-/// with a break ("… 52 hoger") where gemeenten are left out; and the card's text alternative,
-/// which summarises instead of naming all of them. `None` for a card that fits.
+/// A card of more than [`MAX_BARS`] areas: the two highest, the chosen gemeente between its two
+/// neighbours on either side in rank, the two lowest (without a chosen one the five highest and
+/// five lowest), sorted from high to low, with a break ("… 52 gemeenten") where gemeenten are
+/// left out; and the card's text alternative, which summarises instead of naming all of them.
+/// Neighbours alone would show nine equal bars; the ends give them their place. `None` for a
+/// card that fits.
 pub fn peers(
     points: &[Point],
     focus: Option<&str>,
@@ -151,47 +155,40 @@ pub fn peers(
         return None;
     }
     let round = |p: &Point| p.value.as_ref().ok().map(|v| format::round(*v, decimals));
-    let mut with: Vec<&Point> = points.iter().filter(|p| p.value.is_ok()).collect();
-    with.sort_by(|a, b| round(b).unwrap_or(0.0).total_cmp(&round(a).unwrap_or(0.0)));
-    let without: Vec<&Point> = points.iter().filter(|p| p.value.is_err()).collect();
+    let mut with: Vec<usize> = (0..points.len()).filter(|i| points[*i].value.is_ok()).collect();
+    with.sort_by(|a, b| round(&points[*b]).unwrap_or(0.0).total_cmp(&round(&points[*a]).unwrap_or(0.0)));
+    let chosen = focus.and_then(|f| points.iter().position(|p| p.id == f));
+    super::many::first_among_equals(&mut with, chosen, |i| round(&points[i]));
     let n = with.len();
-    let chosen = focus.and_then(|f| with.iter().position(|p| p.id == f));
-    let (from, to) = match chosen {
+    let keep: Vec<usize> = match chosen.and_then(|c| with.iter().position(|x| *x == c)) {
         Some(p) => {
-            let from = p.saturating_sub(NEIGHBOURS).min(n.saturating_sub(2 * NEIGHBOURS + 1));
-            (from, (from + 2 * NEIGHBOURS + 1).min(n))
+            (0..n).filter(|q| *q < ENDS || *q + ENDS >= n || (q + NEIGHBOURS >= p && *q <= p + NEIGHBOURS)).collect()
         }
-        None => (0, n),
+        None => (0..n).filter(|q| *q < 5 || *q + 5 >= n).collect(),
     };
-    let gap = |count: usize, word: &str| Point {
+    let gap = |count: usize| Point {
         id: BREAK.to_owned(),
-        label: format!("… {count} {word}"),
+        label: if count == 1 { "… 1 gemeente".to_owned() } else { format!("… {count} gemeenten") },
         value: Err(String::new()),
     };
     let mut out: Vec<Point> = Vec::new();
-    if chosen.is_some() {
-        if from > 0 {
-            out.push(gap(from, "hoger"));
+    let mut last: Option<usize> = None;
+    for q in keep {
+        let skipped = q - last.map_or(0, |l| l + 1);
+        if skipped > 0 {
+            out.push(gap(skipped));
         }
-        out.extend(with[from..to].iter().map(|p| (*p).clone()));
-        if to < n {
-            out.push(gap(n - to, "lager"));
-        }
-    } else {
-        let end = 5.min(n / 2);
-        out.extend(with[..end].iter().map(|p| (*p).clone()));
-        if n > 2 * end {
-            out.push(gap(n - 2 * end, "gemeenten"));
-        }
-        out.extend(with[n - end..].iter().map(|p| (*p).clone()));
+        out.push(points[with[q]].clone());
+        last = Some(q);
     }
     // A chosen gemeente without a figure is shown with its mark, after the others.
-    out.extend(without.iter().filter(|p| Some(p.id.as_str()) == focus).map(|p| (*p).clone()));
-    Some((out, peers_text(&with, focus, points, (unit, decimals), references)))
+    out.extend(points.iter().filter(|p| p.value.is_err() && Some(p.id.as_str()) == focus).cloned());
+    let sorted: Vec<&Point> = with.iter().map(|i| &points[*i]).collect();
+    Some((out, peers_text(&sorted, focus, points, (unit, decimals), references)))
 }
 
 /// "Staafdiagram: Zwijndrecht 12,3%, plaats 57 van 341 gemeenten met een cijfer, tussen de
-/// gemeenten die er in de rangorde naast staan. Hoogste: Almere 19,9%; laagste: Urk 2,0%.
+/// gemeenten die er in de rangorde naast staan en de hoogste en laagste. Hoogste: Almere 19,9%; laagste: Urk 2,0%.
 /// Lijn: NL 10,9%."
 fn peers_text(
     with: &[&Point],
@@ -209,7 +206,7 @@ fn peers_text(
     match focus.and_then(|f| all.iter().find(|p| p.id == f)) {
         Some(p) => match with.iter().position(|x| x.id == p.id) {
             Some(at) => out.push_str(&format!(
-                "{}, plaats {} van {ranked} gemeenten met een cijfer, tussen de gemeenten die er in de rangorde naast staan. ",
+                "{}, plaats {} van {ranked} gemeenten met een cijfer, tussen de gemeenten die er in de rangorde naast staan en de hoogste en laagste. ",
                 show(p),
                 at + 1
             )),

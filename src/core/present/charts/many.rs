@@ -90,10 +90,13 @@ pub fn select(grid: &Grid, column: usize, focus: Option<&str>, per_end: usize, n
     if !too_many(grid) {
         return None;
     }
-    let (with, without) = order(grid, column);
+    let (mut with, without) = order(grid, column);
     let total = with.len() + without.len();
-    let at = |i: usize| with.iter().position(|x| *x == i);
     let chosen = focus.and_then(|f| grid.rows.iter().position(|r| r.id == f && !r.reference));
+    let value =
+        |i: usize| grid.rows[i].cells.get(column).and_then(|f| f.number().map(|v| format::round(v, f.decimals)));
+    first_among_equals(&mut with, chosen, value);
+    let at = |i: usize| with.iter().position(|x| *x == i);
     // Positions (in `with`) drawn: both ends and the chosen one.
     let mut keep: Vec<usize> = (0..with.len()).filter(|p| *p < per_end || *p + per_end >= with.len()).collect();
     if let Some(p) = chosen.and_then(at) {
@@ -113,11 +116,16 @@ pub fn select(grid: &Grid, column: usize, focus: Option<&str>, per_end: usize, n
         last = Some(*p);
     }
     let after = with.len() - last.map_or(0, |l| l + 1);
+    if after > 0 {
+        rows.push(break_row(grid, after, noun));
+    }
     let missing_chosen = chosen.filter(|i| without.contains(i));
-    // Areas without a figure are left out, except the chosen one, after a break.
-    let left = after + without.len() - usize::from(missing_chosen.is_some());
+    // Areas without a figure are left out, except the chosen one, after a break that says so.
+    let left = without.len() - usize::from(missing_chosen.is_some());
     if left > 0 {
-        rows.push(break_row(grid, left, noun));
+        let mut row = break_row(grid, left, noun);
+        row.label = format!("… {left} zonder cijfer");
+        rows.push(row);
     }
     if let Some(i) = missing_chosen {
         rows.push(grid.rows[i].clone());
@@ -146,6 +154,15 @@ fn note(grid: &Grid, column: usize, chosen: Option<usize>, (per_end, total): (us
     }
     out.push_str(&format!(". Alle {noun} staan in de tabel."));
     out
+}
+
+/// The chosen area first among those with the same figure at the shown precision, so the
+/// breaks around it count the areas really above it (its rank is shared with them).
+pub fn first_among_equals(order: &mut [usize], chosen: Option<usize>, value: impl Fn(usize) -> Option<f64>) {
+    let Some(p) = chosen.and_then(|c| order.iter().position(|x| *x == c)) else { return };
+    let v = value(order[p]);
+    let q = order[..p].iter().rposition(|x| value(*x) != v).map_or(0, |q| q + 1);
+    order[q..=p].rotate_right(1);
 }
 
 /// A row that stands for the `n` areas left out between two drawn ones.
