@@ -51,7 +51,13 @@ const TARGET_KIB = 250;
 // bundled regions never fetch; what stays in the main module is the name/code resolver, because
 // the address check uses it so that `?gemeente=den+bosch` or a form sent from a baked page opens
 // 's-Hertogenbosch.
-const CEILING_KIB = 519;
+// Raised to 525 with issue 25's charts that scale (524,4 KiB measured; main WASM 319,6 KiB on
+// main's build of the same hour → 326,1 KiB): the selection a chart of more than 40 areas draws
+// (charts::many), the sorted, ranked table with its filter field (present::ranked, ui::table)
+// and the summaries at scale sit in the main module because the home page's featured indicator
+// reaches them. Bundled regions never use them; moving the long table's view into a chunk of its
+// own is the next place to win these bytes back.
+const CEILING_KIB = 525;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
