@@ -44,6 +44,12 @@ fn gemeenten() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A measure of a generated table: id, label, unit.
+type Measure = (&'static str, &'static str, &'static str);
+
+/// A generated table: id and measures.
+type Generated = (&'static str, Vec<Measure>);
+
 /// A table per gemeente and year: `measures` are (id, label, unit); `secret` cells are geheim.
 fn table(theme: &str, id: &str, measures: &[(&str, &str, &str)], rnd: &mut Random, secret: &[String]) -> Value {
     let areas: Vec<String> = gemeenten().into_iter().map(|g| g.0).chain(["NL01".to_owned()]).collect();
@@ -104,7 +110,7 @@ fn national() -> (Manifest, Vec<Dataset>) {
         .as_array_mut()
         .unwrap()
         .push(json!({ "id": REGION, "name": "Nederland", "area": "NL01", "reference": null, "gemeenten": codes }));
-    let themes: [(&str, Vec<(&str, Vec<(&str, &str, &str)>)>); 4] = [
+    let themes: [(&str, Vec<Generated>); 4] = [
         (
             "jeugd",
             vec![
