@@ -656,13 +656,19 @@ fn check_csv(table: &Table, grid: &Grid, placed: &[Placed], csv: &str, ctx: &str
         return tally.fail(ctx, "csv: geen lege regel voor de tabel");
     };
     let header = csv_fields(lines.get(blank + 1).copied().unwrap_or_default());
-    check_unique(header.iter().skip(1).map(String::as_str), ctx, "csv, kolomkop", tally);
+    // Rows of areas carry their CBS code in the second column (issue 27).
+    let coded = header.get(1).map(String::as_str) == Some("CBS-code");
+    if coded != (grid.rows_are == RowsAre::Areas) {
+        tally.fail(ctx, format!("csv: de kolom CBS-code hoort alleen bij rijen van gebieden ({:?})", grid.rows_are));
+    }
+    let lead = if coded { 2 } else { 1 };
+    check_unique(header.iter().skip(lead).map(String::as_str), ctx, "csv, kolomkop", tally);
     for (c, col) in grid.columns.iter().enumerate() {
         if col.measure.is_empty() {
             continue;
         }
         let parts = name_parts(table, &col.measure, col.category.as_deref(), col.period.as_deref());
-        let name = header.get(c + 1).map(String::as_str).unwrap_or_default();
+        let name = header.get(c + lead).map(String::as_str).unwrap_or_default();
         if !is_complete(name, &parts) {
             tally.fail(ctx, format!("csv: kolom \"{name}\" mist een deel van {parts:?}"));
         }
@@ -670,7 +676,7 @@ fn check_csv(table: &Table, grid: &Grid, placed: &[Placed], csv: &str, ctx: &str
     for p in placed {
         let line = lines.get(blank + 2 + p.row).copied().unwrap_or_default();
         let fields = csv_fields(line);
-        let got = fields.get(p.col + 1).map(String::as_str).unwrap_or("(geen veld)");
+        let got = fields.get(p.col + lead).map(String::as_str).unwrap_or("(geen veld)");
         if got != p.expect.spreadsheet() {
             tally.fail(ctx, format!("csv: {:?} is \"{got}\", verwacht \"{}\"", p.key, p.expect.spreadsheet()));
         }

@@ -91,7 +91,7 @@ pub fn IndicatorView(
                 view! { <MapChoice links=m.map_measures.clone()/><MapChart view=v label=label/> }
             }))}
             {move || model.with(|m| view! {
-                <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone()/>
+                <DataTable grid=m.grid.clone() caption=m.caption.clone() focus=m.focus.clone() ranked=m.ranked.clone()/>
                 {m.comparison.clone().filter(|_| !m.embed).map(|c| view! { <Comparison model=c/> })}
                 <section class="toelichting" aria-label="Toelichting en bron">
                     {m.remarks.note.clone().map(|n| view! { <p><strong>"Toelichting: "</strong>{n}</p> })}
@@ -177,7 +177,7 @@ fn CompactView(
             } else {
                 model.with(|m| view! {
                     <div class=if m.compact.list_table { "als-lijst" } else { "" }>
-                        <DataTable grid=m.grid.clone() caption=m.caption.clone()/>
+                        <DataTable grid=m.grid.clone() caption=m.caption.clone() ranked=m.ranked.clone()/>
                     </div>
                 }).into_any()
             }}

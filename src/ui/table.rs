@@ -12,6 +12,7 @@
 use crate::core::calc::engine::Figure;
 use crate::core::calc::grid::Grid;
 use crate::core::pages::{cell_text, CellText};
+use crate::core::present::ranked::{self, Ranked};
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,29 @@ pub fn DataTable(
     /// The chosen gemeente: its row is marked (bold, a bar, and `aria-current` for screen readers).
     #[prop(default = None)]
     focus: Option<String>,
+    /// A table of many areas (issue 25): sorted and ranked by the core, with a filter field.
+    #[prop(default = None)]
+    ranked: Option<Ranked>,
 ) -> impl IntoView {
+    // The filter keeps the rows the core says match (`ranked::shown` over folded names).
+    let query = RwSignal::new(String::new());
+    let keys = ranked.as_ref().map(|r| r.keys.clone()).unwrap_or_default();
+    let shown = Memo::new(move |_| query.with(|q| ranked::shown(&keys, q)));
+    let search = ranked.as_ref().map(|r| {
+        let id = r.search_id.clone();
+        view! {
+            <div class="tabel-zoek">
+                <label for=id.clone()>{r.search_label.clone()}</label>
+                <input type="search" id=id autocomplete="off" on:input=move |e| query.set(event_target_value(&e))/>
+                <p class="klein tabel-zoek-telling" aria-live="polite">{move || shown.with(|s| ranked::count(s))}</p>
+            </div>
+        }
+    });
+    let rank_header = ranked.as_ref().map(|r| view! { <th scope="col">{r.header.clone()}</th> });
+    let (ranks, long) = match ranked {
+        Some(r) => (r.ranks.into_iter().map(Some).collect::<Vec<_>>(), true),
+        None => (vec![None; grid.rows.len()], false),
+    };
     let header = grid.row_header();
     let columns = grid.columns.clone();
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
@@ -29,7 +52,8 @@ pub fn DataTable(
     // are, the badge above the table says so and a mark in every cell would only be noise.
     let mark = grid.provisional() == crate::core::calc::grid::Provisional::Some;
     view! {
-        <TableFrame label=caption.clone()>
+        {search}
+        <TableFrame label=caption.clone() class=if long { "lang" } else { "" }>
             <table class="cijfers">
                 <caption>{caption}</caption>
                 <thead>
@@ -40,10 +64,11 @@ pub fn DataTable(
                         } else {
                             columns.iter().map(|c| view! { <th scope="col">{c.header()}</th> }.into_any()).collect::<Vec<_>>()
                         }}
+                        {rank_header}
                     </tr>
                 </thead>
                 <tbody>
-                    {grid.rows.into_iter().map(|row| {
+                    {grid.rows.into_iter().zip(ranks).enumerate().map(|(i, (row, rank))| {
                         let here = focus.as_deref() == Some(row.id.as_str());
                         let class = match (row.reference, here) {
                             (_, true) => "gekozen",
@@ -57,10 +82,12 @@ pub fn DataTable(
                         } else {
                             columns.iter().map(|c| c.header()).collect()
                         };
+                        let hidden = move || long && !shown.with(|s| s.get(i).copied().unwrap_or(true));
                         view! {
-                            <tr class=class aria-current=here.then_some("true")>
+                            <tr class=class aria-current=here.then_some("true") hidden=hidden>
                                 <th scope="row">{row.label}</th>
                                 {row.cells.into_iter().zip(names).map(|(f, kolom)| view! { <Cell figure=f mark=mark kolom=kolom/> }).collect::<Vec<_>>()}
+                                {rank.map(|r| view! { <td class="getal plaats" data-kolom="Plaats">{r}</td> })}
                             </tr>
                         }
                     }).collect::<Vec<_>>()}

@@ -55,7 +55,13 @@ const TARGET_KIB = 250;
 // 321,2 KiB, loader.js 2,1 → 2,8 KiB): the manifest's `tables`/`home` read and checked, the files
 // a page needs, and a file over 8 MB stopped in the stream with its size said (not downloaded
 // whole); the bytes buy the national home page's data 708 → 86 KB gzip.
-const CEILING_KIB = 521;
+// Raised to 525 with issue 25's charts that scale (524,4 KiB measured; main WASM 319,6 KiB on
+// main's build of the same hour → 326,1 KiB): the selection a chart of more than 40 areas draws
+// (charts::many), the sorted, ranked table with its filter field (present::ranked, ui::table)
+// and the summaries at scale sit in the main module because the home page's featured indicator
+// reaches them. Bundled regions never use them; moving the long table's view into a chunk of its
+// own is the next place to win these bytes back.
+const CEILING_KIB = 528;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });

@@ -13,6 +13,7 @@ use crate::core::pages::theme::{AvailabilityTable, PillarView};
 use crate::core::pages::{cell_text, home, CellText};
 use crate::core::present::dashboard::Card;
 use crate::core::present::plain_words::{self as words, PlainWords};
+use crate::core::present::ranked::Ranked;
 use crate::core::present::statement_view::{Card as StatementCard, Quoted, QUOTE_ABOVE};
 use crate::core::text::glossary::{question, Explained};
 
@@ -294,7 +295,7 @@ pub fn indicator(jobs: &mut ChartJobs, m: &IndicatorModel, heading_level: u8) ->
     if m.show_chart {
         out.push_str(&chart(jobs, &m.chart, &m.summary_id, &[(NARROW, "smal"), (WIDE, "breed")]));
     }
-    out.push_str(&table(&m.grid, &m.caption, m.focus.as_deref()));
+    out.push_str(&table_ranked(&m.grid, &m.caption, m.focus.as_deref(), m.ranked.as_ref()));
     opt(&mut out, &m.comparison, comparison);
     out.push_str(&notes(m));
     out.push_str("</article>");
@@ -335,22 +336,35 @@ pub fn table_frame(label: &str, class: &str, inner: &str) -> String {
 
 /// The data table of a grid (`ui::table::DataTable`), every cell as `cell_text` writes it.
 pub fn table(grid: &Grid, caption: &str, focus: Option<&str>) -> String {
+    table_ranked(grid, caption, focus, None)
+}
+
+/// The same, for a table of many areas (issue 25) with its ranks and filter field; without a
+/// script the field does nothing and the whole sorted table is there.
+pub fn table_ranked(grid: &Grid, caption: &str, focus: Option<&str>, ranked: Option<&Ranked>) -> String {
     let single = grid.columns.len() == 1 && grid.columns[0].measure.is_empty();
     let mark = grid.provisional() == Provisional::Some;
     let names: Vec<String> =
         if single { vec!["Waarde".to_owned()] } else { grid.columns.iter().map(|c| c.header()).collect() };
-    let head: String = names.iter().map(|n| format!("<th scope=\"col\">{}</th>", esc(n))).collect();
+    let mut head: String = names.iter().map(|n| format!("<th scope=\"col\">{}</th>", esc(n))).collect();
+    if let Some(r) = ranked {
+        head.push_str(&format!("<th scope=\"col\">{}</th>", esc(&r.header)));
+    }
     let rows: String = grid
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let here = focus == Some(row.id.as_str());
             let class = match (row.reference, here) {
                 (_, true) => " class=\"gekozen\" aria-current=\"true\"",
                 (true, false) => " class=\"referentie\"",
                 _ => "",
             };
-            let cells: String = row.cells.iter().zip(&names).map(|(f, kolom)| cell(f, mark, kolom)).collect();
+            let mut cells: String = row.cells.iter().zip(&names).map(|(f, kolom)| cell(f, mark, kolom)).collect();
+            if let Some(rank) = ranked.and_then(|r| r.ranks.get(i)) {
+                cells.push_str(&format!("<td class=\"getal plaats\" data-kolom=\"Plaats\">{}</td>", esc(rank)));
+            }
             format!("<tr{class}><th scope=\"row\">{}</th>{cells}</tr>", esc(&row.label))
         })
         .collect();
@@ -359,7 +373,15 @@ pub fn table(grid: &Grid, caption: &str, focus: Option<&str>) -> String {
         esc(caption),
         esc(grid.row_header())
     );
-    table_frame(caption, "", &inner)
+    match ranked {
+        Some(r) => format!(
+            "<div class=\"tabel-zoek\"><label for=\"{id}\">{}</label><input type=\"search\" id=\"{id}\" autocomplete=\"off\"><p class=\"klein tabel-zoek-telling\" aria-live=\"polite\"></p></div>{}",
+            esc(&r.search_label),
+            table_frame(caption, "lang", &inner),
+            id = esc(&r.search_id)
+        ),
+        None => table_frame(caption, "", &inner),
+    }
 }
 
 fn cell(figure: &crate::core::calc::engine::Figure, mark: bool, kolom: &str) -> String {

@@ -8,10 +8,12 @@ use crate::core::model::view_state::{Display, ViewState};
 use crate::core::model::{Manifest, Table, Unit};
 use crate::core::pages::council;
 use crate::core::present::age;
+use crate::core::present::charts::many;
 use crate::core::present::charts::map::MapView;
 use crate::core::present::embed;
 use crate::core::present::export;
 use crate::core::present::image;
+use crate::core::present::ranked;
 use crate::core::present::remarks::{self, Contradiction, Remarks};
 use crate::core::text::format;
 use crate::core::{present::charts, present::summary};
@@ -70,6 +72,9 @@ pub struct IndicatorModel {
     pub compact: embed::EmbedModel,
     /// The snippet's fixed height for sites without `embed.js`.
     pub frame_height: u32,
+    /// A table of more than `many::MAX_AREAS` areas (issue 25): `grid` is sorted from high to
+    /// low and this adds each row's rank and the filter field.
+    pub ranked: Option<ranked::Ranked>,
     /// The report's own wording and the glossary's terms (issue 23); empty in an embed and
     /// until the page adds them with [`words::add`](super::words::add).
     pub words: crate::core::present::plain_words::PlainWords,
@@ -141,6 +146,12 @@ pub fn indicator_with(
         .map(|c| manifest.area(c).map_or(c.to_owned(), |a| a.name.clone()))
         .unwrap_or_default();
     let focus = state.gemeente.as_deref();
+    // Many areas (issue 25): the table every area sorted and ranked, the chart a selection.
+    let (column, noun) = (charted_column(&grid, table), noun(&grid, manifest));
+    let (grid, ranked) = match ranked::rank(&grid, column, noun) {
+        Some((sorted, r)) => (sorted, Some(r)),
+        None => (grid, None),
+    };
     let mut text = summary::describe(&grid, manifest, focus, reference);
     // A chart draws at most eight series; the summary says when the table has more (issue 21).
     if charts::budget::plan(&grid, table).is_none() {
@@ -148,9 +159,20 @@ pub fn indicator_with(
             text = format!("{text} {note}");
         }
     }
+    let series = charts::drawn_grid(&grid, table).0.columns.len();
+    let selection = many::select(&grid, column, focus, many::per_end(series, state.embed), noun);
+    if let Some(s) = &selection {
+        text = format!("{text} {}", s.note);
+    }
     // The chart that fits the question, the chosen gemeente highlighted (issue 13); *geheim* and
     // *n.b.* drawn as labelled marks on the page too, not as absent bars (issue 16).
-    let (option, height) = charts::draw(&grid, table, focus, &text);
+    let (option, height) = charts::draw(selection.as_ref().map_or(&grid, |s| &s.grid), table, focus, &text);
+    // The snippet asks for the compact embed's height, whose selection is smaller.
+    let embed_height = match many::select(&grid, column, focus, many::per_end(series, true), noun) {
+        Some(s) if !state.embed => charts::draw(&s.grid, table, focus, "").1,
+        _ => height,
+    };
+    let table_rows = if ranked.is_some() { grid.rows.len().min(ranked::EMBED_ROWS) } else { grid.rows.len() };
     let column = charts::map::column_of(&grid, state.measure.as_deref());
     let map = region.and_then(|r| charts::map::view(&grid, column, manifest, r, focus));
     let periods = period_choice(table, &grid, state);
@@ -202,11 +224,29 @@ pub fn indicator_with(
         full_view: ViewState { embed: false, ..state.clone() }.href(),
         embed: state.embed,
         place,
-        compact: embed::model(table, manifest, &text, grid.columns.len(), &said),
+        compact: embed::model(table, manifest, &text, grid.columns.len(), &said, selection.map(|s| s.note)),
         remarks: said,
-        frame_height: embed::frame_height(show_chart.then_some(height), grid.rows.len()),
+        frame_height: embed::frame_height(show_chart.then_some(embed_height), table_rows),
+        ranked,
         words: Default::default(),
         grid,
+    }
+}
+
+/// The column of `grid` a chart draws first (its question's figure): the one many areas are
+/// sorted and ranked by.
+fn charted_column(grid: &Grid, table: &Table) -> usize {
+    let drawn = charts::drawn_grid(grid, table).0;
+    drawn.columns.first().and_then(|c| grid.columns.iter().position(|x| x == c)).unwrap_or(0)
+}
+
+/// What the rows of areas are: "gemeenten" when every one is, else "gebieden" (wijken).
+fn noun(grid: &Grid, manifest: &Manifest) -> &'static str {
+    let gemeente = |code: &str| manifest.area(code).is_some_and(|a| a.kind == crate::core::model::AreaKind::Gemeente);
+    if grid.rows.iter().filter(|r| !r.reference).all(|r| gemeente(&r.id)) {
+        "gemeenten"
+    } else {
+        "gebieden"
     }
 }
 

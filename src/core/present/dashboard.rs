@@ -537,7 +537,11 @@ fn small_chart(
     if points.len() < 2 || points.iter().all(|p| p.value.is_err()) {
         return (None, String::new());
     }
-    let text = chart_text(&points, m.unit, m.decimals, &references);
+    // Many gemeenten (issue 25): the chosen one among its neighbours in rank, summarised.
+    let (points, text, sort) = match card::peers(&points, focus, (m.unit, m.decimals), &references) {
+        Some((few, text)) => (few, text, false),
+        None => (points.clone(), chart_text(&points, m.unit, m.decimals, &references), sort),
+    };
     let (option, height) = card::small_bars(&points, m.unit, m.decimals, focus, &references, sort);
     (Some((charts::finish(option, &text), height)), text)
 }

@@ -33,13 +33,24 @@ pub fn list_table(columns: usize) -> bool {
 
 /// The embed's texts for a table; `summary` is the view's generated summary, `remarks` what the
 /// full view says about the table.
-pub fn model(table: &Table, manifest: &Manifest, summary: &str, columns: usize, remarks: &Remarks) -> EmbedModel {
+/// `selection`: what a chart of many areas draws (`charts::many`), said after the sentence.
+pub fn model(
+    table: &Table,
+    manifest: &Manifest,
+    summary: &str,
+    columns: usize,
+    remarks: &Remarks,
+    selection: Option<String>,
+) -> EmbedModel {
     let via = manifest
         .seed(&table.source.seed)
         .map(|s| format!(", via {} ({}, {})", s.title, s.publisher, s.year))
         .unwrap_or_default();
     EmbedModel {
-        sentence: first_sentence(summary, 220),
+        sentence: match selection {
+            Some(note) => format!("{} {note}", first_sentence(summary, 220)),
+            None => first_sentence(summary, 220),
+        },
         source: format!("Bron: {}{via}", table.source.text),
         licence: export::LICENCE,
         licence_url: export::LICENCE_URL,

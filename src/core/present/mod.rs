@@ -11,6 +11,7 @@ pub mod export;
 pub mod headline;
 pub mod image;
 pub mod plain_words;
+pub mod ranked;
 pub mod remarks;
 pub mod statement_view;
 pub mod summary;

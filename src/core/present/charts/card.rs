@@ -3,6 +3,7 @@
 //! with a dark outline, Nederland and the region as dashed lines rather than bars, and a
 //! missing value named on the axis ("Alblasserdam (geheim)") instead of drawn as 0.
 
+use super::many::BREAK;
 use super::{tooltip, PALETTE};
 use crate::core::model::Unit;
 use crate::core::text::format;
@@ -52,6 +53,9 @@ pub fn small_bars(
     let labels: Vec<Value> = points
         .iter()
         .map(|p| {
+            if p.id == BREAK {
+                return json!({ "value": p.label, "textStyle": { "color": "#595959", "fontStyle": "italic" } });
+            }
             let text = match &p.value {
                 Ok(_) => p.label.clone(),
                 Err(mark) => format!("{} ({mark})", p.label),
@@ -81,7 +85,8 @@ pub fn small_bars(
                     "tip": tooltip::point_text(&p.label, "", &format::with_unit(*v, unit, decimals))
                 })
             }
-            Err(mark) => json!({ "value": null, "tip": tooltip::point_text(&p.label, "", mark) }),
+            Err(mark) if p.id != BREAK => json!({ "value": null, "tip": tooltip::point_text(&p.label, "", mark) }),
+            Err(_) => Value::Null,
         })
         .collect();
     let lines: Vec<Value> = references
@@ -127,4 +132,98 @@ pub fn small_bars(
     let mut option = option;
     tooltip::enable(&mut option);
     (option, points.len() as u32 * 24 + top + 12)
+}
+
+/// At most this many bars in a card (issue 25): a card of 343 bars was 8.461 px high.
+pub const MAX_BARS: usize = 12;
+
+/// How many gemeenten stand on either side of the chosen one, and at either end, in a card of
+/// many.
+const NEIGHBOURS: usize = 2;
+const ENDS: usize = 2;
+
+/// A card of more than [`MAX_BARS`] areas: the two highest, the chosen gemeente between its two
+/// neighbours on either side in rank, the two lowest (without a chosen one the five highest and
+/// five lowest), sorted from high to low, with a break ("… 52 gemeenten") where gemeenten are
+/// left out; and the card's text alternative, which summarises instead of naming all of them.
+/// Neighbours alone would show nine equal bars; the ends give them their place. `None` for a
+/// card that fits.
+pub fn peers(
+    points: &[Point],
+    focus: Option<&str>,
+    (unit, decimals): (Unit, u8),
+    references: &[Reference],
+) -> Option<(Vec<Point>, String)> {
+    if points.len() <= MAX_BARS {
+        return None;
+    }
+    let round = |p: &Point| p.value.as_ref().ok().map(|v| format::round(*v, decimals));
+    let mut with: Vec<usize> = (0..points.len()).filter(|i| points[*i].value.is_ok()).collect();
+    with.sort_by(|a, b| round(&points[*b]).unwrap_or(0.0).total_cmp(&round(&points[*a]).unwrap_or(0.0)));
+    let chosen = focus.and_then(|f| points.iter().position(|p| p.id == f));
+    super::many::first_among_equals(&mut with, chosen, |i| round(&points[i]));
+    let n = with.len();
+    let keep: Vec<usize> = match chosen.and_then(|c| with.iter().position(|x| *x == c)) {
+        Some(p) => {
+            (0..n).filter(|q| *q < ENDS || *q + ENDS >= n || (q + NEIGHBOURS >= p && *q <= p + NEIGHBOURS)).collect()
+        }
+        None => (0..n).filter(|q| *q < 5 || *q + 5 >= n).collect(),
+    };
+    let gap = |count: usize| Point {
+        id: BREAK.to_owned(),
+        label: if count == 1 { "… 1 gemeente".to_owned() } else { format!("… {count} gemeenten") },
+        value: Err(String::new()),
+    };
+    let mut out: Vec<Point> = Vec::new();
+    let mut last: Option<usize> = None;
+    for q in keep {
+        let skipped = q - last.map_or(0, |l| l + 1);
+        if skipped > 0 {
+            out.push(gap(skipped));
+        }
+        out.push(points[with[q]].clone());
+        last = Some(q);
+    }
+    // A chosen gemeente without a figure is shown with its mark, after the others.
+    out.extend(points.iter().filter(|p| p.value.is_err() && Some(p.id.as_str()) == focus).cloned());
+    let sorted: Vec<&Point> = with.iter().map(|i| &points[*i]).collect();
+    Some((out, peers_text(&sorted, focus, points, (unit, decimals), references)))
+}
+
+/// "Staafdiagram: Zwijndrecht 12,3%, plaats 57 van 341 gemeenten met een cijfer, tussen de
+/// gemeenten die er in de rangorde naast staan en de hoogste en laagste. Hoogste: Almere 19,9%; laagste: Urk 2,0%.
+/// Lijn: NL 10,9%."
+fn peers_text(
+    with: &[&Point],
+    focus: Option<&str>,
+    all: &[Point],
+    (unit, decimals): (Unit, u8),
+    references: &[Reference],
+) -> String {
+    let show = |p: &Point| match &p.value {
+        Ok(v) => format!("{} {}", p.label, format::with_unit(*v, unit, decimals)),
+        Err(mark) => format!("{} {mark}", p.label),
+    };
+    let mut out = String::from("Staafdiagram: ");
+    let ranked = with.len();
+    match focus.and_then(|f| all.iter().find(|p| p.id == f)) {
+        Some(p) => match with.iter().position(|x| x.id == p.id) {
+            Some(at) => out.push_str(&format!(
+                "{}, plaats {} van {ranked} gemeenten met een cijfer, tussen de gemeenten die er in de rangorde naast staan en de hoogste en laagste. ",
+                show(p),
+                at + 1
+            )),
+            None => out.push_str(&format!("{}. ", show(p))),
+        },
+        None => out.push_str(&format!("de vijf hoogste en vijf laagste van {} gemeenten. ", all.len())),
+    }
+    if let (Some(high), Some(low)) = (with.first(), with.last()) {
+        out.push_str(&format!("Hoogste: {}; laagste: {}.", show(high), show(low)));
+    }
+    if !references.is_empty() {
+        let lines: Vec<String> =
+            references.iter().map(|r| format!("{} {}", r.label, format::with_unit(r.value, unit, decimals))).collect();
+        out.push_str(&format!(" Lijn: {}.", format::join_nl(&lines)));
+    }
+    out
 }

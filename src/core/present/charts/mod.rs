@@ -11,6 +11,7 @@
 
 pub mod budget;
 pub mod card;
+pub mod many;
 pub mod map;
 pub mod map_layout;
 pub mod marks;
@@ -302,13 +303,15 @@ pub fn bars_height(grid: &Grid) -> u32 {
 
 /// The chart that fits the question, as JSON for the binding, and its height: budget tables get
 /// their own panels ([`budget`]); every other chart gets the chosen gemeente highlighted, labels
-/// that never overlap and a legend that wraps ([`refine`]).
+/// that never overlap and a legend that wraps ([`refine`]). A grid of more than
+/// [`many::MAX_AREAS`] areas is drawn as its [`many::select`]ion: pass that grid here.
 pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) -> (String, u32) {
     if let Some(plan) = budget::plan(grid, table) {
         let (mut v, height) = budget::option(grid, &plan);
         style_series(&mut v);
         refine::value_axes(&mut v);
         marks::add(&mut v, grid, &charted_columns(grid));
+        many::mark_breaks(&mut v, grid);
         tooltip::add(&mut v, grid, &[plan.levels, plan.exhaustion, plan.results].concat());
         return (finish(v, description), height);
     }
@@ -322,6 +325,7 @@ pub fn draw(grid: &Grid, table: &Table, focus: Option<&str>, description: &str) 
     refine::value_axes(&mut v);
     let extra = refine::wrap_legend(&mut v);
     marks::add(&mut v, grid, &charted_columns(grid));
+    many::mark_breaks(&mut v, grid);
     tooltip::add(&mut v, grid, &charted_columns(grid));
     (finish(v, description), height + extra)
 }

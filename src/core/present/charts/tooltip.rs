@@ -5,6 +5,7 @@
 //! core; the option only names the binding's formatter ([`FORMATTER`], `scripts/echarts-options.js`),
 //! which shows a point's `tip` as escaped text, since options never hold JavaScript (strict CSP).
 
+use super::many::BREAK;
 use crate::core::calc::engine::Figure;
 use crate::core::calc::grid::Grid;
 use crate::core::text::format;
@@ -40,7 +41,8 @@ pub fn enable(v: &mut Value) {
 
 /// Gives every point of a chart drawn from `grid` (bars, stacked bars, lines: series `s` is
 /// column `columns[s]`, point `i` is row `i`) its tooltip text and turns the tooltip on. Options
-/// laid out otherwise (a series per row) are left without tips rather than given wrong ones.
+/// laid out otherwise (a series per row) are left without tips rather than given wrong ones, and
+/// so are the break rows of a chart of many areas ("… 202 gemeenten"), which draw nothing.
 pub fn add(v: &mut Value, grid: &Grid, columns: &[usize]) {
     let Some(series) = v["series"].as_array_mut() else { return };
     if series.len() != columns.len() {
@@ -53,7 +55,7 @@ pub fn add(v: &mut Value, grid: &Grid, columns: &[usize]) {
             continue;
         }
         for (row, point) in grid.rows.iter().zip(points.iter_mut()) {
-            let Some(f) = row.cells.get(*column) else { continue };
+            let Some(f) = row.cells.get(*column).filter(|_| row.id != BREAK) else { continue };
             set_tip(point, point_text(&row.label, &name, &figure_text(f)));
         }
     }
