@@ -194,3 +194,36 @@ fn a_merged_gemeente_says_where_it_went() {
     assert!(chooser::resolve_with(&m, &region, "Amsterdm", Some(&k)).unwrap_err().message.starts_with("Geen gemeente"));
     assert!(chooser::herindeling(&k, "GM0363").is_none(), "Amsterdam is still there");
 }
+
+#[test]
+fn the_compare_page_of_a_national_region_adds_gemeenten_by_name() {
+    use monitor_sociaal_domein::core::pages::compare;
+    let (m, region) = national();
+    let k = known();
+    let state = ViewState {
+        page: Page::Compare,
+        region: Some("nederland".into()),
+        gemeente: Some("GM0363".into()),
+        ..ViewState::default()
+    };
+    // The chosen gemeente is chosen; its neighbours are quick additions.
+    let p = compare::picker(&m, &region, &state, Some(&k));
+    assert_eq!(p.chosen.iter().map(|l| l.label.as_str()).collect::<Vec<_>>(), ["Amsterdam"]);
+    assert_eq!(p.status, "1 van de 342 gemeenten gekozen; kies er nog één.");
+    assert_eq!(p.quick.len(), 4);
+    assert_eq!(p.names.len(), 342);
+    let next = compare::add(&m, &region, &state, "den haag", Some(&k)).unwrap();
+    assert_eq!(next.gemeenten, ["GM0363", "GM0518"]);
+    let p = compare::picker(&m, &region, &next, Some(&k));
+    assert_eq!(p.status, "2 van de 342 gemeenten gekozen.");
+    // Each chosen one's link removes it.
+    let without = ViewState::parse_href(&p.chosen[0].href);
+    assert_eq!(without.gemeenten, ["GM0518"]);
+    // A quick choice adds a neighbour of the last one (Zuid-Holland).
+    let added = ViewState::parse_href(&p.quick[0].href);
+    assert_eq!(added.gemeenten.len(), 3);
+    assert_eq!(&added.gemeenten[..2], ["GM0363", "GM0518"]);
+    let weesp = compare::add(&m, &region, &next, "Weesp", Some(&k)).unwrap_err();
+    assert_eq!(weesp.message, "Weesp, tot 2022; nu deel van Amsterdam.");
+    assert!(region.gemeenten.len() > compare::CHECKBOXES_UP_TO);
+}

@@ -21,7 +21,7 @@ thread_local! {
 
 /// Every CBS gemeente of every year: `None` until `geo/gemeenten.json` is in (fetched on the
 /// first call, then kept); stays `None` when it cannot be had (the chooser works without it).
-pub fn use_known() -> RwSignal<Option<Arc<Gemeenten>>> {
+pub(super) fn use_known() -> RwSignal<Option<Arc<Gemeenten>>> {
     let known = RwSignal::new(KNOWN.with(|k| k.borrow().clone()));
     if known.get_untracked().is_none() {
         leptos::task::spawn_local(async move {

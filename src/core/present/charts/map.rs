@@ -30,7 +30,10 @@ pub const NAMED_UP_TO: usize = 12;
 /// boundaries when the period names no year.
 pub fn boundary_year(period: Option<&str>) -> u16 {
     let last = period.and_then(|p| {
-        p.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).filter_map(|w| w.parse::<u16>().ok()).last()
+        p.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u16>().ok())
+            .next_back()
     });
     last.unwrap_or(YEARS.1).clamp(YEARS.0, YEARS.1)
 }

@@ -111,10 +111,12 @@ impl Geo {
     /// absolute and every next one a step, in `1 / schaal` degrees) and keeps the gemeenten in
     /// `codes`: the boundaries as GeoJSON (for ECharts' `registerMap`) and as [`Geo`].
     pub fn from_compact(text: &str, codes: &[String]) -> Result<(String, Geo), String> {
+        /// Polygons of rings of steps.
+        type Polygons = Vec<Vec<Vec<i64>>>;
         #[derive(serde::Deserialize)]
         struct Compact {
             schaal: f64,
-            gebieden: Vec<(String, String, Vec<Vec<Vec<i64>>>)>,
+            gebieden: Vec<(String, String, Polygons)>,
         }
         let c: Compact = serde_json::from_str(text).map_err(|e| format!("grenzen niet leesbaar: {e}"))?;
         if !(c.schaal.is_finite() && c.schaal > 0.0) {
