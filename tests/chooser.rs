@@ -197,7 +197,7 @@ fn a_merged_gemeente_says_where_it_went() {
 
 #[test]
 fn the_compare_page_of_a_national_region_adds_gemeenten_by_name() {
-    use monitor_sociaal_domein::core::pages::compare;
+    use monitor_sociaal_domein::core::pages::compare_pick as compare;
     let (m, region) = national();
     let k = known();
     let state = ViewState {

@@ -5,7 +5,7 @@ use super::keuze::use_known;
 use super::with_files;
 use crate::core::model::view_state::{Page, ViewState};
 use crate::core::model::{Manifest, Region};
-use crate::core::pages::{chooser, compare, site};
+use crate::core::pages::{chooser, compare, compare_pick, site};
 use crate::ui::dashboard::SmallChart;
 use crate::ui::map::{MapChart, MapChoice};
 use crate::ui::pages::NavItem;
@@ -30,7 +30,7 @@ pub fn ComparePage() -> impl IntoView {
     // Charts or map, and the map's figure, change in place (not in the page key).
     let glance = Memo::new(move |_| store.view.state.with(|s| (s.display, s.measure.clone())));
     let enough = compare::chosen(&region, &state).len() >= 2;
-    let form = if region.gemeenten.len() > compare::CHECKBOXES_UP_TO {
+    let form = if region.gemeenten.len() > compare_pick::CHECKBOXES_UP_TO {
         view! { <Picker/> }.into_any()
     } else {
         checkboxes(&manifest, &region, &state).into_any()
@@ -156,7 +156,7 @@ fn Picker() -> impl IntoView {
     let state = store.view.state.get_untracked();
     let model = {
         let (manifest, region, state) = (manifest.clone(), region.clone(), state.clone());
-        Memo::new(move |_| known.with(|k| compare::picker(&manifest, &region, &state, k.as_deref())))
+        Memo::new(move |_| known.with(|k| compare_pick::picker(&manifest, &region, &state, k.as_deref())))
     };
     let notices = crate::ui::notices::use_notices();
     let field = NodeRef::<leptos::html::Input>::new();
@@ -166,7 +166,7 @@ fn Picker() -> impl IntoView {
         move |e: leptos::ev::SubmitEvent| {
             e.prevent_default();
             let typed = field.get().map(|f| f.value()).unwrap_or_default();
-            match compare::add(&manifest, &region, &state, &typed, known.get_untracked().as_deref()) {
+            match compare_pick::add(&manifest, &region, &state, &typed, known.get_untracked().as_deref()) {
                 Ok(next) => {
                     miss.set(None);
                     notices.go(next);
