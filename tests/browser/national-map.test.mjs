@@ -78,7 +78,7 @@ test('the national chooser groups every gemeente by province, neighbours as quic
   await withScreenshot(page, 'kiezer-provincies', async () => {
     await page.goto(`${national.base}index.html?regio=nederland&gemeente=GM0363`);
     await takenOver(page);
-    await page.waitForSelector('details.alle-gemeenten .provincie', { timeout: 30000 });
+    await page.waitForSelector('details.alle-gemeenten .provincie', { state: 'attached', timeout: 30000 });
     const provinces = await page.$$eval('details.alle-gemeenten .provincie > .label', (els) => els.map((e) => e.textContent.trim()));
     assert.equal(provinces.length, 12, provinces.join(', '));
     assert.ok(provinces.includes('Noord-Holland') && provinces.includes('Fryslân'));
