@@ -111,19 +111,27 @@ impl Geo {
     /// absolute and every next one a step, in `1 / schaal` degrees) and keeps the gemeenten in
     /// `codes`: the boundaries as GeoJSON (for ECharts' `registerMap`) and as [`Geo`].
     pub fn from_compact(text: &str, codes: &[String]) -> Result<(String, Geo), String> {
-        /// Polygons of rings of steps.
-        type Polygons = Vec<Vec<Vec<i64>>>;
-        #[derive(serde::Deserialize)]
-        struct Compact {
-            schaal: f64,
-            gebieden: Vec<(String, String, Polygons)>,
-        }
-        let c: Compact = serde_json::from_str(text).map_err(|e| format!("grenzen niet leesbaar: {e}"))?;
-        if !(c.schaal.is_finite() && c.schaal > 0.0) {
+        // Through `Value` (already in the app), not a derived deserializer.
+        let c: Value = serde_json::from_str(text).map_err(|e| format!("grenzen niet leesbaar: {e}"))?;
+        let scale = c.get("schaal").and_then(Value::as_f64).unwrap_or(0.0);
+        if !(scale.is_finite() && scale > 0.0) {
             return Err("grenzen met een onmogelijke schaal".to_owned());
         }
-        let features: Vec<Value> = c
-            .gebieden
+        let empty = Vec::new();
+        let areas = c.get("gebieden").and_then(Value::as_array).unwrap_or(&empty);
+        let ints = |v: &Value| -> Vec<i64> {
+            v.as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default()
+        };
+        let list = |v: &Value| -> Vec<Value> { v.as_array().cloned().unwrap_or_default() };
+        type Polygons = Vec<Vec<Vec<i64>>>;
+        let gebieden: Vec<(String, String, Polygons)> = areas
+            .iter()
+            .map(|a| {
+                let polygons = list(&a[2]).iter().map(|p| list(p).iter().map(ints).collect()).collect();
+                (a[0].as_str().unwrap_or_default().to_owned(), a[1].as_str().unwrap_or_default().to_owned(), polygons)
+            })
+            .collect();
+        let features: Vec<Value> = gebieden
             .iter()
             .filter(|(code, _, _)| codes.contains(code))
             .map(|(code, name, polygons)| {
@@ -136,7 +144,7 @@ impl Geo {
                                 ring.chunks_exact(2)
                                     .map(|d| {
                                         (x, y) = (x + d[0], y + d[1]);
-                                        [x as f64 / c.schaal, y as f64 / c.schaal]
+                                        [x as f64 / scale, y as f64 / scale]
                                     })
                                     .collect()
                             })
