@@ -51,7 +51,12 @@ const TARGET_KIB = 250;
 // bundled regions never fetch; what stays in the main module is the name/code resolver, because
 // the address check uses it so that `?gemeente=den+bosch` or a form sent from a baked page opens
 // 's-Hertogenbosch.
-const CEILING_KIB = 519;
+// Raised to 521 with issue 25/27's national map and gemeenten (helper c; 520,2 KiB measured, main
+// WASM 318,8 → 321,8 KiB): the map's year boundaries (`Geo::from_compact`, `boundary_year`), its
+// sparse labels and legend of classes (the map code is in the main module), and the reader of
+// `gemeenten.json` shared by the chooser and compare chunks; both read through `serde_json::Value`
+// already in the app (derived deserializers measured 523,8). To win back: the map code into a chunk.
+const CEILING_KIB = 521;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
