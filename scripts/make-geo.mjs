@@ -1,26 +1,47 @@
-// Makes public/geo/<region>.json: the boundaries of one region's gemeenten, cut from the CBS /
-// Kadaster GeoJSON in ../shared/geo (CC BY 4.0, credit "CBS, Kadaster"). Run by hand when
-// manifest.json gains a region: `node scripts/make-geo.mjs [folder with gemeente_2016.geojson]`.
-// Takes the 2016 boundaries (the year of most figures) and the 2025 ones for a code that 2016
-// lacks; keeps only statcode and statnaam; rounds coordinates to 3 decimals (about 100 m).
+// Makes public/geo/grenzen-<year>.json for every year 2016–2025: the boundaries of all CBS
+// gemeenten of that year, from the CBS / Kadaster GeoJSON in ../shared/geo (CC BY 4.0, credit
+// "CBS, Kadaster"), for the map view (issue 27: any region gets its map, with the boundaries of
+// its figures' year; `core::present::charts::map_bounds` cuts the region's gemeenten out).
+// Run by hand when a year is added: `node scripts/make-geo.mjs [folder with gemeente_2016.geojson]`.
+//
+// Compact and lossless against the source (which has 3 decimals, about 100 m): per gemeente its
+// code, name and polygons; each ring a flat list of integers in thousandths of a degree, the
+// first point absolute and every next one as the step from the one before. Each file must stay
+// within BUDGET bytes (tests/geo_data.rs checks it too).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = process.argv[2] || join(root, '..', 'shared', 'geo');
-const years = ['2016', '2025'].map((y) => JSON.parse(readFileSync(join(source, `gemeente_${y}.geojson`), 'utf8')));
-const manifest = JSON.parse(readFileSync(join(root, 'public', 'data', 'manifest.json'), 'utf8'));
-const round = (c) => (typeof c[0] === 'number' ? c.map((x) => Math.round(x * 1000) / 1000) : c.map(round));
-mkdirSync(join(root, 'public', 'geo'), { recursive: true });
-for (const region of manifest.regions) {
-  if (region.gemeenten.length < 2) continue; // a map of one gemeente says nothing
-  const features = region.gemeenten.map((code) => {
-    const f = years.map((y) => y.features.find((x) => x.properties.statcode === code)).find(Boolean);
-    if (!f) throw new Error(`${code} niet gevonden in ${source}`);
-    return { type: 'Feature', properties: { statcode: code, statnaam: f.properties.statnaam }, geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) } };
-  });
-  const out = join(root, 'public', 'geo', `${region.id}.json`);
-  writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', bron: 'CBS, Kadaster (CC BY 4.0), via cartomap/nl', features }));
-  console.log(`${out}: ${features.length} gemeenten`);
+export const YEARS = Array.from({ length: 10 }, (_, i) => 2016 + i);
+export const BUDGET = 72 * 1024;
+export const CREDIT = 'CBS, Kadaster (CC BY 4.0): gemeentegrenzen per jaar, via cartomap/nl';
+
+/** A ring as integers: [x0, y0, dx1, dy1, …] in thousandths of a degree. */
+function ring(points) {
+  const out = [];
+  let [px, py] = [0, 0];
+  for (const [x, y] of points) {
+    const [qx, qy] = [Math.round(x * 1000), Math.round(y * 1000)];
+    out.push(qx - px, qy - py);
+    [px, py] = [qx, qy];
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  mkdirSync(join(root, 'public', 'geo'), { recursive: true });
+  for (const year of YEARS) {
+    const geo = JSON.parse(readFileSync(join(source, `gemeente_${year}.geojson`), 'utf8'));
+    const areas = geo.features.map((f) => {
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      return [f.properties.statcode, f.properties.statnaam, polygons.map((p) => p.map(ring))];
+    });
+    areas.sort((a, b) => a[0].localeCompare(b[0]));
+    const text = JSON.stringify({ bron: CREDIT, jaar: year, schaal: 1000, gebieden: areas });
+    if (text.length > BUDGET) throw new Error(`grenzen-${year}.json: ${text.length} bytes, meer dan ${BUDGET}`);
+    writeFileSync(join(root, 'public', 'geo', `grenzen-${year}.json`), text);
+    console.log(`grenzen-${year}.json: ${areas.length} gemeenten, ${text.length} bytes`);
+  }
 }

@@ -119,7 +119,7 @@ fn map_classes_legend_and_sentence_agree() {
         assert!(w[0].max < w[1].min);
     }
     let s = &view.option["series"][0];
-    assert_eq!(s["map"], "drechtsteden");
+    assert_eq!(s["map"], "drechtsteden-2016", "the region drawn with the boundaries of its figures' year");
     let dordrecht = s["data"].as_array().unwrap().iter().find(|d| d["name"] == "GM0505").unwrap();
     assert_eq!(dordrecht["itemStyle"]["borderWidth"], 3, "the chosen gemeente outlined");
     assert!(map::CREDIT.contains("CBS, Kadaster"));

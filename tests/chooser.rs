@@ -82,7 +82,7 @@ fn a_name_that_is_no_gemeente_gets_a_dutch_message_and_a_suggestion() {
     assert!(resolve("").is_err() && resolve("GM9999").is_err());
     let (m, region) = national();
     let state = ViewState { period: Some("2024".into()), ..ViewState::default() };
-    let next = chooser::choose(&m, &region, &state, "den bosch").expect("found");
+    let next = chooser::choose(&m, &region, &state, "den bosch", None).expect("found");
     assert_eq!(
         (next.gemeente.as_deref(), next.period.as_deref()),
         (Some("GM0796"), Some("2024")),
@@ -160,4 +160,92 @@ fn search_reads_every_common_name_of_a_gemeente() {
     // A year is no CBS code; "Fryslân" is in two names and names neither.
     assert_eq!(read("bijstand 2016"), (String::new(), "bijstand 2016".into()));
     assert_eq!(read("fryslan").0, String::new());
+}
+
+fn known() -> monitor_sociaal_domein::core::model::gemeenten::Gemeenten {
+    let text = std::fs::read_to_string(common::root().join("public/geo/gemeenten.json")).unwrap();
+    monitor_sociaal_domein::core::read::gemeenten::gemeenten(&text).unwrap()
+}
+
+#[test]
+fn a_national_chooser_groups_by_province_with_the_neighbours_as_quick_choices() {
+    let (m, region) = national();
+    let k = known();
+    let state = ViewState { gemeente: Some("GM0363".into()), region: Some("nederland".into()), ..ViewState::default() };
+    let links = chooser::links(&m, &region, &state, None);
+    let c = chooser::compact_with(&region, &state, links, &k);
+    assert!(c.by_province);
+    let provinces: Vec<&str> = c.groups.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(provinces.len(), 12, "{provinces:?}");
+    assert_eq!(provinces[0], "Drenthe", "alphabetical");
+    assert_eq!(c.groups.iter().map(|(_, ls)| ls.len()).sum::<usize>(), 342);
+    let nh = &c.groups.iter().find(|(p, _)| p == "Noord-Holland").unwrap().1;
+    assert_eq!(nh.len(), 44);
+    assert!(nh.iter().any(|l| l.label == "Amsterdam"));
+    // The chosen one, three neighbours in Noord-Holland, the whole region.
+    let quick: Vec<&str> = c.quick.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(quick.len(), 2 + chooser::NEIGHBOURS, "{quick:?}");
+    assert_eq!(quick[0], "Amsterdam");
+    assert!(c.quick[0].current && !c.quick[1].current);
+    assert_eq!(quick.last().copied(), Some("Hele regio: Nederland"));
+    for l in &c.quick[1..=chooser::NEIGHBOURS] {
+        assert!(nh.iter().any(|n| n.label == l.label), "{} is no neighbour in Noord-Holland", l.label);
+    }
+    assert!(quick.contains(&"Amstelveen") || quick.contains(&"Diemen") || quick.contains(&"Ouder-Amstel"), "{quick:?}");
+    // Without a chosen gemeente: no neighbours.
+    let none = ViewState { region: Some("nederland".into()), ..ViewState::default() };
+    let c = chooser::compact_with(&region, &none, chooser::links(&m, &region, &none, None), &k);
+    assert_eq!(c.quick.len(), 1);
+}
+
+#[test]
+fn a_merged_gemeente_says_where_it_went() {
+    let (m, region) = national();
+    let k = known();
+    let miss = chooser::resolve_with(&m, &region, "Weesp", Some(&k)).unwrap_err();
+    assert_eq!(miss.message, "Weesp, tot 2022; nu deel van Amsterdam.");
+    assert_eq!(miss.suggestion, Some(("GM0363".to_owned(), "Amsterdam".to_owned())));
+    let by_code = chooser::resolve_with(&m, &region, "GM0457", Some(&k)).unwrap_err();
+    assert_eq!(by_code.message, miss.message);
+    assert_eq!(
+        chooser::resolve_with(&m, &region, "beemster", Some(&k)).unwrap_err().message,
+        "Beemster, tot 2021; nu deel van Purmerend."
+    );
+    // A former spelling finds its gemeente; a name that never was one still gets the old message.
+    assert_eq!(chooser::resolve_with(&m, &region, "Hengelo", Some(&k)).ok().as_deref(), Some("GM0164"));
+    assert!(chooser::resolve_with(&m, &region, "Amsterdm", Some(&k)).unwrap_err().message.starts_with("Geen gemeente"));
+    assert!(chooser::herindeling(&k, "GM0363").is_none(), "Amsterdam is still there");
+}
+
+#[test]
+fn the_compare_page_of_a_national_region_adds_gemeenten_by_name() {
+    use monitor_sociaal_domein::core::pages::compare_pick as compare;
+    let (m, region) = national();
+    let k = known();
+    let state = ViewState {
+        page: Page::Compare,
+        region: Some("nederland".into()),
+        gemeente: Some("GM0363".into()),
+        ..ViewState::default()
+    };
+    // The chosen gemeente is chosen; its neighbours are quick additions.
+    let p = compare::picker(&m, &region, &state, Some(&k));
+    assert_eq!(p.chosen.iter().map(|l| l.label.as_str()).collect::<Vec<_>>(), ["Amsterdam"]);
+    assert_eq!(p.status, "1 van de 342 gemeenten gekozen; kies er nog één.");
+    assert_eq!(p.quick.len(), 4);
+    assert_eq!(p.names.len(), 342);
+    let next = compare::add(&m, &region, &state, "den haag", Some(&k)).unwrap();
+    assert_eq!(next.gemeenten, ["GM0363", "GM0518"]);
+    let p = compare::picker(&m, &region, &next, Some(&k));
+    assert_eq!(p.status, "2 van de 342 gemeenten gekozen.");
+    // Each chosen one's link removes it.
+    let without = ViewState::parse_href(&p.chosen[0].href);
+    assert_eq!(without.gemeenten, ["GM0518"]);
+    // A quick choice adds a neighbour of the last one (Zuid-Holland).
+    let added = ViewState::parse_href(&p.quick[0].href);
+    assert_eq!(added.gemeenten.len(), 3);
+    assert_eq!(&added.gemeenten[..2], ["GM0363", "GM0518"]);
+    let weesp = compare::add(&m, &region, &next, "Weesp", Some(&k)).unwrap_err();
+    assert_eq!(weesp.message, "Weesp, tot 2022; nu deel van Amsterdam.");
+    assert!(region.gemeenten.len() > compare::CHECKBOXES_UP_TO);
 }

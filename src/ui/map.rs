@@ -1,6 +1,7 @@
 //! The map view: a choropleth drawn by ECharts' map series from the lazy part of the bundle
 //! (`scripts/echarts-extras.js`, through `window.msdCharts`) with the region's boundaries
-//! (`geo/<region>.json`), both fetched only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
+//! (`geo/grenzen-<jaar>.json`, the figures' year, the region's gemeenten cut out in
+//! `map_layout::Geo::from_compact`), both fetched only when a map is opened. The legend and the sentence are HTML from `core::charts::map`, so
 //! the table and summary stay the accessible alternative and the map adds to them. The credit
 //! (CBS, Kadaster) is text right under the map (`map::CREDIT`).
 
@@ -43,14 +44,16 @@ async fn wait(promise: Result<js_sys::Promise, JsValue>) -> Result<(), String> {
 async fn draw(el: &web_sys::HtmlElement, view: &MapView) -> Result<(JsValue, Geo, f64), String> {
     wait(js_load()).await?;
     wait(js_load_extras()).await?;
-    let response =
-        Request::get(&format!("{GEO_DIR}{}.json", view.map)).send().await.map_err(|_| "geen verbinding".to_owned())?;
+    let response = Request::get(&format!("{GEO_DIR}{}", view.boundaries))
+        .send()
+        .await
+        .map_err(|_| "geen verbinding".to_owned())?;
     if !response.ok() {
         return Err(format!("grenzen niet gevonden ({})", response.status()));
     }
     let text = response.text().await.map_err(|_| "grenzen niet leesbaar".to_owned())?;
-    let geo = Geo::parse(&text)?;
-    js_register(&view.map, &text).map_err(|e| format!("{e:?}"))?;
+    let (geojson, geo) = Geo::from_compact(&text, &view.codes)?;
+    js_register(&view.map, &geojson).map_err(|e| format!("{e:?}"))?;
     let width = width_of(el);
     let (option, height) = map::drawn(view, &geo, width);
     let chart = js_init(el, "canvas", height).map_err(|e| format!("{e:?}"))?;

@@ -61,7 +61,12 @@ const TARGET_KIB = 250;
 // and the summaries at scale sit in the main module because the home page's featured indicator
 // reaches them. Bundled regions never use them; moving the long table's view into a chunk of its
 // own is the next place to win these bytes back.
-const CEILING_KIB = 528;
+// Raised to 521 with issue 25/27's national map and gemeenten (helper c; 520,2 KiB measured, main
+// WASM 318,8 → 321,8 KiB): the map's year boundaries (`Geo::from_compact`, `boundary_year`), its
+// sparse labels and legend of classes (the map code is in the main module), and the reader of
+// `gemeenten.json` shared by the chooser and compare chunks; both read through `serde_json::Value`
+// already in the app (derived deserializers measured 523,8). To win back: the map code into a chunk.
+const CEILING_KIB = 531;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });

@@ -74,10 +74,7 @@ const plain = (s) => s.replace(/-\n/g, '-').replace(/\n/g, ' ');
  */
 async function checkMap(page, selector, width) {
   assert.ok(await waitForSeries(page, selector), 'the map is drawn');
-  const names = await page.evaluate(async () => {
-    const geo = await (await fetch('geo/drechtsteden.json')).json();
-    return geo.features.map((f) => f.properties.statnaam);
-  });
+  const names = ['Alblasserdam', 'Dordrecht', 'Hendrik-Ido-Ambacht', 'Papendrecht', 'Sliedrecht', 'Zwijndrecht'];
   const drawn = await page.evaluate(drawnTexts, selector);
   assert.ok(drawn, 'the map has an ECharts instance');
   const texts = drawn.texts.map((t) => ({ ...t, plain: plain(t.text) }));

@@ -56,10 +56,20 @@ pub fn sets(manifest: &Manifest, files: &[String]) -> Vec<Arc<Dataset>> {
         .collect()
 }
 
-/// The boundaries of a bundled region (`public/geo/<region>.json`).
+/// The boundaries of a bundled region's gemeenten in the latest year (`public/geo/grenzen-2025.json`).
 pub fn geo(region: &str) -> monitor_sociaal_domein::core::present::charts::map_layout::Geo {
-    let text = std::fs::read_to_string(root().join(format!("public/geo/{region}.json"))).unwrap();
-    monitor_sociaal_domein::core::present::charts::map_layout::Geo::parse(&text).unwrap()
+    let r = bundled();
+    let codes = r.manifest.as_ref().unwrap().regions.iter().find(|x| x.id == region).unwrap().gemeenten.clone();
+    let text = std::fs::read_to_string(root().join("public/geo/grenzen-2025.json")).unwrap();
+    monitor_sociaal_domein::core::present::charts::map_layout::Geo::from_compact(&text, &codes).unwrap().1
+}
+
+/// The boundaries a map view draws: its year's, its gemeenten cut out.
+pub fn geo_of(
+    view: &monitor_sociaal_domein::core::present::charts::map::MapView,
+) -> monitor_sociaal_domein::core::present::charts::map_layout::Geo {
+    let text = std::fs::read_to_string(root().join("public/geo").join(&view.boundaries)).unwrap();
+    monitor_sociaal_domein::core::present::charts::map_layout::Geo::from_compact(&text, &view.codes).unwrap().1
 }
 
 /// What is wrong with a map's labels laid out `width` pixels wide (issue 23): a gemeente on the

@@ -3,6 +3,7 @@
 
 pub mod cells;
 pub mod dataset;
+pub mod gemeenten;
 pub mod glossary;
 pub mod narrative;
 pub mod problem;

@@ -5,6 +5,7 @@
 //! same model; [`resolve`] reads what a reader typed (a name, an alternative name, a CBS code).
 
 use super::{site, NavLink};
+use crate::core::model::gemeenten::Gemeenten;
 use crate::core::model::view_state::ViewState;
 use crate::core::model::{Manifest, Region, Table};
 use crate::core::text::forgiving::distance;
@@ -36,9 +37,15 @@ pub struct Compact {
     pub names: Vec<String>,
     /// "Alle 342 gemeenten".
     pub summary: String,
-    /// Every gemeente as a link, alphabetically, by first letter.
+    /// Every gemeente as a link, alphabetically, by first letter; by province (alphabetically)
+    /// once the list of gemeenten is known ([`compact_with`]).
     pub groups: Vec<(String, Vec<NavLink>)>,
+    /// Whether `groups` are provinces.
+    pub by_province: bool,
 }
+
+/// How many neighbours of the chosen gemeente are quick choices.
+pub const NEIGHBOURS: usize = 3;
 
 /// The choice for the page: before its data are in (`tables` is `None`) among all of the
 /// region's gemeenten, after among those with figures of their own (`site::gemeente_choice_offered`).
@@ -85,7 +92,73 @@ pub fn compact(region: &Region, state: &ViewState, links: Vec<NavLink>) -> Compa
     }
     let names: Vec<String> = groups.iter().flat_map(|(_, ls)| ls.iter().map(|l| l.label.clone())).collect();
     let (action, hidden) = form(state);
-    Compact { quick, action, hidden, summary: format!("Alle {} gemeenten", names.len()), names, groups }
+    Compact {
+        quick,
+        action,
+        hidden,
+        summary: format!("Alle {} gemeenten", names.len()),
+        names,
+        groups,
+        by_province: false,
+    }
+}
+
+/// The compact chooser when the CBS list of gemeenten is known (`public/geo/gemeenten.json`,
+/// issue 25 and 27): every gemeente by province, and the chosen gemeente's nearest neighbours
+/// in its province as quick choices (between the chosen one and the whole region).
+pub fn compact_with(region: &Region, state: &ViewState, links: Vec<NavLink>, known: &Gemeenten) -> Compact {
+    // The current link clears the choice: its gemeente is the chosen one.
+    let code_of =
+        |l: &NavLink| if l.current { state.gemeente.clone() } else { ViewState::parse_href(&l.href).gemeente };
+    let chosen = site::gemeente(region, state).and_then(|c| known.get(c));
+    let mut near: Vec<(f64, NavLink)> = chosen
+        .map(|c| {
+            links
+                .iter()
+                .filter_map(|l| {
+                    let g = known.get(&code_of(l)?)?;
+                    let (dx, dy) = (g.point[0] - c.point[0], g.point[1] - c.point[1]);
+                    (g.code != c.code && g.province == c.province).then(|| (dx * dx * 0.38 + dy * dy, l.clone()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut by_province: Vec<(String, Vec<NavLink>)> = Vec::new();
+    for link in &links {
+        let province = code_of(link)
+            .and_then(|c| known.get(&c).and_then(|g| known.province(&g.province)).map(|p| p.name.clone()))
+            .unwrap_or_else(|| "Overig".to_owned());
+        match by_province.iter_mut().find(|(p, _)| *p == province) {
+            Some((_, ls)) => ls.push(link.clone()),
+            None => by_province.push((province, vec![link.clone()])),
+        }
+    }
+    by_province.sort_by_cached_key(|(p, _)| sort_key(p));
+    for (_, ls) in &mut by_province {
+        ls.sort_by_cached_key(|l| sort_key(&l.label));
+    }
+    let mut c = compact(region, state, links);
+    let at = c.quick.len().saturating_sub(1);
+    c.quick.splice(at..at, near.into_iter().take(NEIGHBOURS).map(|(_, l)| NavLink { current: false, ..l }));
+    c.groups = by_province;
+    c.by_province = true;
+    c
+}
+
+/// A gemeente that is no longer there, in words: "Weesp, tot 2022; nu deel van Amsterdam".
+pub fn herindeling(known: &Gemeenten, code: &str) -> Option<String> {
+    let g = known.get(code).filter(|g| g.last < known.years.1)?;
+    let now = known.now_part_of(code)?;
+    let also: Vec<String> = g
+        .also
+        .iter()
+        .filter_map(|c| known.now_part_of(c))
+        .filter(|a| a.code != now.code)
+        .map(|a| a.name().to_owned())
+        .collect();
+    let also = if also.is_empty() { String::new() } else { format!(" (en voor een deel van {})", also.join(" en ")) };
+    Some(format!("{}, tot {}; nu deel van {}{also}", g.name(), g.last, now.name()))
 }
 
 /// Where a name is in an alphabetical list: 's-Gravenhage under G.
@@ -117,6 +190,40 @@ pub struct Miss {
 /// its name with case, accents and punctuation ignored, an alternative name ("Den Bosch"), or
 /// the start of exactly one name ("Hendrik").
 pub fn resolve(manifest: &Manifest, region: &Region, typed: &str) -> Result<String, Miss> {
+    resolve_with(manifest, region, typed, None)
+}
+
+/// [`resolve`], knowing every CBS gemeente of every year (`known`): a former spelling
+/// ("Hengelo" for "Hengelo (O.)") finds its gemeente, and a gemeente that merged ("Weesp") gets
+/// "Weesp, tot 2022; nu deel van Amsterdam." with the gemeente it became part of as suggestion.
+pub fn resolve_with(
+    manifest: &Manifest,
+    region: &Region,
+    typed: &str,
+    known: Option<&Gemeenten>,
+) -> Result<String, Miss> {
+    let found = resolve_in_region(manifest, region, typed);
+    let (Err(miss), Some(known)) = (&found, known) else { return found };
+    let given = normal(typed);
+    let upper = typed.trim().to_uppercase();
+    let digits = upper.strip_prefix("GM").unwrap_or(&upper);
+    let by_code = (!digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| format!("GM{digits:0>4}"));
+    let Some(g) = known.gemeenten.iter().find(|g| {
+        by_code.as_deref() == Some(g.code.as_str())
+            || (!given.is_empty() && g.names.iter().any(|(_, n)| normal(n) == given))
+    }) else {
+        return found;
+    };
+    if region.gemeenten.contains(&g.code) {
+        return Ok(g.code.clone());
+    }
+    let Some(words) = herindeling(known, &g.code) else { return Err(miss.clone()) };
+    let now = known.now_part_of(&g.code).filter(|n| region.gemeenten.contains(&n.code));
+    Err(Miss { message: format!("{words}."), suggestion: now.map(|n| (n.code.clone(), manifest.area_name(&n.code))) })
+}
+
+fn resolve_in_region(manifest: &Manifest, region: &Region, typed: &str) -> Result<String, Miss> {
     let typed = typed.trim();
     let gemeenten: Vec<(&String, String)> =
         region.gemeenten.iter().filter_map(|g| manifest.area(g).map(|a| (g, normal(&a.name)))).collect();
@@ -160,8 +267,14 @@ pub fn resolve(manifest: &Manifest, region: &Region, typed: &str) -> Result<Stri
 }
 
 /// The view after the reader typed `typed` in the chooser: the same view with that gemeente.
-pub fn choose(manifest: &Manifest, region: &Region, state: &ViewState, typed: &str) -> Result<ViewState, Miss> {
-    resolve(manifest, region, typed).map(|code| ViewState { gemeente: Some(code), ..state.clone() })
+pub fn choose(
+    manifest: &Manifest,
+    region: &Region,
+    state: &ViewState,
+    typed: &str,
+    known: Option<&Gemeenten>,
+) -> Result<ViewState, Miss> {
+    resolve_with(manifest, region, typed, known).map(|code| ViewState { gemeente: Some(code), ..state.clone() })
 }
 
 /// The link of a [`Miss`]'s suggestion ("Bedoelt u …?").

@@ -12,6 +12,7 @@
 
 pub mod chooser;
 pub mod compare;
+pub mod compare_pick;
 pub mod council;
 pub mod find;
 pub mod home;

@@ -4,4 +4,5 @@
 pub mod config;
 pub mod dataset_file;
 pub mod decode;
+pub mod gemeenten;
 pub mod json;

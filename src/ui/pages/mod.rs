@@ -5,6 +5,7 @@ mod compare;
 mod find;
 mod home;
 mod indicator;
+mod keuze;
 mod profile;
 mod theme;
 
@@ -12,6 +13,7 @@ pub use compare::ComparePage;
 pub use find::FindPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;
+pub use keuze::CompactKeuze;
 pub use profile::ProfilePage;
 pub use theme::ThemePage;
 
@@ -110,79 +112,6 @@ pub fn GemeenteKeuze() -> impl IntoView {
             .into_any()
         })
     }
-}
-
-/// The chooser for many gemeenten; the form is handled here without a reload, keeping the rest
-/// of the view; a name that is no gemeente gets its message next to the field.
-#[component]
-pub fn CompactKeuze(links: Vec<NavLink>) -> impl IntoView {
-    let store = use_store();
-    let c = store
-        .view
-        .state
-        .with_untracked(|s| store.view.region.with_untracked(|r| r.as_ref().map(|r| chooser::compact(r, s, links))));
-    let Some(c) = c else { return ().into_any() };
-    let notices = crate::ui::notices::use_notices();
-    let manifest = store.manifest();
-    let field = NodeRef::<leptos::html::Input>::new();
-    let miss = RwSignal::new(None::<chooser::Miss>);
-    let submit = move |e: leptos::ev::SubmitEvent| {
-        e.prevent_default();
-        let typed = field.get().map(|f| f.value()).unwrap_or_default();
-        let state = store.view.state.get_untracked();
-        let Some(region) = store.view.region.get_untracked() else { return };
-        match chooser::choose(&manifest, &region, &state, &typed) {
-            Ok(next) => {
-                miss.set(None);
-                if let Some(f) = field.get() {
-                    f.set_value("");
-                }
-                notices.go(next);
-            }
-            Err(m) => miss.set(Some(m)),
-        }
-    };
-    let hidden = c.hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect::<Vec<_>>();
-    let names = c.names.into_iter().map(|n| view! { <option value=n></option> }).collect::<Vec<_>>();
-    let groups = c
-        .groups
-        .into_iter()
-        .map(|(letter, links)| {
-            view! {
-                <div class="letter"><p class="label">{letter}</p>
-                <ul>{links.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul></div>
-            }
-        })
-        .collect::<Vec<_>>();
-    let message = move || {
-        miss.get().map(|m| {
-            let better = store.view.state.with_untracked(|s| chooser::suggestion_link(s, &m));
-            view! { {m.message}{better.map(|l| view! { " Bedoelt u "<a href=l.href>{l.label}</a>"?" })} }
-        })
-    };
-    view! {
-        <div class="gemeente-keuze compact">
-            <nav aria-label="Kies een gemeente">
-                <p class="label">"Gemeente:"</p>
-                <ul>{c.quick.into_iter().map(|l| view! { <li><NavItem link=l/></li> }).collect::<Vec<_>>()}</ul>
-            </nav>
-            <form method="get" class="gemeente-zoek" action=c.action on:submit=submit>
-                {hidden}
-                <label for="gemeente-veld">"Zoek een gemeente (naam of CBS-code)"</label>
-                <div class="zoekregel">
-                    <input type="text" id="gemeente-veld" name="gemeente" list="gemeente-namen" autocomplete="off" aria-describedby="gemeente-melding" node_ref=field/>
-                    <button type="submit">"Kies"</button>
-                </div>
-                <datalist id="gemeente-namen">{names}</datalist>
-                <p id="gemeente-melding" class="melding" role="status">{message}</p>
-            </form>
-            <details class="alle-gemeenten">
-                <summary>{c.summary}</summary>
-                <nav aria-label="Alle gemeenten">{groups}</nav>
-            </details>
-        </div>
-    }
-    .into_any()
 }
 
 /// One navigation link, `aria-current` on the current one.

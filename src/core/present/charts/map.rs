@@ -2,7 +2,10 @@
 //! grid by area. Classes are computed here, once, and the same classes make the map's colours,
 //! its legend and its sentence, so what is drawn and what is said always match. *Geheim* and
 //! *n.b.* areas are hatched and have their own legend entry; the chosen gemeente is outlined.
-//! Boundaries: `public/geo/<region>.json` (CBS, Kadaster), registered under the region's id.
+//! Boundaries: `public/geo/grenzen-<jaar>.json` (CBS, Kadaster) of the figures' year (issue 27),
+//! the region's gemeenten cut out and registered as `<region>-<jaar>`. A map of many gemeenten
+//! (a national region, issue 25) has a legend and a sentence of classes with counts, not names,
+//! and labels only where they fit (the chosen gemeente always).
 
 use super::map_layout::{self, Geo, LabelText, Layout};
 use crate::core::calc::engine::Missing;
@@ -16,6 +19,29 @@ pub const CLASS_COLOURS: [&str; 4] = ["#d6e6f4", "#93bfe0", "#3f88c5", "#0b4f8a"
 
 /// The credit the licence asks for (CC BY 4.0), shown as text right under every map.
 pub const CREDIT: &str = "Gemeentegrenzen: CBS, Kadaster (CC BY 4.0)";
+
+/// The years whose boundaries ship with the site (`public/geo/grenzen-<jaar>.json`).
+pub const YEARS: (u16, u16) = (2016, 2025);
+
+/// Above this many gemeenten a map names classes by their count, not their gemeenten.
+pub const NAMED_UP_TO: usize = 12;
+
+/// The boundaries' year for figures of `period`: its last year, within [`YEARS`]; the latest
+/// boundaries when the period names no year.
+pub fn boundary_year(period: Option<&str>) -> u16 {
+    let last = period.and_then(|p| {
+        p.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u16>().ok())
+            .next_back()
+    });
+    last.unwrap_or(YEARS.1).clamp(YEARS.0, YEARS.1)
+}
+
+/// The file of one year's boundaries, relative to `geo/`.
+pub fn boundaries_file(year: u16) -> String {
+    format!("grenzen-{year}.json")
+}
 
 /// One class of values: from `min` to `max` (both as they occur in the data).
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +68,13 @@ pub struct Place {
 /// Everything the map view shows: the options, the legend, the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapView {
-    /// The region's id: the name of the boundaries file and of the registered map.
+    /// The registered map's name: the region's id and the boundaries' year.
     pub map: String,
+    /// The boundaries' year and file (`grenzen-<jaar>.json`).
+    pub year: u16,
+    pub boundaries: String,
+    /// The gemeenten drawn: the region's.
+    pub codes: Vec<String>,
     pub column: String,
     pub classes: Vec<Class>,
     pub places: Vec<Place>,
@@ -69,9 +100,13 @@ pub fn column_key(column: &Column) -> String {
     }
 }
 
-/// The column a `maat` asks for: the first one with that key, else the first column.
+/// The column a `maat` asks for: the first one with that key, else the first rate (% or per
+/// 1.000: areas of different size are compared on rates, never on raw counts, issue 25 and
+/// 27), else the first column.
 pub fn column_of(grid: &Grid, key: Option<&str>) -> usize {
-    key.and_then(|k| grid.columns.iter().position(|c| column_key(c) == k)).unwrap_or(0)
+    key.and_then(|k| grid.columns.iter().position(|c| column_key(c) == k))
+        .or_else(|| grid.columns.iter().position(|c| matches!(c.unit, Unit::Procent | Unit::Per1000)))
+        .unwrap_or(0)
 }
 
 /// Whether a grid can be drawn as a map: rows are areas with at least two gemeenten.
@@ -177,6 +212,9 @@ pub fn view_outlined(
         .then(|| format::join_nl(&marks.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()).replace(" en ", " of "));
     let outlined: Vec<String> = outlined.iter().filter(|c| places.iter().any(|p| p.code == **c)).cloned().collect();
     let mut sentence = sentence(col.label.as_str(), &classes, &places, missing.as_deref());
+    if let Some(p) = places.iter().find(|p| focus == Some(p.code.as_str())).filter(|_| places.len() > NAMED_UP_TO) {
+        sentence.push_str(&format!(" {}: {}.", p.name, p.shown));
+    }
     if !outlined.is_empty() {
         let names: Vec<String> = places.iter().filter(|p| outlined.contains(&p.code)).map(|p| p.name.clone()).collect();
         sentence.push_str(&format!(" Met een dikke rand: {}.", format::join_nl(&names)));
@@ -204,7 +242,7 @@ pub fn view_outlined(
             })
         })
         .collect();
-    let option = json!({
+    let mut option = json!({
         "aria": { "enabled": true, "decal": { "show": true } },
         "animation": false,
         "tooltip": { "show": false },
@@ -218,8 +256,20 @@ pub fn view_outlined(
             "data": data
         }]
     });
+    let year = boundary_year(grid.period.as_deref());
+    let codes = manifest
+        .regions
+        .iter()
+        .find(|r| r.id == region)
+        .map_or_else(|| places.iter().map(|p| p.code.clone()).collect(), |r| r.gemeenten.clone());
+    if let Some(series) = option.pointer_mut("/series/0") {
+        series["map"] = json!(format!("{region}-{year}"));
+    }
     Some(MapView {
-        map: region.to_owned(),
+        map: format!("{region}-{year}"),
+        year,
+        boundaries: boundaries_file(year),
+        codes,
         column: col.label.clone(),
         classes,
         places,
@@ -235,20 +285,29 @@ pub fn view_outlined(
 fn sentence(label: &str, classes: &[Class], places: &[Place], missing: Option<&str>) -> String {
     let mut out = vec![format!("Kaart van {label} per gemeente, in {} groepen.", classes.len())];
     for (k, c) in classes.iter().enumerate().rev() {
-        let names: Vec<String> = places.iter().filter(|p| p.class == Some(k)).map(|p| p.name.clone()).collect();
+        let names = names_or_count(places, |p| p.class == Some(k));
         let which = match (k, classes.len()) {
             (_, 1) => "Eén groep".to_owned(),
             (k, n) if k + 1 == n => "Hoogste groep".to_owned(),
             (0, _) => "Laagste groep".to_owned(),
             _ => "Middengroep".to_owned(),
         };
-        out.push(format!("{which} ({}): {}.", c.label, format::join_nl(&names)));
+        out.push(format!("{which} ({}): {names}.", c.label));
     }
     if let Some(m) = missing {
-        let names: Vec<String> = places.iter().filter(|p| p.class.is_none()).map(|p| p.name.clone()).collect();
-        out.push(format!("Gearceerd, {m}: {}.", format::join_nl(&names)));
+        out.push(format!("Gearceerd, {m}: {}.", names_or_count(places, |p| p.class.is_none())));
     }
     out.join(" ")
+}
+
+/// The gemeenten that `which` picks, by name ("Dordrecht en Zwijndrecht"), or on a map of many
+/// gemeenten by their number ("86 gemeenten") when they are more than a few.
+fn names_or_count(places: &[Place], which: impl Fn(&Place) -> bool) -> String {
+    let names: Vec<String> = places.iter().filter(|p| which(p)).map(|p| p.name.clone()).collect();
+    match names.len() {
+        n if places.len() > NAMED_UP_TO && n > 5 => format!("{} gemeenten", format::number(n as f64, 0)),
+        _ => format::join_nl(&names),
+    }
 }
 
 /// A mark in plain words for a label on the map ("n.b." is "niet beschikbaar").
@@ -338,7 +397,7 @@ pub fn drawn(view: &MapView, geo: &Geo, width: f64) -> (Value, u32) {
 
 /// The gemeenten in one class, for the legend ("Dordrecht en Zwijndrecht").
 pub fn names_in(view: &MapView, class: usize) -> String {
-    format::join_nl(&view.places.iter().filter(|p| p.class == Some(class)).map(|p| p.name.clone()).collect::<Vec<_>>())
+    names_or_count(&view.places, |p| p.class == Some(class))
 }
 
 /// The legend's line for the thick border ("dikke rand: Dordrecht en Zwijndrecht"): the chosen
@@ -355,5 +414,5 @@ pub fn outline_note(view: &MapView) -> Option<String> {
 
 /// The gemeenten without a figure, for the legend.
 pub fn names_missing(view: &MapView) -> String {
-    format::join_nl(&view.places.iter().filter(|p| p.class.is_none()).map(|p| p.name.clone()).collect::<Vec<_>>())
+    names_or_count(&view.places, |p| p.class.is_none())
 }

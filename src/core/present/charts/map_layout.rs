@@ -106,6 +106,63 @@ impl Geo {
         Ok(Geo { areas, min, max })
     }
 
+    /// Reads one year's boundaries in the compact form of `public/geo/grenzen-<jaar>.json`
+    /// (`scripts/make-geo.mjs`: per gemeente code, name and rings of integers, the first point
+    /// absolute and every next one a step, in `1 / schaal` degrees) and keeps the gemeenten in
+    /// `codes`: the boundaries as GeoJSON (for ECharts' `registerMap`) and as [`Geo`].
+    pub fn from_compact(text: &str, codes: &[String]) -> Result<(String, Geo), String> {
+        // Through `Value` (already in the app), not a derived deserializer.
+        let c: Value = serde_json::from_str(text).map_err(|e| format!("grenzen niet leesbaar: {e}"))?;
+        let scale = c.get("schaal").and_then(Value::as_f64).unwrap_or(0.0);
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err("grenzen met een onmogelijke schaal".to_owned());
+        }
+        let empty = Vec::new();
+        let areas = c.get("gebieden").and_then(Value::as_array).unwrap_or(&empty);
+        let ints = |v: &Value| -> Vec<i64> {
+            v.as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default()
+        };
+        let list = |v: &Value| -> Vec<Value> { v.as_array().cloned().unwrap_or_default() };
+        type Polygons = Vec<Vec<Vec<i64>>>;
+        let gebieden: Vec<(String, String, Polygons)> = areas
+            .iter()
+            .map(|a| {
+                let polygons = list(&a[2]).iter().map(|p| list(p).iter().map(ints).collect()).collect();
+                (a[0].as_str().unwrap_or_default().to_owned(), a[1].as_str().unwrap_or_default().to_owned(), polygons)
+            })
+            .collect();
+        let features: Vec<Value> = gebieden
+            .iter()
+            .filter(|(code, _, _)| codes.contains(code))
+            .map(|(code, name, polygons)| {
+                let coordinates: Vec<Vec<Vec<[f64; 2]>>> = polygons
+                    .iter()
+                    .map(|p| {
+                        p.iter()
+                            .map(|ring| {
+                                let (mut x, mut y) = (0_i64, 0_i64);
+                                ring.chunks_exact(2)
+                                    .map(|d| {
+                                        (x, y) = (x + d[0], y + d[1]);
+                                        [x as f64 / scale, y as f64 / scale]
+                                    })
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                serde_json::json!({
+                    "type": "Feature",
+                    "properties": { "statcode": code, "statnaam": name },
+                    "geometry": { "type": "MultiPolygon", "coordinates": coordinates }
+                })
+            })
+            .collect();
+        let geojson = serde_json::json!({ "type": "FeatureCollection", "features": features }).to_string();
+        let geo = Geo::parse(&geojson)?;
+        Ok((geojson, geo))
+    }
+
     /// Width over height of the map as drawn.
     pub fn aspect(&self) -> f64 {
         (self.max[0] - self.min[0]) / (self.max[1] - self.min[1]) * ASPECT_SCALE
@@ -154,6 +211,12 @@ pub struct Layout {
     pub labels: Vec<Placed>,
     pub line_height: f64,
 }
+
+/// Above this many areas a map is *sparse* (a national map, issue 25): only labels that fit on
+/// their own area are drawn, at most [`MOST_LABELS`], the chosen gemeente's always.
+pub const SPARSE_FROM: usize = 13;
+/// The most labels a sparse map draws.
+pub const MOST_LABELS: usize = 40;
 
 /// Padding inside a label box: vertical, horizontal.
 pub const PADDING: [f64; 2] = [2.0, 4.0];
@@ -285,11 +348,38 @@ pub fn layout(geo: &Geo, texts: &[LabelText], width: f64) -> Layout {
     let anchors: Vec<[f64; 2]> = items.iter().map(|i| i.1).collect();
     let mut placed: Vec<Placed> = Vec::new();
     let mut shelf: Vec<Rect> = Vec::new();
+    let sparse = texts.len() >= SPARSE_FROM;
     for (k, (t, a, _)) in items.iter().enumerate() {
         let (w, h) = box_size(&t.lines, size, t.bold, line_height);
-        let others: Vec<[f64; 2]> = anchors.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, p)| *p).collect();
+        // A sparse map: a label may cover small neighbours' anchors (there are hundreds).
+        let others: Vec<[f64; 2]> = if sparse {
+            Vec::new()
+        } else {
+            anchors.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, p)| *p).collect()
+        };
         let boxes: Vec<Rect> = placed.iter().map(|p| p.rect).collect();
         let bounds = Rect { x: 1.0, y: 1.0, w: width - 2.0, h: height - 2.0 };
+        if sparse && !t.bold {
+            let on_area = Rect { x: a[0] - w / 2.0, y: a[1] - h / 2.0, w, h };
+            let fits = placed.len() < MOST_LABELS
+                && on_area.x >= bounds.x
+                && on_area.y >= bounds.y
+                && on_area.x + w <= bounds.x + bounds.w
+                && on_area.y + h <= bounds.y + bounds.h
+                && !boxes.iter().any(|b| on_area.overlaps(b, GAP));
+            if fits {
+                placed.push(Placed {
+                    code: t.code.clone(),
+                    text: t.lines.join("\n"),
+                    bold: false,
+                    font_size: size,
+                    rect: on_area,
+                    anchor: *a,
+                    leader: false,
+                });
+            }
+            continue;
+        }
         let rect = spot(*a, (w, h), centre, &boxes, &others, &bounds).unwrap_or_else(|| {
             // A row under the map.
             let last = shelf.last().copied();
