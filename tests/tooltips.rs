@@ -70,3 +70,21 @@ fn a_tooltip_says_the_row_the_series_and_the_figure() {
     assert_eq!(tooltip::point_text("Zwijndrecht", "jeugdhulp", "10,7%"), "Zwijndrecht\njeugdhulp: 10,7%");
     assert_eq!(tooltip::point_text("2017", "", "€ 31.534"), "2017\n€ 31.534");
 }
+
+#[test]
+fn every_area_of_a_map_has_its_tooltip() {
+    use monitor_sociaal_domein::core::calc::grid;
+    use monitor_sociaal_domein::core::present::charts::map;
+    let m = manifest();
+    let data = sets(&m, &["drechtsteden-jeugd.json".to_owned()]);
+    let table = data.iter().flat_map(|d| &d.tables).find(|t| t.id == "jeugd-jongeren-in-jeugdzorg").expect("the table");
+    let g = grid::build(table, &m, Some("2016-H1"), None);
+    let col = g.columns.iter().position(|c| c.measure == "jeugdreclassering").expect("a column with geheim cells");
+    let view = map::view(&g, col, &m, "drechtsteden", Some("GM0642")).expect("a map");
+    assert_eq!(view.option["tooltip"]["formatter"], tooltip::FORMATTER);
+    let tips: Vec<&str> =
+        view.option["series"][0]["data"].as_array().unwrap().iter().map(|d| d["tip"].as_str().unwrap()).collect();
+    assert_eq!(tips.len(), 6);
+    assert!(tips.iter().any(|t| t.starts_with("Zwijndrecht\njeugdreclassering: 0,3%")), "{tips:?}");
+    assert!(tips.iter().any(|t| t.starts_with("Alblasserdam\njeugdreclassering: geheim:")), "{tips:?}");
+}

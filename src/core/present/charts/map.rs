@@ -233,9 +233,11 @@ pub fn view_outlined(
             };
             style["borderColor"] = json!(if here { "#000000" } else { "#ffffff" });
             style["borderWidth"] = json!(if here { 3 } else { 1 });
+            let figure = grid.rows.iter().find(|r| r.id == p.code).and_then(|r| r.cells.get(column));
             json!({
                 "name": p.code,
-                "value": grid.rows.iter().find(|r| r.id == p.code).and_then(|r| r.cells.get(column)?.number()),
+                "value": figure.and_then(|f| f.number()),
+                "tip": super::tooltip::point_text(&p.name, &col.label, &figure.map(super::tooltip::figure_text).unwrap_or_default()),
                 "itemStyle": style,
                 // Labels are placed in `map_layout` and drawn as graphics ([`drawn`]).
                 "label": { "show": false }
@@ -245,7 +247,6 @@ pub fn view_outlined(
     let mut option = json!({
         "aria": { "enabled": true, "decal": { "show": true } },
         "animation": false,
-        "tooltip": { "show": false },
         "series": [{
             "type": "map",
             "map": region,
@@ -256,6 +257,7 @@ pub fn view_outlined(
             "data": data
         }]
     });
+    super::tooltip::enable(&mut option);
     let year = boundary_year(grid.period.as_deref());
     let codes = manifest
         .regions
