@@ -102,7 +102,7 @@ function table(theme, [id, title, pillar, measures, base, sentence], rnd, secret
   return {
     id: tableId, title, theme, pillar, source: SOURCE, note: null, definitions: [], provisional: false, rounding: null,
     ...(sentence ? { headline: { measure: measures[0][0], sentence } } : {}),
-    periods: YEARS.map((y) => (y === '2025' ? { id: y, label: `${y} (voorlopig)`, provisional: true } : { id: y, label: y })),
+    periods: YEARS.map((y) => (y === '2025' ? { id: y, label: y, provisional: true } : { id: y, label: y })),
     categories: [],
     measures: measures.map(([m, label]) => ({ id: m, label, unit: '%', kind: 'derived', decimals: 1, base })),
     totals: [], values, inconsistencies: [],

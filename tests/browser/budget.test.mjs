@@ -66,7 +66,13 @@ const TARGET_KIB = 250;
 // sparse labels and legend of classes (the map code is in the main module), and the reader of
 // `gemeenten.json` shared by the chooser and compare chunks; both read through `serde_json::Value`
 // already in the app (derived deserializers measured 523,8). To win back: the map code into a chunk.
-const CEILING_KIB = 531;
+// Merged (session 7): 533,2 KiB measured with all three parts of issue 25 and issue 27's
+// tooltips (the point texts are written in the core; the tooltip component itself stays in the
+// lazy ECharts extras and is added when a pointer first comes over a chart), the place-name
+// reader shared by search and chooser, and the first-view intro moved into config.json. Main
+// WASM 313,0 → 333,4 KiB since session 6. Next wins: the map code and the long table's view
+// into chunks of their own (neither is used by a region of twelve gemeenten or fewer).
+const CEILING_KIB = 534;
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });

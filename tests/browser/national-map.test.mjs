@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, newPage, withScreenshot, waitForSeries, DIST, FOLDER } from './harness.mjs';
-import { writeNational } from '../../scripts/national-fixture.mjs';
+import { writeNational, YEARS } from '../../scripts/national-fixture.mjs';
 
 let national, browser, dir;
 before(async () => {
@@ -49,8 +49,10 @@ for (const [width, height] of [[375, 667], [1280, 900]]) {
       });
       console.log(`national map at ${width} px: frame ${Math.round(m.frame)} px for ${Math.round(m.width)} px wide, ${m.labels.length} labels`);
       assert.equal(m.areas, 342);
-      assert.equal(m.map, 'nederland-2024', 'the boundaries of the figures\' year');
-      assert.ok(page.log.requests.some((u) => u.endsWith('/geo/grenzen-2024.json')));
+      // The map shows the latest period by default: the boundaries of that year.
+      const year = YEARS.at(-1);
+      assert.equal(m.map, `nederland-${year}`, 'the boundaries of the figures\' year');
+      assert.ok(page.log.requests.some((u) => u.endsWith(`/geo/grenzen-${year}.json`)));
       // Sized to the content: about as high as the country is at this width, never 3.720 px.
       assert.ok(m.frame <= Math.min(m.width * 1.35, 640), `frame ${m.frame} px for ${m.width} px`);
       assert.ok(m.labels.length >= 3 && m.labels.length <= 40, `${m.labels.length} labels`);
