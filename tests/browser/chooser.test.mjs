@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, DIST, FOLDER } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, DIST, FOLDER, takenOver } from './harness.mjs';
 import { writeNational } from '../../scripts/national-fixture.mjs';
 
 let srv, national, browser, dir;
@@ -28,7 +28,6 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const takenOver = (page) => page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
 
 /** Tab presses from the top of the page until the first theme link has focus. */
 async function tabsToFirstTheme(page) {

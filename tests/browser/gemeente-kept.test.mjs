@@ -4,14 +4,13 @@
 // focus on that choice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, withScreenshot } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, takenOver } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
 /** After a full page load (a form sent): wait until the app has taken over the baked page. */
-const takenOver = (page) => page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
 
 test('the gemeente survives search, its result, the header and the compare page', async () => {
   const page = await newPage(browser, [srv.origin], { width: 375, height: 812 });

@@ -2,8 +2,10 @@
 // drives Debian's Chromium through playwright-core, records every request and console error,
 // and saves a screenshot when a test fails.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeNational } from '../../scripts/national-fixture.mjs';
 import { serve } from './serve.mjs';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -57,9 +59,8 @@ export async function newPage(browser, allowed, viewport = { width: 1280, height
   // goto, for tests of the baked page itself.
   page.gotoBaked = page.goto.bind(page);
   const reload = page.reload.bind(page);
-  const takenOver = () => page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
-  page.goto = async (url, options) => { const r = await page.gotoBaked(url, options); await takenOver(); return r; };
-  page.reload = async (options) => { const r = await reload(options); await takenOver(); return r; };
+  page.goto = async (url, options) => { const r = await page.gotoBaked(url, options); await takenOver(page); return r; };
+  page.reload = async (options) => { const r = await reload(options); await takenOver(page); return r; };
   return page;
 }
 
@@ -316,4 +317,24 @@ export async function tabTo(page, text, max = 150, key = 'Tab') {
     if (focused.includes(text)) return;
   }
   throw new Error(`could not reach "${text}" with the Tab key`);
+}
+
+/**
+ * Waits until the app has taken over the baked page (`#gebakken` gone). `page.goto` and
+ * `page.reload` already do; this is for navigations the page makes itself (a form sent).
+ */
+export function takenOver(page) {
+  return page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
+}
+
+/**
+ * A copy of dist/ with the synthetic national region of scripts/national-fixture.mjs written
+ * into it (issue 25); `edit(dir)` may change it further. `remove()` deletes the copy.
+ */
+export function nationalSite(edit = () => {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'msd-nationaal-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeNational(dir);
+  edit(dir);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

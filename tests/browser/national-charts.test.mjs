@@ -5,24 +5,18 @@
 // at 375 px is at most four screens tall. Logs the heights of home, theme and indicator at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, settled, DIST, FOLDER } from './harness.mjs';
-import { writeNational } from '../../scripts/national-fixture.mjs';
+import { startServer, launch, newPage, withScreenshot, settled, FOLDER, nationalSite } from './harness.mjs';
 
-let national, browser, dir;
+let national, browser, site;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'msd-nationaal-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeNational(dir);
-  national = await startServer({ mounts: { [FOLDER]: dir } });
+  site = nationalSite();
+  national = await startServer({ mounts: { [FOLDER]: site.dir } });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   national?.server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  site?.remove();
 });
 
 const ZWIJNDRECHT = 'GM0642';

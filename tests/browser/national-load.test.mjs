@@ -11,15 +11,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startServer, launch, newPage, withScreenshot, DIST, FOLDER } from './harness.mjs';
+import { startServer, launch, newPage, withScreenshot, DIST, FOLDER, nationalSite } from './harness.mjs';
 import { writeNational, datasetText } from '../../scripts/national-fixture.mjs';
 
 const BIG = 'nederland-wmo-begeleiding.json';
-let national, browser, dir;
+let national, browser, dir, site;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'msd-nationaal-laden-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeNational(dir);
+  site = nationalSite();
+  dir = site.dir;
   // A valid file of 9,3 MB over the limit: the same table, with spaces before each line end
   // (whitespace JSON allows anywhere), as an editor with wide indentation would write it.
   const text = readFileSync(join(dir, 'data', BIG), 'utf8');
@@ -34,7 +33,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   national?.server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  site?.remove();
 });
 
 const manifest = () => JSON.parse(readFileSync(join(dir, 'data/manifest.json'), 'utf8'));

@@ -7,27 +7,22 @@
 // gemeenten by name and shows its results within two screens at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, newPage, withScreenshot, waitForSeries, DIST, FOLDER } from './harness.mjs';
-import { writeNational, YEARS } from '../../scripts/national-fixture.mjs';
+import { startServer, launch, newPage, withScreenshot, waitForSeries, FOLDER, nationalSite } from './harness.mjs';
+import { YEARS } from '../../scripts/national-fixture.mjs';
 
-let national, browser, dir;
+let national, browser, site;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'msd-nationaal-kaart-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeNational(dir);
-  national = await startServer({ mounts: { [FOLDER]: dir } });
+  site = nationalSite();
+  national = await startServer({ mounts: { [FOLDER]: site.dir } });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   national?.server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  site?.remove();
 });
 
-const takenOver = (page) => page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
 const MAP = 'index.html?regio=nederland&pagina=indicator&indicator=jeugd-jongeren-met-jeugdhulp&gemeente=GM0363&weergave=kaart';
 
 for (const [width, height] of [[375, 667], [1280, 900]]) {
@@ -79,7 +74,6 @@ test('the national chooser groups every gemeente by province, neighbours as quic
   const page = await newPage(browser, [national.origin], { width: 1280, height: 900 });
   await withScreenshot(page, 'kiezer-provincies', async () => {
     await page.goto(`${national.base}index.html?regio=nederland&gemeente=GM0363`);
-    await takenOver(page);
     await page.waitForSelector('details.alle-gemeenten .provincie', { state: 'attached', timeout: 30000 });
     const provinces = await page.$$eval('details.alle-gemeenten .provincie > .label', (els) => els.map((e) => e.textContent.trim()));
     assert.equal(provinces.length, 12, provinces.join(', '));
@@ -104,7 +98,6 @@ test('at 375 px the compare page of 342 gemeenten adds by name, its results with
   const page = await newPage(browser, [national.origin], { width: 375, height: 667 });
   await withScreenshot(page, 'vergelijken-nationaal-375', async () => {
     await page.goto(`${national.base}index.html?regio=nederland&pagina=vergelijk&gemeente=GM0363`);
-    await takenOver(page);
     await page.waitForSelector('#vergelijk-veld', { timeout: 30000 });
     assert.equal(await page.locator('input[type="checkbox"]').count(), 0, 'no 342 checkboxes');
     assert.equal(await page.locator('#vergelijk-namen option').count(), 342);

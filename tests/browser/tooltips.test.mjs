@@ -10,7 +10,6 @@ let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-const takenOver = (page) => page.waitForFunction(() => !document.getElementById('gebakken'), null, { timeout: 60000 });
 
 /**
  * Where, in the page, point `index` of series `series` of the chart in `selector` is drawn, and
@@ -55,7 +54,6 @@ for (const [what, path, selector, series, index, expected] of cases) {
     const page = await newPage(browser, [srv.origin]);
     await withScreenshot(page, `tooltip-${what.split(',')[0].replace(/\s+/g, '-')}`, async () => {
       await page.goto(`${srv.base}${path}`);
-      await takenOver(page);
       await chartsPainted(page, selector);
       await page.locator(selector).first().scrollIntoViewIfNeeded();
       const { shown, expected: tip } = await hover(page, selector, series, index);
